@@ -1,0 +1,72 @@
+package dev.persistedops.autoconfigure;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.persistedops.autoconfigure.PersistedOperationsProperties.StoreType;
+import dev.persistedops.document.DocumentHasher;
+import dev.persistedops.store.DocumentCatalog;
+import dev.persistedops.store.OperationDocumentStore;
+import dev.persistedops.store.filesystem.DirectoryDocumentLoader;
+import dev.persistedops.store.manifest.ManifestDocumentLoader;
+import dev.persistedops.store.memory.InMemoryOperationDocumentStore;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.support.ResourcePatternResolver;
+
+/**
+ * One configuration per store type, imported by {@link PersistedOperationsAutoConfiguration}.
+ * Each backs off when the application defines its own {@link OperationDocumentStore}.
+ */
+abstract class DocumentStoreConfigurations {
+
+	private DocumentStoreConfigurations() {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnStoreType(StoreType.FILESYSTEM)
+	@ConditionalOnMissingBean(OperationDocumentStore.class)
+	static class Filesystem {
+
+		@Bean
+		DocumentCatalog persistedOperationsDocumentStore(PersistedOperationsProperties properties,
+				DocumentHasher hasher, ResourcePatternResolver resolver) {
+			return DocumentCatalog.builder(hasher, properties.getHash().getOnMismatch())
+				.load(new DirectoryDocumentLoader(resolver), properties.getStore().getFilesystem().getLocations())
+				.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnStoreType(StoreType.MANIFEST)
+	@ConditionalOnMissingBean(OperationDocumentStore.class)
+	static class Manifest {
+
+		@Bean
+		DocumentCatalog persistedOperationsDocumentStore(PersistedOperationsProperties properties,
+				DocumentHasher hasher, ResourcePatternResolver resolver, ObjectProvider<JsonMapper> jsonMapper) {
+			ManifestDocumentLoader loader = new ManifestDocumentLoader(resolver,
+					jsonMapper.getIfAvailable(JsonMapper::shared));
+			return DocumentCatalog.builder(hasher, properties.getHash().getOnMismatch())
+				.load(loader, properties.getStore().getManifest().getLocations())
+				.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnStoreType(StoreType.MEMORY)
+	@ConditionalOnMissingBean(OperationDocumentStore.class)
+	static class Memory {
+
+		@Bean
+		InMemoryOperationDocumentStore persistedOperationsDocumentStore() {
+			return new InMemoryOperationDocumentStore();
+		}
+
+	}
+
+}

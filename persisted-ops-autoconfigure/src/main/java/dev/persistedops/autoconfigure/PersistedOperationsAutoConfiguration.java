@@ -1,0 +1,107 @@
+package dev.persistedops.autoconfigure;
+
+import graphql.GraphQL;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.persistedops.document.DocumentHasher;
+import dev.persistedops.execution.GetOperationRule;
+import dev.persistedops.execution.PersistedDocumentCache;
+import dev.persistedops.execution.PersistedDocumentProvider;
+import dev.persistedops.store.OperationDocumentStore;
+import dev.persistedops.web.GetRequestParameters;
+import dev.persistedops.web.NonPersistedOperationOverride;
+import dev.persistedops.web.OnlyPersistedPolicy;
+import dev.persistedops.web.OperationIdResolver;
+import dev.persistedops.web.PersistedOperationInterceptor;
+import dev.persistedops.web.PersistedRequestBody;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.graphql.autoconfigure.ConditionalOnGraphQlSchema;
+import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+
+/**
+ * Auto-configuration of persisted operations: the document store, the interceptor that swaps
+ * ids for stored documents, only-persisted mode and the parse-once cache. The HTTP edges are
+ * configured by {@link PersistedOperationsWebMvcAutoConfiguration} and
+ * {@link PersistedOperationsWebFluxAutoConfiguration}.
+ */
+@AutoConfiguration(after = GraphQlAutoConfiguration.class)
+@ConditionalOnClass({ GraphQL.class, WebGraphQlInterceptor.class })
+@ConditionalOnGraphQlSchema
+@ConditionalOnBooleanProperty(name = "persisted-ops.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(PersistedOperationsProperties.class)
+@Import({ DocumentStoreConfigurations.Filesystem.class, DocumentStoreConfigurations.Manifest.class,
+		DocumentStoreConfigurations.Memory.class })
+public final class PersistedOperationsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	DocumentHasher persistedOperationsDocumentHasher(PersistedOperationsProperties properties) {
+		return new DocumentHasher(properties.getHash().getAlgorithm(), properties.getHash().getEncoding());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OperationIdResolver persistedOperationsIdResolver(PersistedOperationsProperties properties) {
+		return new OperationIdResolver(properties.getIdConventions());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OnlyPersistedPolicy persistedOperationsOnlyPersistedPolicy(PersistedOperationsProperties properties,
+			ObjectProvider<NonPersistedOperationOverride> overrides) {
+		return new OnlyPersistedPolicy(properties.isOnlyPersisted(), overrides.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PersistedDocumentCache persistedDocumentCache(PersistedOperationsProperties properties) {
+		return new PersistedDocumentCache(properties.getParseCache().getMaximumSize());
+	}
+
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	GraphQlSourceBuilderCustomizer persistedDocumentProviderCustomizer(PersistedDocumentCache cache,
+			ObjectProvider<PreparsedDocumentProvider> applicationProvider) {
+		return (builder) -> builder.configureGraphQl((graphQl) -> graphQl
+			.preparsedDocumentProvider(new PersistedDocumentProvider(cache, applicationProvider.getIfUnique())));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	GetOperationRule persistedOperationsGetRule(PersistedDocumentCache cache) {
+		return new GetOperationRule(cache);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PersistedOperationInterceptor persistedOperationInterceptor(OperationIdResolver idResolver,
+			OperationDocumentStore store, OnlyPersistedPolicy policy, GetOperationRule getRule) {
+		return new PersistedOperationInterceptor(idResolver, store, policy, getRule);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PersistedRequestBody persistedRequestBody(PersistedOperationsProperties properties) {
+		return new PersistedRequestBody(properties.getIdConventions());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	GetRequestParameters persistedOperationsGetRequestParameters(ObjectProvider<JsonMapper> jsonMapper) {
+		return new GetRequestParameters(jsonMapper.getIfAvailable(JsonMapper::shared));
+	}
+
+}

@@ -1,0 +1,80 @@
+package dev.persistedops.autoconfigure;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.persistedops.web.GetRequestParameters;
+import dev.persistedops.web.PersistedOperationInterceptor;
+import dev.persistedops.web.PersistedRequestBody;
+import dev.persistedops.web.SubscribeMessageRewriter;
+import dev.persistedops.web.servlet.PersistedOperationHttpHandler;
+import dev.persistedops.web.servlet.PersistedOperationRoutes;
+import dev.persistedops.web.servlet.WebMvcGraphQlRequests;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
+import org.springframework.boot.graphql.autoconfigure.servlet.GraphQlWebMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
+import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * The HTTP edge for Spring MVC: replaces Spring for GraphQL's HTTP handler with one that also
+ * reads id-only POST bodies, and routes GET requests for persisted queries ahead of the route
+ * that answers GET with 405. Backs off when the application defines its own
+ * {@link GraphQlHttpHandler}.
+ */
+@AutoConfiguration(after = PersistedOperationsAutoConfiguration.class, before = GraphQlWebMvcAutoConfiguration.class)
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@ConditionalOnClass(GraphQlHttpHandler.class)
+@ConditionalOnBean(PersistedOperationInterceptor.class)
+@ConditionalOnMissingBean(GraphQlHttpHandler.class)
+public final class PersistedOperationsWebMvcAutoConfiguration {
+
+	@Bean
+	WebMvcGraphQlRequests persistedOperationsWebMvcRequests(PersistedRequestBody body,
+			GetRequestParameters getParameters) {
+		return new WebMvcGraphQlRequests(body, getParameters);
+	}
+
+	@Bean
+	PersistedOperationHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler,
+			WebMvcGraphQlRequests requests) {
+		return new PersistedOperationHttpHandler(webGraphQlHandler, requests);
+	}
+
+	@Bean
+	@Order(-1)
+	RouterFunction<ServerResponse> persistedOperationsGetRouterFunction(PersistedOperationHttpHandler handler,
+			GraphQlProperties properties) {
+		return PersistedOperationRoutes.get(properties.getHttp().getPath(), handler);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty("spring.graphql.websocket.path")
+	@ConditionalOnClass(GraphQlWebSocketHandler.class)
+	static class WebSocketConfiguration {
+
+		@Bean
+		HandlerMapping persistedOperationsWebSocketMapping(GraphQlWebSocketHandler handler,
+				GraphQlProperties properties, PersistedRequestBody body, ObjectProvider<JsonMapper> jsonMapper) {
+			SubscribeMessageRewriter rewriter = new SubscribeMessageRewriter(body,
+					jsonMapper.getIfAvailable(JsonMapper::shared));
+			return PersistedOperationRoutes.webSocket(properties.getWebsocket().getPath(), handler, rewriter);
+		}
+
+	}
+
+}

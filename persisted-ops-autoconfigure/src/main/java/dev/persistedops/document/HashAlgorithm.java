@@ -1,0 +1,56 @@
+package dev.persistedops.document;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Digest algorithms that clients use to name persisted documents: md5 (Relay, Hot Chocolate's
+ * default), sha1, and sha256 (Apollo, the GraphQL-over-HTTP appendix).
+ */
+public enum HashAlgorithm {
+
+	MD5("MD5", 16), SHA1("SHA-1", 20), SHA256("SHA-256", 32);
+
+	private final String jcaName;
+
+	private final int digestLength;
+
+	HashAlgorithm(String jcaName, int digestLength) {
+		this.jcaName = jcaName;
+		this.digestLength = digestLength;
+	}
+
+	/**
+	 * Return the number of bytes in a digest of this algorithm.
+	 */
+	public int digestLength() {
+		return this.digestLength;
+	}
+
+	/**
+	 * Return the digest of the given bytes.
+	 */
+	public byte[] digest(byte[] input) {
+		try {
+			return MessageDigest.getInstance(this.jcaName).digest(input);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java runtime provides " + this.jcaName, ex);
+		}
+	}
+
+	/**
+	 * Return the algorithm whose hex digest has the given length, or {@code null}.
+	 */
+	static @Nullable HashAlgorithm forHexLength(int length) {
+		for (HashAlgorithm algorithm : values()) {
+			if (algorithm.digestLength * 2 == length) {
+				return algorithm;
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,13 @@
+package dev.persistedops.document;
+
+/**
+ * Thrown when a value sent as an operation id breaks the id rule of {@link OperationId}. The
+ * message names the rule and is safe to return to the client.
+ */
+public class InvalidOperationIdException extends RuntimeException {
+
+	public InvalidOperationIdException(String message) {
+		super(message);
+	}
+
+}

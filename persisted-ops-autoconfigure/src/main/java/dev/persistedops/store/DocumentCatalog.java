@@ -1,0 +1,151 @@
+package dev.persistedops.store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+
+import dev.persistedops.document.DocumentHasher;
+import dev.persistedops.document.HashedIdVerifier;
+import dev.persistedops.document.OperationId;
+
+import org.springframework.util.Assert;
+
+/**
+ * An immutable set of documents loaded once at startup (from directories or manifests) and
+ * verified as a whole: a lookup is a map read, with no I/O and no path built from the id.
+ * Create one with {@link #builder(DocumentHasher, HashMismatchAction)}.
+ */
+public final class DocumentCatalog implements OperationDocumentStore {
+
+	private final Map<String, String> documents;
+
+	private DocumentCatalog(Map<String, String> documents) {
+		this.documents = Map.copyOf(documents);
+	}
+
+	/**
+	 * Start a catalog whose hash-shaped ids are verified against their text.
+	 * @param hasher the configured hasher, which decides what a base64url id looks like
+	 * @param onMismatch whether a mismatch fails the load or is only logged
+	 */
+	public static Builder builder(DocumentHasher hasher, HashMismatchAction onMismatch) {
+		return new Builder(hasher, onMismatch);
+	}
+
+	@Override
+	public Mono<String> findDocument(OperationId id) {
+		return Mono.justOrEmpty(this.documents.get(id.key()));
+	}
+
+	/**
+	 * Return the keys of every document in the catalog.
+	 */
+	public Set<String> ids() {
+		return this.documents.keySet();
+	}
+
+	/**
+	 * Return the number of documents in the catalog.
+	 */
+	public int size() {
+		return this.documents.size();
+	}
+
+	/**
+	 * Collects documents from any number of sources, then checks them together.
+	 */
+	public static final class Builder {
+
+		private static final Log logger = LogFactory.getLog(DocumentCatalog.class);
+
+		private final HashedIdVerifier verifier;
+
+		private final HashMismatchAction onMismatch;
+
+		private final Map<String, String> documents = new LinkedHashMap<>();
+
+		private final Map<String, String> sources = new HashMap<>();
+
+		private final List<String> conflicts = new ArrayList<>();
+
+		private final List<String> mismatches = new ArrayList<>();
+
+		private Builder(DocumentHasher hasher, HashMismatchAction onMismatch) {
+			Assert.notNull(onMismatch, "onMismatch is required");
+			this.verifier = new HashedIdVerifier(hasher);
+			this.onMismatch = onMismatch;
+		}
+
+		/**
+		 * Add a document.
+		 * @param id the id it is stored under
+		 * @param text its exact text
+		 * @param source where it came from, for messages (a file, or a file and an entry)
+		 * @return this builder
+		 */
+		public Builder add(OperationId id, String text, String source) {
+			String existing = this.documents.putIfAbsent(id.key(), text);
+			if (existing != null) {
+				if (!existing.equals(text)) {
+					this.conflicts.add("id '" + id + "' has different texts in " + this.sources.get(id.key())
+							+ " and " + source);
+				}
+				return this;
+			}
+			this.sources.put(id.key(), source);
+			if (!this.verifier.verify(id, text)) {
+				DocumentHasher claimed = this.verifier.claimedHasher(id);
+				this.mismatches.add(source + ": id '" + id + "' is not the " + describe(claimed)
+						+ " of its text (the text hashes to " + claimed.hash(text) + ")");
+			}
+			return this;
+		}
+
+		private static String describe(DocumentHasher hasher) {
+			return hasher.algorithm().name().toLowerCase() + " " + hasher.encoding().name().toLowerCase();
+		}
+
+		/**
+		 * Add the documents of every location with the given loader.
+		 * @param loader how to read a location
+		 * @param locations the locations; at least one
+		 * @return this builder
+		 * @throws DocumentLoadException if no location is given, or one cannot be loaded
+		 */
+		public Builder load(DocumentLoader loader, List<String> locations) {
+			if (locations.isEmpty()) {
+				throw DocumentLoadException.location("(none)", "is given: at least one location is required");
+			}
+			locations.forEach((location) -> loader.load(location, this));
+			return this;
+		}
+
+		/**
+		 * Check what was added and return the catalog.
+		 * @throws DocumentLoadException if two sources disagree on an id, or a hash-shaped id
+		 * does not match its text and mismatches fail the load
+		 */
+		public DocumentCatalog build() {
+			List<String> problems = new ArrayList<>(this.conflicts);
+			if (this.onMismatch == HashMismatchAction.FAIL) {
+				problems.addAll(this.mismatches);
+			}
+			else {
+				this.mismatches.forEach((mismatch) -> logger.warn("Loaded despite a hash mismatch: " + mismatch));
+			}
+			if (!problems.isEmpty()) {
+				throw DocumentLoadException.content(problems);
+			}
+			return new DocumentCatalog(this.documents);
+		}
+
+	}
+
+}

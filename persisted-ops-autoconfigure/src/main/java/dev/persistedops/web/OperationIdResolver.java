@@ -1,0 +1,78 @@
+package dev.persistedops.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.persistedops.document.InvalidOperationIdException;
+import dev.persistedops.document.OperationId;
+
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.util.Assert;
+
+/**
+ * Finds the operation id in a request, looking only where the enabled
+ * {@linkplain IdConvention conventions} say. A request may name the same id in several places,
+ * but not two different ids.
+ */
+public final class OperationIdResolver {
+
+	private final Set<IdConvention> conventions;
+
+	public OperationIdResolver(Set<IdConvention> conventions) {
+		Assert.notNull(conventions, "conventions is required");
+		this.conventions = Set.copyOf(conventions);
+	}
+
+	/**
+	 * Return the id the request names, or {@code null} if it names none.
+	 * @throws InvalidOperationIdException if an id breaks the id rule, or the request names
+	 * two different ids
+	 */
+	public @Nullable OperationId resolve(WebGraphQlRequest request) {
+		Map<String, Object> found = new LinkedHashMap<>();
+		Map<String, Object> extensions = request.getExtensions();
+		if (extensions.get(PersistedRequestBody.ID_CARRIER) instanceof Map<?, ?> carried) {
+			for (IdConvention convention : this.conventions) {
+				putIfPresent(found, convention, carried.get(convention.path()));
+			}
+		}
+		if (this.conventions.contains(IdConvention.EXTENSIONS_OPERATION_ID)) {
+			putIfPresent(found, IdConvention.EXTENSIONS_OPERATION_ID, extensions.get("operationId"));
+		}
+		if (this.conventions.contains(IdConvention.PERSISTED_QUERY) && extensions.containsKey("persistedQuery")) {
+			putIfPresent(found, IdConvention.PERSISTED_QUERY, persistedQueryHash(extensions.get("persistedQuery")));
+		}
+		if (found.isEmpty()) {
+			return null;
+		}
+		if (found.values().stream().distinct().count() > 1) {
+			throw new InvalidOperationIdException("The request names more than one operation id: " + found.keySet());
+		}
+		return OperationId.of(found.values().iterator().next());
+	}
+
+	private static Object persistedQueryHash(@Nullable Object persistedQuery) {
+		if (!(persistedQuery instanceof Map<?, ?> map)) {
+			throw new InvalidOperationIdException("'extensions.persistedQuery' must be an object");
+		}
+		Object version = map.get("version");
+		if (version != null && !Integer.valueOf(1).equals(version)) {
+			throw new InvalidOperationIdException("Only version 1 of 'extensions.persistedQuery' is supported");
+		}
+		Object hash = map.get("sha256Hash");
+		if (hash == null) {
+			throw new InvalidOperationIdException("'extensions.persistedQuery' needs a 'sha256Hash'");
+		}
+		return hash;
+	}
+
+	private static void putIfPresent(Map<String, Object> found, IdConvention convention, @Nullable Object value) {
+		if (value != null) {
+			found.put(convention.path(), value);
+		}
+	}
+
+}

@@ -1,0 +1,86 @@
+package dev.persistedops.web;
+
+import java.util.Map;
+
+import graphql.ErrorClassification;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+
+/**
+ * The errors clients depend on: each has a fixed {@code extensions.code}, and the messages of
+ * {@link #NOT_FOUND} are exact because Apollo Client matches them.
+ */
+public enum PersistedOperationError {
+
+	/** The id is not in the store. */
+	NOT_FOUND("PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound", ErrorType.NOT_FOUND),
+
+	/** A document was sent although only persisted operations may run. */
+	ONLY_PERSISTED("PERSISTED_QUERY_ONLY",
+			"Only persisted operations are allowed: send the id of a persisted document instead of its text",
+			ErrorType.FORBIDDEN),
+
+	/** The id breaks the id rule; the message names the rule. */
+	ID_INVALID("PERSISTED_QUERY_ID_INVALID", "The operation id is not valid", ErrorType.BAD_REQUEST),
+
+	/** The request carries both an id and a document, and they disagree. */
+	DOCUMENT_MISMATCH("PERSISTED_QUERY_DOCUMENT_MISMATCH",
+			"The document sent is not the one persisted under this id: send only the id", ErrorType.BAD_REQUEST),
+
+	/** The store could not be asked. */
+	STORE_UNAVAILABLE("PERSISTED_QUERY_STORE_UNAVAILABLE",
+			"Persisted operations cannot be looked up right now; try again later", ErrorType.INTERNAL_ERROR);
+
+	private final String code;
+
+	private final String message;
+
+	private final ErrorClassification classification;
+
+	PersistedOperationError(String code, String message, ErrorClassification classification) {
+		this.code = code;
+		this.message = message;
+		this.classification = classification;
+	}
+
+	/**
+	 * Return the value of {@code extensions.code}.
+	 */
+	public String code() {
+		return this.code;
+	}
+
+	/**
+	 * Return the message clients see.
+	 */
+	public String message() {
+		return this.message;
+	}
+
+	/**
+	 * Return this error as the whole response to the given request: no data, one error.
+	 */
+	public WebGraphQlResponse toResponse(WebGraphQlRequest request) {
+		return toResponse(request, this.message);
+	}
+
+	/**
+	 * Return this error, with the given message, as the whole response to the given request.
+	 */
+	public WebGraphQlResponse toResponse(WebGraphQlRequest request, String message) {
+		GraphQLError error = GraphqlErrorBuilder.newError()
+			.message(message)
+			.errorType(this.classification)
+			.extensions(Map.of("code", this.code))
+			.build();
+		ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
+		return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
+	}
+
+}

@@ -1,0 +1,116 @@
+package dev.persistedops.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import graphql.execution.preparsed.persisted.PersistedQuerySupport;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+
+/**
+ * Turns a raw GraphQL request body (a JSON POST body, GET parameters, or a WebSocket
+ * {@code subscribe} payload) into one that Spring for GraphQL's {@code WebGraphQlRequest}
+ * accepts, without losing the operation id.
+ * <p>Spring for GraphQL requires a {@code query} and keeps only {@code query},
+ * {@code operationName}, {@code variables} and {@code extensions}. So a body that carries an id
+ * in an enabled convention but no document gets a placeholder document, and the top-level ids
+ * ({@code id}, {@code documentId}, {@code doc_id}, {@code operationId}) travel to the
+ * interceptor inside {@code extensions} under {@link #ID_CARRIER}. A client cannot set that
+ * member itself: whatever it sends there is dropped.
+ */
+public final class PersistedRequestBody {
+
+	/** The extensions member through which top-level ids reach the interceptor. */
+	public static final String ID_CARRIER = "dev.persistedops.ids";
+
+	/** The document a request carries until the interceptor swaps in the stored one. */
+	public static final String PLACEHOLDER_DOCUMENT = "# persisted operation: resolved by id";
+
+	private final Set<IdConvention> conventions;
+
+	public PersistedRequestBody(Set<IdConvention> conventions) {
+		Assert.notNull(conventions, "conventions is required");
+		this.conventions = Set.copyOf(conventions);
+	}
+
+	/**
+	 * Check the members of a raw body and return the body to build the request from.
+	 * @param raw the body as the client sent it
+	 * @return a body with a {@code query}, or the raw body unchanged when it carries neither
+	 * a document nor an id (Spring for GraphQL then refuses it as usual)
+	 * @throws InvalidGraphQlRequestException if a member has the wrong type
+	 */
+	public Map<String, Object> normalize(Map<String, Object> raw) {
+		Object query = raw.get("query");
+		requireType(raw, "query", String.class, "a string");
+		requireType(raw, "operationName", String.class, "a string");
+		requireType(raw, "variables", Map.class, "an object");
+		requireType(raw, "extensions", Map.class, "an object");
+
+		Map<String, Object> ids = new LinkedHashMap<>();
+		for (IdConvention convention : this.conventions) {
+			if (convention.isTopLevel() && raw.get(convention.path()) != null) {
+				ids.put(convention.path(), raw.get(convention.path()));
+			}
+		}
+		Map<String, Object> extensions = extensions(raw);
+		boolean hasDocument = (query instanceof String text) && StringUtils.hasText(text);
+		if (!hasDocument && ids.isEmpty() && !hasExtensionId(extensions)) {
+			return raw;
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("query", hasDocument ? query : PLACEHOLDER_DOCUMENT);
+		putIfPresent(body, "operationName", raw.get("operationName"));
+		putIfPresent(body, "variables", raw.get("variables"));
+		if (!ids.isEmpty()) {
+			extensions.put(ID_CARRIER, ids);
+		}
+		if (!extensions.isEmpty()) {
+			body.put("extensions", extensions);
+		}
+		return body;
+	}
+
+	private boolean hasExtensionId(Map<String, Object> extensions) {
+		return (this.conventions.contains(IdConvention.EXTENSIONS_OPERATION_ID)
+				&& extensions.get("operationId") != null)
+				|| (this.conventions.contains(IdConvention.PERSISTED_QUERY) && extensions.get("persistedQuery") != null);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> extensions(Map<String, Object> raw) {
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		Object value = raw.get("extensions");
+		if (value != null) {
+			extensions.putAll((Map<String, Object>) value);
+		}
+		extensions.remove(ID_CARRIER);
+		return extensions;
+	}
+
+	private static void requireType(Map<String, Object> raw, String key, Class<?> type, String description) {
+		Object value = raw.get(key);
+		if (value != null && !type.isInstance(value)) {
+			throw new InvalidGraphQlRequestException("'" + key + "' must be " + description);
+		}
+	}
+
+	private static void putIfPresent(Map<String, Object> body, String key, @Nullable Object value) {
+		if (value != null) {
+			body.put(key, value);
+		}
+	}
+
+	/**
+	 * Whether the request's document is a placeholder, that is, the client sent no document:
+	 * ours, or the one Spring for GraphQL puts in a body that has only
+	 * {@code extensions.persistedQuery} (as on its SSE endpoint).
+	 */
+	public static boolean isPlaceholder(String document) {
+		return PLACEHOLDER_DOCUMENT.equals(document) || PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(document);
+	}
+
+}

@@ -1,0 +1,73 @@
+package dev.persistedops.web.reactive;
+
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import dev.persistedops.web.GetRequestParameters;
+import dev.persistedops.web.InvalidGraphQlRequestException;
+import dev.persistedops.web.PersistedOperationInterceptor;
+import dev.persistedops.web.PersistedRequestBody;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.server.ServerWebInputException;
+
+/**
+ * Builds {@link WebGraphQlRequest}s from Spring WebFlux requests, including the ones Spring for
+ * GraphQL does not read: POST bodies with an id and no {@code query}, and GET requests.
+ */
+public final class WebFluxGraphQlRequests {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
+	};
+
+	private final PersistedRequestBody body;
+
+	private final GetRequestParameters getParameters;
+
+	public WebFluxGraphQlRequests(PersistedRequestBody body, GetRequestParameters getParameters) {
+		Assert.notNull(body, "body is required");
+		Assert.notNull(getParameters, "getParameters is required");
+		this.body = body;
+		this.getParameters = getParameters;
+	}
+
+	/**
+	 * Read the GraphQL request from a POST body; the {@code Mono} fails with
+	 * {@link InvalidGraphQlRequestException} if the body is not a GraphQL request.
+	 */
+	public Mono<WebGraphQlRequest> fromBody(ServerRequest request) {
+		return request.bodyToMono(JSON_OBJECT)
+			.onErrorMap(ServerWebInputException.class,
+					(ex) -> new InvalidGraphQlRequestException("The request body is not a JSON object"))
+			.switchIfEmpty(Mono.error(() -> new InvalidGraphQlRequestException("The request body is empty")))
+			.map((raw) -> create(request, this.body.normalize(raw)));
+	}
+
+	/**
+	 * Read the GraphQL request from the query parameters of a GET request, and mark it as a
+	 * GET request so that it may only run a query.
+	 */
+	public Mono<WebGraphQlRequest> fromQueryParameters(ServerRequest request) {
+		return Mono.fromSupplier(() -> {
+			Map<String, Object> body = this.body.normalize(this.getParameters.toBody(request.queryParams()));
+			request.attributes().put(PersistedOperationInterceptor.GET_REQUEST_ATTRIBUTE, Boolean.TRUE);
+			return create(request, body);
+		});
+	}
+
+	private static WebGraphQlRequest create(ServerRequest request, Map<String, Object> body) {
+		try {
+			return new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(), request.cookies(),
+					request.remoteAddress().orElse(null), request.attributes(), body,
+					request.exchange().getRequest().getId(), request.exchange().getLocaleContext().getLocale());
+		}
+		catch (ServerWebInputException ex) {
+			throw new InvalidGraphQlRequestException("The request has no 'query' and no operation id");
+		}
+	}
+
+}

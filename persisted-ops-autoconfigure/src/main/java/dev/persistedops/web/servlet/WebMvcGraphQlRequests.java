@@ -1,0 +1,99 @@
+package dev.persistedops.web.servlet;
+
+import java.io.IOException;
+import java.util.Map;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+
+import dev.persistedops.web.GetRequestParameters;
+import dev.persistedops.web.InvalidGraphQlRequestException;
+import dev.persistedops.web.PersistedOperationInterceptor;
+import dev.persistedops.web.PersistedRequestBody;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.http.HttpCookie;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.AlternativeJdkIdGenerator;
+import org.springframework.util.Assert;
+import org.springframework.util.IdGenerator;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.servlet.function.ServerRequest;
+
+/**
+ * Builds {@link WebGraphQlRequest}s from Spring MVC requests, including the ones Spring for
+ * GraphQL does not read: POST bodies with an id and no {@code query}, and GET requests.
+ */
+public final class WebMvcGraphQlRequests {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
+	};
+
+	private final PersistedRequestBody body;
+
+	private final GetRequestParameters getParameters;
+
+	private final IdGenerator idGenerator = new AlternativeJdkIdGenerator();
+
+	public WebMvcGraphQlRequests(PersistedRequestBody body, GetRequestParameters getParameters) {
+		Assert.notNull(body, "body is required");
+		Assert.notNull(getParameters, "getParameters is required");
+		this.body = body;
+		this.getParameters = getParameters;
+	}
+
+	/**
+	 * Read the GraphQL request from a POST body.
+	 * @throws InvalidGraphQlRequestException if the body is not a GraphQL request
+	 * @throws ServletException if the body's content type cannot be read
+	 */
+	public WebGraphQlRequest fromBody(ServerRequest request) throws ServletException {
+		Map<String, Object> raw;
+		try {
+			raw = request.body(JSON_OBJECT);
+		}
+		catch (HttpMessageNotReadableException | IOException ex) {
+			throw new InvalidGraphQlRequestException("The request body is not a JSON object");
+		}
+		if (raw == null) {
+			throw new InvalidGraphQlRequestException("The request body is empty");
+		}
+		return create(request, this.body.normalize(raw));
+	}
+
+	/**
+	 * Read the GraphQL request from the query parameters of a GET request, and mark it as a
+	 * GET request so that it may only run a query.
+	 * @throws InvalidGraphQlRequestException if the parameters are not a GraphQL request
+	 */
+	public WebGraphQlRequest fromQueryParameters(ServerRequest request) {
+		Map<String, Object> body = this.body.normalize(this.getParameters.toBody(request.params()));
+		request.attributes().put(PersistedOperationInterceptor.GET_REQUEST_ATTRIBUTE, Boolean.TRUE);
+		return create(request, body);
+	}
+
+	private WebGraphQlRequest create(ServerRequest request, Map<String, Object> body) {
+		try {
+			return new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(), cookies(request),
+					request.remoteAddress().orElse(null), request.attributes(), body,
+					this.idGenerator.generateId().toString(), LocaleContextHolder.getLocale());
+		}
+		catch (org.springframework.web.server.ServerWebInputException ex) {
+			throw new InvalidGraphQlRequestException("The request has no 'query' and no operation id");
+		}
+	}
+
+	private static MultiValueMap<String, HttpCookie> cookies(ServerRequest request) {
+		MultiValueMap<String, HttpCookie> cookies = new LinkedMultiValueMap<>();
+		request.cookies().forEach((name, values) -> {
+			for (Cookie cookie : values) {
+				cookies.add(name, new HttpCookie(cookie.getName(), cookie.getValue()));
+			}
+		});
+		return cookies;
+	}
+
+}
