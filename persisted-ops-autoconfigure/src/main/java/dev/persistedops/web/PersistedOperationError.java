@@ -1,16 +1,20 @@
 package dev.persistedops.web;
 
+import java.util.List;
 import java.util.Map;
 
 import graphql.ErrorClassification;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import reactor.core.publisher.Flux;
 
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.http.MediaType;
 
 /**
  * The errors clients depend on: each has a fixed {@code extensions.code}, and the messages of
@@ -36,6 +40,9 @@ public enum PersistedOperationError {
 	/** The store could not be asked. */
 	STORE_UNAVAILABLE("PERSISTED_QUERY_STORE_UNAVAILABLE",
 			"Persisted operations cannot be looked up right now; try again later", ErrorType.INTERNAL_ERROR);
+
+	private static final List<MediaType> JSON_RESPONSE_TYPES = List.of(MediaType.APPLICATION_JSON,
+			MediaType.parseMediaType("application/graphql-response+json"));
 
 	private final String code;
 
@@ -80,7 +87,25 @@ public enum PersistedOperationError {
 			.extensions(Map.of("code", this.code))
 			.build();
 		ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
+		if (expectsEventStream(request)) {
+			// Spring for GraphQL's SSE handler forwards only streams and replaces anything else
+			// with "SSE handler supports only subscriptions": send the error as a one-event stream.
+			result = ExecutionResult.newExecutionResult().data(Flux.just(result)).build();
+		}
 		return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
+	}
+
+	/**
+	 * Whether the request is one Spring for GraphQL routes to its SSE handler: it accepts an
+	 * event stream and no JSON.
+	 */
+	private static boolean expectsEventStream(WebGraphQlRequest request) {
+		if (request instanceof WebSocketGraphQlRequest) {
+			return false;
+		}
+		List<MediaType> accepted = request.getHeaders().getAccept();
+		return accepted.stream().anyMatch(MediaType.TEXT_EVENT_STREAM::equalsTypeAndSubtype)
+				&& accepted.stream().noneMatch((type) -> JSON_RESPONSE_TYPES.stream().anyMatch(type::isCompatibleWith));
 	}
 
 }

@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.MethodNotAllowedException;
 
 /**
  * Spring for GraphQL's HTTP handler for WebFlux, reading the requests it would refuse: POST
@@ -49,7 +50,10 @@ public class PersistedOperationHttpHandler extends GraphQlHttpHandler {
 			.onErrorResume(InvalidGraphQlRequestException.class,
 					(ex) -> ServerResponse.badRequest()
 						.contentType(MediaType.APPLICATION_JSON)
-						.bodyValue(ex.toResponseBody()));
+						.bodyValue(ex.toResponseBody()))
+			// WebFlux's error handling would drop the Allow header; Spring MVC's keeps it.
+			.onErrorResume(MethodNotAllowedException.class,
+					(ex) -> ServerResponse.status(ex.getStatusCode()).headers((headers) -> headers.addAll(ex.getHeaders())).build());
 	}
 
 }

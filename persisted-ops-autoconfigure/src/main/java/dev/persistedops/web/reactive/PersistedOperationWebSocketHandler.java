@@ -13,7 +13,6 @@ import dev.persistedops.web.SubscribeMessageRewriter;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.util.Assert;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
@@ -73,11 +72,8 @@ public class PersistedOperationWebSocketHandler implements WebSocketHandler, Cor
 			}
 			String payload = message.getPayloadAsText();
 			String rewritten = this.rewriter.rewrite(payload);
-			if (rewritten == payload) {
-				return message;
-			}
-			DataBufferUtils.release(message.getPayload());
-			return this.session.textMessage(rewritten);
+			// The original frame is released by the server once this message has been handled.
+			return (rewritten != payload) ? this.session.textMessage(rewritten) : message;
 		}
 
 		@Override

@@ -1,0 +1,173 @@
+package dev.persistedops.integration;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Only-persisted mode on every transport (HTTP POST, GET, SSE, WebSocket) and its override
+ * hook. Each subclass runs it on one web stack.
+ */
+abstract class OnlyPersistedIntegrationTests {
+
+	static final String SUBSCRIPTION = "subscription { ticks(count: 2) }";
+
+	@LocalServerPort
+	int port;
+
+	WebTestClient client;
+
+	@BeforeEach
+	void createClient() {
+		this.client = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+	}
+
+	WebTestClient.ResponseSpec post(Map<String, ?> body, String... headers) {
+		return this.client.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON)
+			.headers((httpHeaders) -> addHeaders(httpHeaders, headers))
+			.bodyValue(body)
+			.exchange();
+	}
+
+	String postForEvents(Map<String, ?> body, String... headers) {
+		return this.client.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.headers((httpHeaders) -> addHeaders(httpHeaders, headers))
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseBody()
+			.collectList()
+			.block()
+			.toString();
+	}
+
+	List<Map<String, Object>> subscribe(Map<String, Object> payload, String... headers) {
+		HttpHeaders httpHeaders = new HttpHeaders();
+		addHeaders(httpHeaders, headers);
+		return new GraphQlWebSocketTestClient(URI.create("ws://localhost:" + this.port + "/graphql"))
+			.subscribe(payload, httpHeaders);
+	}
+
+	private static void addHeaders(HttpHeaders httpHeaders, String... namesAndValues) {
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			httpHeaders.add(namesAndValues[i], namesAndValues[i + 1]);
+		}
+	}
+
+	@Test
+	void documentSentOverPostIsRefused() {
+		post(Map.of("query", "{ greeting }")).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data")
+			.doesNotExist()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("PERSISTED_QUERY_ONLY")
+			.jsonPath("$.errors[0].message")
+			.value((message) -> assertThat((String) message).contains("Only persisted operations"));
+	}
+
+	@Test
+	void mutationSentAsADocumentIsRefusedAndRunsNothing() {
+		post(Map.of("query", "mutation { increment }")).expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("PERSISTED_QUERY_ONLY");
+		post(Map.of("id", Documents.INCREMENT_ID)).expectBody().jsonPath("$.data.increment").isEqualTo(1);
+	}
+
+	@Test
+	void documentRunsWhenTheOverrideAllowsTheRequest() {
+		post(Map.of("query", "{ greeting(name: \"staff\") }"), TestApplication.OVERRIDE_HEADER, "yes").expectBody()
+			.jsonPath("$.data.greeting")
+			.isEqualTo("Hello, staff!");
+	}
+
+	@Test
+	void asynchronousOverrideIsWaitedFor() {
+		post(Map.of("query", "{ greeting }"), TestApplication.ASYNC_OVERRIDE_HEADER, "yes").expectBody()
+			.jsonPath("$.data.greeting")
+			.isEqualTo("Hello, world!");
+	}
+
+	@Test
+	void overrideThatDeclinesLeavesTheRequestRefused() {
+		post(Map.of("query", "{ greeting }"), TestApplication.OVERRIDE_HEADER, "no").expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("PERSISTED_QUERY_ONLY");
+	}
+
+	@Test
+	void persistedOperationRunsById() {
+		post(Map.of("doc_id", Documents.GREETING_ID)).expectBody()
+			.jsonPath("$.data.greeting")
+			.isEqualTo("Hello, world!");
+		this.client.get()
+			.uri("/graphql?documentId=sha256:" + Documents.GREETING_SHA256)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.data.greeting")
+			.isEqualTo("Hello, world!");
+	}
+
+	@Test
+	void idWithItsOwnDocumentRunsButAnotherDocumentUnderTheIdIsRefused() {
+		post(Map.of("id", Documents.GREETING_ID, "query", Documents.GREETING)).expectBody()
+			.jsonPath("$.data.greeting")
+			.isEqualTo("Hello, world!");
+		post(Map.of("id", Documents.GREETING_ID, "query", "mutation { increment }")).expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("PERSISTED_QUERY_DOCUMENT_MISMATCH");
+	}
+
+	@Test
+	void documentSentOverSseIsRefused() {
+		String events = postForEvents(Map.of("query", SUBSCRIPTION));
+		assertThat(events).contains("PERSISTED_QUERY_ONLY").doesNotContain("\"ticks\"");
+	}
+
+	@Test
+	void documentSentOverSseRunsWhenTheOverrideAllows() {
+		String events = postForEvents(Map.of("query", SUBSCRIPTION), TestApplication.OVERRIDE_HEADER, "yes");
+		assertThat(events).contains("\"ticks\":2").doesNotContain("PERSISTED_QUERY_ONLY");
+	}
+
+	@Test
+	void documentSentOverWebSocketIsRefused() {
+		List<Map<String, Object>> messages = subscribe(Map.of("query", SUBSCRIPTION));
+		assertThat(messages.toString()).contains("PERSISTED_QUERY_ONLY");
+		assertThat(messages).noneMatch((message) -> message.toString().contains("ticks"));
+	}
+
+	@Test
+	void documentSentOverWebSocketRunsWhenTheOverrideAllowsTheHandshake() {
+		List<Map<String, Object>> messages = subscribe(Map.of("query", SUBSCRIPTION),
+				TestApplication.OVERRIDE_HEADER, "yes");
+		assertThat(messages).extracting((message) -> message.get("type")).containsExactly("next", "next", "complete");
+	}
+
+	@Test
+	void persistedSubscriptionOverWebSocketRuns() {
+		List<Map<String, Object>> messages = subscribe(
+				Map.of("documentId", Documents.TICKS_ID, "variables", Map.of("count", 2)));
+		assertThat(messages).extracting((message) -> message.get("type")).containsExactly("next", "next", "complete");
+	}
+
+}
