@@ -8,6 +8,7 @@ import dev.persistedops.web.PersistedRequestBody;
 import dev.persistedops.web.SubscribeMessageRewriter;
 import dev.persistedops.web.reactive.PersistedOperationHttpHandler;
 import dev.persistedops.web.reactive.PersistedOperationRoutes;
+import dev.persistedops.web.reactive.PersistedOperationSseHandler;
 import dev.persistedops.web.reactive.WebFluxGraphQlRequests;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,15 +27,16 @@ import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webflux.GraphQlWebSocketHandler;
 import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
+import org.springframework.graphql.server.webflux.GraphQlSseHandler;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The HTTP edge for Spring WebFlux: replaces Spring for GraphQL's HTTP handler with one that
- * also reads id-only POST bodies, and routes GET requests for persisted queries ahead of the
- * route that answers GET with 405. Backs off when the application defines its own
- * {@link GraphQlHttpHandler}.
+ * The HTTP edge for Spring WebFlux: replaces Spring for GraphQL's HTTP and SSE handlers with ones
+ * that also read id-only POST bodies, routes GET requests for persisted queries ahead of the
+ * route that answers GET with 405, and lets WebSocket {@code subscribe} messages carry an id.
+ * Backs off when the application defines its own {@link GraphQlHttpHandler}.
  */
 @AutoConfiguration(after = PersistedOperationsAutoConfiguration.class, before = GraphQlWebFluxAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.REACTIVE)
@@ -53,6 +55,14 @@ public final class PersistedOperationsWebFluxAutoConfiguration {
 	PersistedOperationHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler,
 			WebFluxGraphQlRequests requests) {
 		return new PersistedOperationHttpHandler(webGraphQlHandler, requests);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(GraphQlSseHandler.class)
+	PersistedOperationSseHandler graphQlSseHandler(WebGraphQlHandler webGraphQlHandler, WebFluxGraphQlRequests requests,
+			GraphQlProperties properties) {
+		return new PersistedOperationSseHandler(webGraphQlHandler, requests, properties.getHttp().getSse().getTimeout(),
+				properties.getHttp().getSse().getKeepAlive());
 	}
 
 	@Bean

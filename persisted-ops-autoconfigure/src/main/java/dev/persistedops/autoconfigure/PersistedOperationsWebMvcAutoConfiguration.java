@@ -8,6 +8,7 @@ import dev.persistedops.web.PersistedRequestBody;
 import dev.persistedops.web.SubscribeMessageRewriter;
 import dev.persistedops.web.servlet.PersistedOperationHttpHandler;
 import dev.persistedops.web.servlet.PersistedOperationRoutes;
+import dev.persistedops.web.servlet.PersistedOperationSseHandler;
 import dev.persistedops.web.servlet.WebMvcGraphQlRequests;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,15 +27,16 @@ import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
+import org.springframework.graphql.server.webmvc.GraphQlSseHandler;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * The HTTP edge for Spring MVC: replaces Spring for GraphQL's HTTP handler with one that also
- * reads id-only POST bodies, and routes GET requests for persisted queries ahead of the route
- * that answers GET with 405. Backs off when the application defines its own
- * {@link GraphQlHttpHandler}.
+ * The HTTP edge for Spring MVC: replaces Spring for GraphQL's HTTP and SSE handlers with ones
+ * that also read id-only POST bodies, routes GET requests for persisted queries ahead of the
+ * route that answers GET with 405, and lets WebSocket {@code subscribe} messages carry an id.
+ * Backs off when the application defines its own {@link GraphQlHttpHandler}.
  */
 @AutoConfiguration(after = PersistedOperationsAutoConfiguration.class, before = GraphQlWebMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.SERVLET)
@@ -53,6 +55,14 @@ public final class PersistedOperationsWebMvcAutoConfiguration {
 	PersistedOperationHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler,
 			WebMvcGraphQlRequests requests) {
 		return new PersistedOperationHttpHandler(webGraphQlHandler, requests);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(GraphQlSseHandler.class)
+	PersistedOperationSseHandler graphQlSseHandler(WebGraphQlHandler webGraphQlHandler, WebMvcGraphQlRequests requests,
+			GraphQlProperties properties) {
+		return new PersistedOperationSseHandler(webGraphQlHandler, requests, properties.getHttp().getSse().getTimeout(),
+				properties.getHttp().getSse().getKeepAlive());
 	}
 
 	@Bean

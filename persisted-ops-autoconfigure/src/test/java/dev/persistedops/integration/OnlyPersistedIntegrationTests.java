@@ -150,6 +150,17 @@ abstract class OnlyPersistedIntegrationTests {
 	}
 
 	@Test
+	void persistedSubscriptionOverSseRunsById() {
+		String events = postForEvents(Map.of("id", Documents.TICKS_ID, "variables", Map.of("count", 2)));
+		assertThat(events).contains("\"ticks\":1").contains("\"ticks\":2").doesNotContain("errors");
+	}
+
+	@Test
+	void unknownIdOverSseIsPersistedQueryNotFound() {
+		assertThat(postForEvents(Map.of("doc_id", "unknown"))).contains("PERSISTED_QUERY_NOT_FOUND");
+	}
+
+	@Test
 	void documentSentOverWebSocketIsRefused() {
 		List<Map<String, Object>> messages = subscribe(Map.of("query", SUBSCRIPTION));
 		assertThat(messages.toString()).contains("PERSISTED_QUERY_ONLY");

@@ -1,6 +1,7 @@
 package dev.persistedops.web.reactive;
 
 import java.util.Map;
+import java.util.function.Function;
 
 import reactor.core.publisher.Mono;
 
@@ -11,13 +12,18 @@ import dev.persistedops.web.PersistedRequestBody;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ServerWebInputException;
 
 /**
  * Builds {@link WebGraphQlRequest}s from Spring WebFlux requests, including the ones Spring for
- * GraphQL does not read: POST bodies with an id and no {@code query}, and GET requests.
+ * GraphQL does not read: POST bodies with an id and no {@code query}, and GET requests. A
+ * request that is not a GraphQL request at all is answered here, with 400, and a GET request
+ * for anything but a query with 405.
  */
 public final class WebFluxGraphQlRequests {
 
@@ -33,6 +39,36 @@ public final class WebFluxGraphQlRequests {
 		Assert.notNull(getParameters, "getParameters is required");
 		this.body = body;
 		this.getParameters = getParameters;
+	}
+
+	/**
+	 * Read the GraphQL request from a POST body and answer it with the given responder.
+	 */
+	public Mono<ServerResponse> handleBody(ServerRequest request,
+			Function<WebGraphQlRequest, Mono<ServerResponse>> responder) {
+		return handle(fromBody(request), responder);
+	}
+
+	/**
+	 * Read the GraphQL request from the query parameters of a GET request and answer it with
+	 * the given responder.
+	 */
+	public Mono<ServerResponse> handleQueryParameters(ServerRequest request,
+			Function<WebGraphQlRequest, Mono<ServerResponse>> responder) {
+		return handle(fromQueryParameters(request), responder);
+	}
+
+	private static Mono<ServerResponse> handle(Mono<WebGraphQlRequest> graphQlRequest,
+			Function<WebGraphQlRequest, Mono<ServerResponse>> responder) {
+		return graphQlRequest.flatMap(responder)
+			.onErrorResume(InvalidGraphQlRequestException.class,
+					(ex) -> ServerResponse.badRequest()
+						.contentType(MediaType.APPLICATION_JSON)
+						.bodyValue(ex.toResponseBody()))
+			// WebFlux's error handling would drop the Allow header; Spring MVC's keeps it.
+			.onErrorResume(MethodNotAllowedException.class, (ex) -> ServerResponse.status(ex.getStatusCode())
+				.headers((headers) -> headers.addAll(ex.getHeaders()))
+				.build());
 	}
 
 	/**

@@ -2,12 +2,8 @@ package dev.persistedops.web.servlet;
 
 import jakarta.servlet.ServletException;
 
-import dev.persistedops.web.InvalidGraphQlRequestException;
-
 import org.springframework.graphql.server.WebGraphQlHandler;
-import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
-import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -32,32 +28,16 @@ public class PersistedOperationHttpHandler extends GraphQlHttpHandler {
 
 	@Override
 	public ServerResponse handleRequest(ServerRequest request) throws ServletException {
-		try {
-			return handle(request, this.requests.fromBody(request));
-		}
-		catch (InvalidGraphQlRequestException ex) {
-			return badRequest(ex);
-		}
+		return this.requests.handleBody(request,
+				(graphQlRequest) -> prepareResponse(request, this.graphQlHandler.handleRequest(graphQlRequest)));
 	}
 
 	/**
 	 * Handle a GET request for a persisted query.
 	 */
 	public ServerResponse handleGetRequest(ServerRequest request) throws ServletException {
-		try {
-			return handle(request, this.requests.fromQueryParameters(request));
-		}
-		catch (InvalidGraphQlRequestException ex) {
-			return badRequest(ex);
-		}
-	}
-
-	private ServerResponse handle(ServerRequest request, WebGraphQlRequest graphQlRequest) throws ServletException {
-		return prepareResponse(request, this.graphQlHandler.handleRequest(graphQlRequest));
-	}
-
-	private static ServerResponse badRequest(InvalidGraphQlRequestException ex) {
-		return ServerResponse.badRequest().contentType(MediaType.APPLICATION_JSON).body(ex.toResponseBody());
+		return this.requests.handleQueryParameters(request,
+				(graphQlRequest) -> prepareResponse(request, this.graphQlHandler.handleRequest(graphQlRequest)));
 	}
 
 }

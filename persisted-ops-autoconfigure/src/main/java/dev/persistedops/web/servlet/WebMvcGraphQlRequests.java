@@ -15,17 +15,21 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.http.HttpCookie;
+import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.util.AlternativeJdkIdGenerator;
 import org.springframework.util.Assert;
 import org.springframework.util.IdGenerator;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Builds {@link WebGraphQlRequest}s from Spring MVC requests, including the ones Spring for
- * GraphQL does not read: POST bodies with an id and no {@code query}, and GET requests.
+ * GraphQL does not read: POST bodies with an id and no {@code query}, and GET requests. A
+ * request that is not a GraphQL request at all is answered here, with 400.
  */
 public final class WebMvcGraphQlRequests {
 
@@ -43,6 +47,40 @@ public final class WebMvcGraphQlRequests {
 		Assert.notNull(getParameters, "getParameters is required");
 		this.body = body;
 		this.getParameters = getParameters;
+	}
+
+	/**
+	 * Read the GraphQL request from a POST body and answer it with the given responder, or
+	 * with 400 if the body is not a GraphQL request.
+	 */
+	public ServerResponse handleBody(ServerRequest request, Responder responder) throws ServletException {
+		WebGraphQlRequest graphQlRequest;
+		try {
+			graphQlRequest = fromBody(request);
+		}
+		catch (InvalidGraphQlRequestException ex) {
+			return badRequest(ex);
+		}
+		return responder.respond(graphQlRequest);
+	}
+
+	/**
+	 * Read the GraphQL request from the query parameters of a GET request and answer it with
+	 * the given responder, or with 400 if the parameters are not a GraphQL request.
+	 */
+	public ServerResponse handleQueryParameters(ServerRequest request, Responder responder) throws ServletException {
+		WebGraphQlRequest graphQlRequest;
+		try {
+			graphQlRequest = fromQueryParameters(request);
+		}
+		catch (InvalidGraphQlRequestException ex) {
+			return badRequest(ex);
+		}
+		return responder.respond(graphQlRequest);
+	}
+
+	private static ServerResponse badRequest(InvalidGraphQlRequestException ex) {
+		return ServerResponse.badRequest().contentType(MediaType.APPLICATION_JSON).body(ex.toResponseBody());
 	}
 
 	/**
@@ -81,9 +119,22 @@ public final class WebMvcGraphQlRequests {
 					request.remoteAddress().orElse(null), request.attributes(), body,
 					this.idGenerator.generateId().toString(), LocaleContextHolder.getLocale());
 		}
-		catch (org.springframework.web.server.ServerWebInputException ex) {
+		catch (ServerWebInputException ex) {
 			throw new InvalidGraphQlRequestException("The request has no 'query' and no operation id");
 		}
+	}
+
+	/**
+	 * Turns a GraphQL request into the HTTP response.
+	 */
+	@FunctionalInterface
+	public interface Responder {
+
+		/**
+		 * Execute the request and return the response to write.
+		 */
+		ServerResponse respond(WebGraphQlRequest request) throws ServletException;
+
 	}
 
 	private static MultiValueMap<String, HttpCookie> cookies(ServerRequest request) {
