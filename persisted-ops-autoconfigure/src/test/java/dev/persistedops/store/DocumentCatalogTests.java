@@ -1,0 +1,184 @@
+package dev.persistedops.store;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.test.StepVerifier;
+
+import dev.persistedops.document.DocumentHasher;
+import dev.persistedops.document.HashAlgorithm;
+import dev.persistedops.document.HashEncoding;
+import dev.persistedops.document.OperationId;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link DocumentCatalog}.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class DocumentCatalogTests {
+
+	private static final DocumentHasher HASHER = new DocumentHasher(HashAlgorithm.MD5, HashEncoding.HEX);
+
+	private static final String MD5_OF_ABC = "900150983cd24fb0d6963f7d28e17f72";
+
+	private static final String SHA256_OF_ABC = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+
+	private static final String SHA1_OF_ABC = "a9993e364706816aba3e25717850c26c9cd0d89d";
+
+	@Test
+	void findDocumentReturnsTheTextStoredUnderTheId() {
+		DocumentCatalog catalog = failing().add(OperationId.of("getUser"), "query GetUser { user { id } }", "ops.json")
+			.build();
+		StepVerifier.create(catalog.findDocument(OperationId.of("getUser")))
+			.expectNext("query GetUser { user { id } }")
+			.verifyComplete();
+	}
+
+	@Test
+	void findDocumentIsEmptyForAnUnknownId() {
+		DocumentCatalog catalog = failing().add(OperationId.of("getUser"), "query GetUser { user { id } }", "ops.json")
+			.build();
+		StepVerifier.create(catalog.findDocument(OperationId.of("getUsers"))).verifyComplete();
+		StepVerifier.create(catalog.findDocument(OperationId.of("web/getUser"))).verifyComplete();
+	}
+
+	@Test
+	void sha256PrefixedIdFindsTheDocumentStoredUnderTheBareDigest() {
+		DocumentCatalog catalog = failing().add(OperationId.of(SHA256_OF_ABC), "abc", "ops.json").build();
+		assertThat(catalog.findDocument(OperationId.of("sha256:" + SHA256_OF_ABC)).block()).isEqualTo("abc");
+	}
+
+	@Test
+	void bareDigestFindsTheDocumentAddedUnderASha256PrefixedId() {
+		DocumentCatalog catalog = failing().add(OperationId.of("sha256:" + SHA256_OF_ABC), "abc", "ops.json").build();
+		assertThat(catalog.ids()).containsExactly(SHA256_OF_ABC);
+		assertThat(catalog.findDocument(OperationId.of(SHA256_OF_ABC)).block()).isEqualTo("abc");
+	}
+
+	@Test
+	void sameIdWithTheSameTextFromTwoSourcesIsKeptOnce() {
+		DocumentCatalog catalog = failing().add(OperationId.of("getUser"), "query A { a }", "first.json")
+			.add(OperationId.of("getUser"), "query A { a }", "second.json")
+			.build();
+		assertThat(catalog.size()).isOne();
+		assertThat(catalog.findDocument(OperationId.of("getUser")).block()).isEqualTo("query A { a }");
+	}
+
+	@Test
+	void sameIdWithDifferentTextsFromTwoSourcesFailsNamingBothSources() {
+		DocumentCatalog.Builder builder = failing().add(OperationId.of("getUser"), "query A { a }", "first.json")
+			.add(OperationId.of("getUser"), "query B { b }", "second.json");
+		assertThatExceptionOfType(DocumentLoadException.class).isThrownBy(builder::build)
+			.withMessageContaining("'getUser'")
+			.withMessageContaining("first.json")
+			.withMessageContaining("second.json")
+			.satisfies((ex) -> assertThat(ex.isLocationProblem()).isFalse());
+	}
+
+	@Test
+	void textsThatDifferOnlyByATrailingNewlineConflict() {
+		DocumentCatalog.Builder builder = failing().add(OperationId.of("getUser"), "query A { a }", "first.json")
+			.add(OperationId.of("getUser"), "query A { a }\n", "second.json");
+		assertThatExceptionOfType(DocumentLoadException.class).isThrownBy(builder::build)
+			.withMessageContaining("first.json")
+			.withMessageContaining("second.json");
+	}
+
+	@Test
+	void conflictsFailTheLoadEvenWhenMismatchesOnlyWarn() {
+		DocumentCatalog.Builder builder = DocumentCatalog.builder(HASHER, HashMismatchAction.WARN)
+			.add(OperationId.of("getUser"), "query A { a }", "first.json")
+			.add(OperationId.of("getUser"), "query B { b }", "second.json");
+		assertThatExceptionOfType(DocumentLoadException.class).isThrownBy(builder::build)
+			.withMessageContaining("first.json")
+			.withMessageContaining("second.json");
+	}
+
+	@Test
+	void hashShapedIdThatIsNotTheHashOfItsTextFailsNamingTheSourceAndTheId() {
+		DocumentCatalog.Builder builder = failing().add(OperationId.of(MD5_OF_ABC), "query Tampered { x }",
+				"tampered.graphql");
+		assertThatExceptionOfType(DocumentLoadException.class).isThrownBy(builder::build)
+			.withMessageContaining("tampered.graphql")
+			.withMessageContaining(MD5_OF_ABC)
+			.withMessageContaining("md5 hex")
+			.satisfies((ex) -> assertThat(ex.isLocationProblem()).isFalse())
+			.satisfies((ex) -> assertThat(ex.getProblems()).hasSize(1));
+	}
+
+	@Test
+	void hashShapedIdThatIsTheHashOfItsTextLoads() {
+		DocumentCatalog catalog = failing().add(OperationId.of(MD5_OF_ABC), "abc", "a.graphql")
+			.add(OperationId.of(SHA1_OF_ABC), "abc", "b.graphql")
+			.add(OperationId.of("web/" + SHA256_OF_ABC), "abc", "c.graphql")
+			.build();
+		assertThat(catalog.ids()).containsExactlyInAnyOrder(MD5_OF_ABC, SHA1_OF_ABC, "web/" + SHA256_OF_ABC);
+	}
+
+	@Test
+	void hashMismatchLoadsAndLogsAWarningWhenMismatchesOnlyWarn(CapturedOutput output) {
+		DocumentCatalog catalog = DocumentCatalog.builder(HASHER, HashMismatchAction.WARN)
+			.add(OperationId.of(MD5_OF_ABC), "query Tampered { x }", "tampered.graphql")
+			.build();
+		assertThat(catalog.findDocument(OperationId.of(MD5_OF_ABC)).block()).isEqualTo("query Tampered { x }");
+		assertThat(output).contains("hash mismatch").contains("tampered.graphql").contains(MD5_OF_ABC);
+	}
+
+	@Test
+	void loadWithoutLocationsIsALocationProblem() {
+		DocumentCatalog.Builder builder = failing();
+		assertThatExceptionOfType(DocumentLoadException.class)
+			.isThrownBy(() -> builder.load((location, catalog) -> {
+			}, List.of()))
+			.withMessageContaining("at least one location is required")
+			.satisfies((ex) -> assertThat(ex.isLocationProblem()).isTrue());
+	}
+
+	@Test
+	void loadReadsEveryLocationInOrder() {
+		List<String> read = new ArrayList<>();
+		DocumentCatalog catalog = failing().load((location, builder) -> {
+			read.add(location);
+			builder.add(OperationId.of(location), "query { " + location + " }", location);
+		}, List.of("first", "second")).build();
+		assertThat(read).containsExactly("first", "second");
+		assertThat(catalog.ids()).containsExactlyInAnyOrder("first", "second");
+	}
+
+	@Test
+	void reportsEveryProblemTogether() {
+		DocumentCatalog.Builder builder = failing()
+			.add(OperationId.of(MD5_OF_ABC), "query One { x }", "one.graphql")
+			.add(OperationId.of("web/" + SHA256_OF_ABC), "query Two { y }", "two.graphql")
+			.add(OperationId.of("getUser"), "query A { a }", "first.json")
+			.add(OperationId.of("getUser"), "query B { b }", "second.json");
+		assertThatExceptionOfType(DocumentLoadException.class).isThrownBy(builder::build)
+			.withMessageContaining("3 problems")
+			.withMessageContaining("one.graphql")
+			.withMessageContaining(MD5_OF_ABC)
+			.withMessageContaining("two.graphql")
+			.withMessageContaining("web/" + SHA256_OF_ABC)
+			.withMessageContaining("second.json")
+			.satisfies((ex) -> assertThat(ex.getProblems()).hasSize(3));
+	}
+
+	@Test
+	void catalogIsNotChangedByAddingToItsBuilderAfterwards() {
+		DocumentCatalog.Builder builder = failing().add(OperationId.of("getUser"), "query A { a }", "first.json");
+		DocumentCatalog catalog = builder.build();
+		builder.add(OperationId.of("getUsers"), "query B { b }", "second.json");
+		assertThat(catalog.ids()).containsExactly("getUser");
+	}
+
+	private static DocumentCatalog.Builder failing() {
+		return DocumentCatalog.builder(HASHER, HashMismatchAction.FAIL);
+	}
+
+}

@@ -1,0 +1,257 @@
+package dev.persistedops.store.filesystem;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.persistedops.document.DocumentHasher;
+import dev.persistedops.document.HashAlgorithm;
+import dev.persistedops.document.HashEncoding;
+import dev.persistedops.document.OperationId;
+import dev.persistedops.store.DocumentCatalog;
+import dev.persistedops.store.DocumentLoadException;
+import dev.persistedops.store.HashMismatchAction;
+
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+/**
+ * Tests for {@link DirectoryDocumentLoader} against a real file system and the class path.
+ */
+class DirectoryDocumentLoaderTests {
+
+	private static final String MD5_OF_ABC = "900150983cd24fb0d6963f7d28e17f72";
+
+	private final DirectoryDocumentLoader loader = new DirectoryDocumentLoader(
+			new PathMatchingResourcePatternResolver());
+
+	@TempDir
+	private Path tempDir;
+
+	private Path root;
+
+	@BeforeEach
+	void createRoot() throws IOException {
+		this.root = Files.createDirectory(this.tempDir.resolve("documents"));
+	}
+
+	@Test
+	void loadsFilesAtTheRootAndInSubFolders() throws IOException {
+		write(this.root.resolve("getUser.graphql"), "query GetUser { user { id } }\n");
+		write(this.root.resolve("web/abc.graphql"), "query Abc { abc }\n");
+		DocumentCatalog catalog = load(location(this.root));
+		assertThat(catalog.ids()).containsExactlyInAnyOrder("getUser", "web/abc");
+		assertThat(find(catalog, "getUser")).isEqualTo("query GetUser { user { id } }\n");
+		assertThat(find(catalog, "web/abc")).isEqualTo("query Abc { abc }\n");
+	}
+
+	@Test
+	void subFoldersNestAsNamespaces() throws IOException {
+		write(this.root.resolve("a/b/c.graphql"), "query C { c }");
+		write(this.root.resolve("a/b.graphql"), "query B { b }");
+		DocumentCatalog catalog = load(location(this.root));
+		assertThat(catalog.ids()).containsExactlyInAnyOrder("a/b/c", "a/b");
+		assertThat(find(catalog, "a/b/c")).isEqualTo("query C { c }");
+	}
+
+	@Test
+	void keepsTheExactContentOfEachFile() throws IOException {
+		String text = "\n  # caf\u00e9 \u2713 \u65e5\u672c\r\nquery Exact {\n\texact\n}\n\n";
+		write(this.root.resolve("exact.graphql"), text);
+		assertThat(find(load(location(this.root)), "exact")).isEqualTo(text);
+	}
+
+	@Test
+	void keepsATrailingNewlineSoTheFileHashesAsWritten() throws IOException {
+		write(this.root.resolve("0bee89b07a248e27c83fc3d5951213c1.graphql"), "abc\n");
+		DocumentCatalog catalog = load(location(this.root));
+		assertThat(find(catalog, "0bee89b07a248e27c83fc3d5951213c1")).isEqualTo("abc\n");
+	}
+
+	@Test
+	void ignoresFilesWithOtherExtensions() throws IOException {
+		write(this.root.resolve("kept.graphql"), "query Kept { kept }");
+		write(this.root.resolve("notes.txt"), "not a document");
+		write(this.root.resolve("schema.gql"), "type Query { a: String }");
+		write(this.root.resolve("old.graphql.bak"), "query Old { old }");
+		write(this.root.resolve("web/manifest.json"), "{}");
+		assertThat(load(location(this.root)).ids()).containsExactly("kept");
+	}
+
+	@Test
+	void loadsEveryCharacterAnIdAllowsInAFileName() throws IOException {
+		write(this.root.resolve("a.b-c_d~e:f.graphql"), "query A { a }");
+		write(this.root.resolve("ns/X~y:z.graphql"), "query X { x }");
+		assertThat(load(location(this.root)).ids()).containsExactlyInAnyOrder("a.b-c_d~e:f", "ns/X~y:z");
+	}
+
+	@Test
+	void loadsALocationWithoutATrailingSlash() throws IOException {
+		write(this.root.resolve("web/abc.graphql"), "query Abc { abc }");
+		assertThat(load("file:" + this.root).ids()).containsExactly("web/abc");
+	}
+
+	@Test
+	void loadsAFileUri() throws IOException {
+		write(this.root.resolve("web/abc.graphql"), "query Abc { abc }");
+		assertThat(this.root.toUri().toString()).startsWith("file:///");
+		assertThat(load(this.root.toUri().toString()).ids()).containsExactly("web/abc");
+	}
+
+	@Test
+	void loadsAnEmptyDirectoryAsNoDocuments() {
+		assertThat(load(location(this.root)).size()).isZero();
+	}
+
+	@Test
+	void missingDirectoryIsALocationProblemNamingTheLocation() {
+		String location = location(this.tempDir.resolve("missing"));
+		assertThatExceptionOfType(DocumentLoadException.class).isThrownBy(() -> load(location))
+			.withMessageContaining(location)
+			.withMessageContaining("does not exist")
+			.satisfies((ex) -> assertThat(ex.isLocationProblem()).isTrue());
+	}
+
+	@Test
+	void missingClasspathDirectoryIsALocationProblemNamingTheLocation() {
+		assertThatExceptionOfType(DocumentLoadException.class)
+			.isThrownBy(() -> load("classpath:/loader-fixtures/missing/"))
+			.withMessageContaining("classpath:/loader-fixtures/missing/")
+			.satisfies((ex) -> assertThat(ex.isLocationProblem()).isTrue());
+	}
+
+	@Test
+	void locationThatIsARegularFileIsALocationProblem() throws IOException {
+		Path file = write(this.root.resolve("abc.graphql"), "query Abc { abc }");
+		String location = "file:" + file;
+		assertThatExceptionOfType(DocumentLoadException.class).isThrownBy(() -> load(location))
+			.withMessageContaining(location)
+			.withMessageContaining("is not a directory")
+			.satisfies((ex) -> assertThat(ex.isLocationProblem()).isTrue());
+	}
+
+	@Test
+	void fileNameThatIsNotAValidIdIsAContentProblemNamingTheFile() throws IOException {
+		write(this.root.resolve("my op.graphql"), "query MyOp { op }");
+		assertThatExceptionOfType(DocumentLoadException.class).isThrownBy(() -> load(location(this.root)))
+			.withMessageContaining("my op.graphql")
+			.withMessageContaining("is not a valid id")
+			.withMessageContaining("may only contain")
+			.satisfies((ex) -> assertThat(ex.isLocationProblem()).isFalse());
+	}
+
+	@Test
+	void fileNamedDotDotCannotBecomeAnId() throws IOException {
+		write(this.root.resolve("web/...graphql"), "query Up { up }");
+		assertThatExceptionOfType(DocumentLoadException.class).isThrownBy(() -> load(location(this.root)))
+			.withMessageContaining("...graphql")
+			.withMessageContaining("namespace segments may not be empty, '.' or '..'")
+			.satisfies((ex) -> assertThat(ex.isLocationProblem()).isFalse());
+	}
+
+	@Test
+	void fileNamedByTheHashOfAnotherTextFailsNamingTheFileAndTheId() throws IOException {
+		Path tampered = write(this.root.resolve("web/" + MD5_OF_ABC + ".graphql"), "query Tampered { x }");
+		assertThatExceptionOfType(DocumentLoadException.class).isThrownBy(() -> load(location(this.root)))
+			.withMessageContaining(tampered.toString())
+			.withMessageContaining("web/" + MD5_OF_ABC)
+			.satisfies((ex) -> assertThat(ex.isLocationProblem()).isFalse());
+	}
+
+	@Test
+	void loadsFromTheClasspath() {
+		DocumentCatalog catalog = load("classpath:/loader-fixtures/directory/");
+		assertThat(catalog.ids()).containsExactlyInAnyOrder("c879d80a93fbf39b19037b59715a3411",
+				"2350ac90ed15ee1175b2541a8dc02cc0", "web/ef5c9e7b1e24de261642083d4e294322");
+		assertThat(find(catalog, "c879d80a93fbf39b19037b59715a3411")).isEqualTo("query Hello { hello }\n");
+		assertThat(find(catalog, "2350ac90ed15ee1175b2541a8dc02cc0"))
+			.isEqualTo("query Greeting($name: String!) { greeting(name: $name) }\n");
+		assertThat(find(catalog, "web/ef5c9e7b1e24de261642083d4e294322")).isEqualTo("{ __typename }");
+	}
+
+	@Test
+	void loadsFromTheClasspathWithoutLeadingOrTrailingSlash() {
+		assertThat(load("classpath:loader-fixtures/directory").ids()).containsExactlyInAnyOrder(
+				"c879d80a93fbf39b19037b59715a3411", "2350ac90ed15ee1175b2541a8dc02cc0",
+				"web/ef5c9e7b1e24de261642083d4e294322");
+	}
+
+	@Test
+	void loadsARelativeFileLocationUnderIdsRelativeToThatLocation() throws Exception {
+		Path fixtures = Path.of(getClass().getResource("/loader-fixtures/directory/").toURI());
+		Path relative = Path.of("").toAbsolutePath().relativize(fixtures);
+		assertThat(relative.isAbsolute()).isFalse();
+		DocumentCatalog catalog = load("file:" + relative + "/");
+		assertThat(catalog.ids()).containsExactlyInAnyOrder("c879d80a93fbf39b19037b59715a3411",
+				"2350ac90ed15ee1175b2541a8dc02cc0", "web/ef5c9e7b1e24de261642083d4e294322");
+	}
+
+	@Test
+	void loadsALocationWithARepeatedSlashUnderIdsRelativeToThatLocation() throws IOException {
+		write(this.root.resolve("web/abc.graphql"), "query Abc { abc }");
+		String location = "file:" + this.tempDir + "//" + this.root.getFileName() + "/";
+		assertThat(load(location).ids()).containsExactly("web/abc");
+	}
+
+	@Test
+	void symbolicLinksAreLoadedUnderTheirNameInsideTheRootNeverUnderTheirTarget() throws IOException {
+		Path outside = Files.createDirectory(this.tempDir.resolve("outside"));
+		write(outside.resolve("evil.graphql"), "query Evil { evil }");
+		write(outside.resolve("deeper/deep.graphql"), "query Deep { deep }");
+		write(this.root.resolve("web/abc.graphql"), "query Abc { abc }");
+		symlink(this.root.resolve("linked"), outside);
+		symlink(this.root.resolve("file.graphql"), outside.resolve("evil.graphql"));
+		DocumentCatalog catalog = load(location(this.root));
+		assertThat(catalog.ids()).containsExactlyInAnyOrder("web/abc", "linked/evil", "linked/deeper/deep",
+				"file");
+		assertThat(catalog.ids()).allSatisfy((id) -> assertThat(id).doesNotContain("..", "outside", "//"));
+	}
+
+	@Test
+	void directoryThatCannotBeWalkedFailsInsteadOfLoadingNothing() throws IOException {
+		write(this.root.resolve("web/abc.graphql"), "query Abc { abc }");
+		symlink(this.root.resolve("web/loop"), this.root);
+		String location = location(this.root);
+		assertThatExceptionOfType(DocumentLoadException.class).isThrownBy(() -> load(location))
+			.withMessageContaining(location)
+			.satisfies((ex) -> assertThat(ex.isLocationProblem()).isTrue());
+	}
+
+	private DocumentCatalog load(String location) {
+		DocumentCatalog.Builder builder = DocumentCatalog
+			.builder(new DocumentHasher(HashAlgorithm.MD5, HashEncoding.HEX), HashMismatchAction.FAIL);
+		this.loader.load(location, builder);
+		return builder.build();
+	}
+
+	private static String find(DocumentCatalog catalog, String id) {
+		return catalog.findDocument(OperationId.of(id)).block();
+	}
+
+	private static String location(Path directory) {
+		return "file:" + directory + "/";
+	}
+
+	private static Path write(Path file, String text) throws IOException {
+		Files.createDirectories(file.getParent());
+		return Files.writeString(file, text, StandardCharsets.UTF_8);
+	}
+
+	private static void symlink(Path link, Path target) throws IOException {
+		try {
+			Files.createSymbolicLink(link, target);
+		}
+		catch (UnsupportedOperationException | IOException ex) {
+			abort("Symbolic links cannot be created here: " + ex);
+		}
+	}
+
+}
