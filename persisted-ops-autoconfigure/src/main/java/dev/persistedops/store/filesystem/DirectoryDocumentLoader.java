@@ -1,10 +1,22 @@
 package dev.persistedops.store.filesystem;
 
-import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Comparator;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import dev.persistedops.document.InvalidOperationIdException;
 import dev.persistedops.document.OperationId;
@@ -12,17 +24,23 @@ import dev.persistedops.store.DocumentCatalog;
 import dev.persistedops.store.DocumentLoadException;
 import dev.persistedops.store.DocumentLoader;
 
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.util.Assert;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Loads a directory of {@code <id>.graphql} files (Hot Chocolate's file system layout,
  * Strawberry Shake's export) from a {@code classpath:} or {@code file:} location. A sub-folder
  * is a namespace: {@code web/abc.graphql} is the document {@code web/abc}. The file's exact
- * content is the document.
+ * content is the document. Files and folders whose names start with {@code .} are ignored,
+ * which also skips the {@code ..data} folders of a Kubernetes ConfigMap volume. Symbolic links
+ * are followed; a link that loops fails the load.
  */
 public final class DirectoryDocumentLoader implements DocumentLoader {
+
+	private static final Log logger = LogFactory.getLog(DirectoryDocumentLoader.class);
 
 	private static final String EXTENSION = ".graphql";
 
@@ -37,46 +55,87 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 	 * Add every document found under the given location to the catalog.
 	 * @param location a directory, such as {@code classpath:/persisted-operations/}
 	 * @param catalog the catalog to add to
-	 * @throws DocumentLoadException if the location is not a readable directory, or a file
-	 * name is not a valid id
+	 * @throws DocumentLoadException if the location is not a readable directory, cannot be
+	 * walked, or holds a file whose name is not a valid id
 	 */
 	@Override
 	public void load(String location, DocumentCatalog.Builder catalog) {
 		Resource root = this.resolver.getResource(location.endsWith("/") ? location : location + "/");
-		checkReadableDirectory(location, root);
-		try {
-			String rootUrl = root.getURL().toString();
-			Resource[] files = this.resolver.getResources(rootUrl + "**/*" + EXTENSION);
-			Arrays.sort(files, Comparator.comparing(Resource::getDescription));
-			for (Resource file : files) {
-				String relative = file.getURL().toString().substring(rootUrl.length());
-				OperationId id = idOf(relative, file);
-				catalog.add(id, file.getContentAsString(StandardCharsets.UTF_8), file.getDescription());
-			}
-		}
-		catch (IOException ex) {
-			throw DocumentLoadException.location(location, "could not be read: " + ex.getMessage());
-		}
-	}
-
-	private static void checkReadableDirectory(String location, Resource root) {
 		if (!root.exists()) {
 			throw DocumentLoadException.location(location, "does not exist");
 		}
-		if (root.isFile()) {
-			try {
-				File directory = root.getFile();
-				if (!directory.isDirectory()) {
-					throw DocumentLoadException.location(location, "is not a directory");
-				}
-				if (!directory.canRead() || !directory.canExecute()) {
-					throw DocumentLoadException.location(location, "is not readable");
-				}
+		try {
+			Map<String, Resource> files = root.isFile() ? walkDirectory(location, root) : findInArchive(root);
+			if (files.isEmpty()) {
+				logger.warn("No persisted documents (*" + EXTENSION + " files) found in " + location);
 			}
-			catch (IOException ex) {
-				throw DocumentLoadException.location(location, "could not be read: " + ex.getMessage());
+			for (Map.Entry<String, Resource> file : files.entrySet()) {
+				OperationId id = idOf(file.getKey(), file.getValue());
+				catalog.add(id, file.getValue().getContentAsString(StandardCharsets.UTF_8),
+						file.getValue().getDescription());
 			}
 		}
+		catch (IOException | UncheckedIOException ex) {
+			throw DocumentLoadException.location(location, "could not be read: " + ex);
+		}
+	}
+
+	private static Map<String, Resource> walkDirectory(String location, Resource root) throws IOException {
+		Path directory = root.getFile().toPath().toAbsolutePath().normalize();
+		if (!Files.isDirectory(directory)) {
+			throw DocumentLoadException.location(location, "is not a directory");
+		}
+		if (!Files.isReadable(directory) || !Files.isExecutable(directory)) {
+			throw DocumentLoadException.location(location, "is not readable");
+		}
+		List<Path> found = new ArrayList<>();
+		Files.walkFileTree(directory, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+				new SimpleFileVisitor<>() {
+
+					@Override
+					public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+						return (!dir.equals(directory) && isHidden(dir)) ? FileVisitResult.SKIP_SUBTREE
+								: FileVisitResult.CONTINUE;
+					}
+
+					@Override
+					public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+						if (attributes.isRegularFile() && !isHidden(file)
+								&& file.getFileName().toString().endsWith(EXTENSION)) {
+							found.add(file);
+						}
+						return FileVisitResult.CONTINUE;
+					}
+
+					@Override
+					public FileVisitResult visitFileFailed(Path file, IOException ex) throws IOException {
+						throw ex;
+					}
+
+				});
+		Map<String, Resource> files = new TreeMap<>();
+		for (Path file : found) {
+			String relative = directory.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+			files.put(relative, new FileSystemResource(file));
+		}
+		return files;
+	}
+
+	private static boolean isHidden(Path path) {
+		return path.getFileName().toString().startsWith(".");
+	}
+
+	private Map<String, Resource> findInArchive(Resource root) throws IOException {
+		String rootUrl = root.getURL().toString();
+		Map<String, Resource> files = new TreeMap<>();
+		for (Resource file : this.resolver.getResources(rootUrl + "**/*" + EXTENSION)) {
+			String relative = UriUtils.decode(file.getURL().toString().substring(rootUrl.length()),
+					StandardCharsets.UTF_8);
+			if (!relative.startsWith(".") && !relative.contains("/.")) {
+				files.put(relative, file);
+			}
+		}
+		return files;
 	}
 
 	private static OperationId idOf(String relativePath, Resource file) {

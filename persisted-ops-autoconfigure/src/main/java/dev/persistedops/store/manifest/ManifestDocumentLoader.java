@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,7 +41,8 @@ public final class ManifestDocumentLoader implements DocumentLoader {
 		Assert.notNull(resolver, "resolver is required");
 		Assert.notNull(jsonMapper, "jsonMapper is required");
 		this.resolver = resolver;
-		this.jsonMapper = jsonMapper;
+		// A Relay map that names an id twice must fail rather than keep the last text.
+		this.jsonMapper = jsonMapper.rebuild().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 	}
 
 	/**
