@@ -1,6 +1,7 @@
 package dev.persistedops.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,8 +15,8 @@ import org.springframework.util.Assert;
 
 /**
  * Finds the operation id in a request, looking only where the enabled
- * {@linkplain IdConvention conventions} say. A request may name the same id in several places,
- * but not two different ids.
+ * {@linkplain IdConvention conventions} say. A request may name the same document in several
+ * places ({@code sha256:<hex>} and {@code <hex>} are the same), but not two different ones.
  */
 public final class OperationIdResolver {
 
@@ -48,10 +49,11 @@ public final class OperationIdResolver {
 		if (found.isEmpty()) {
 			return null;
 		}
-		if (found.values().stream().distinct().count() > 1) {
+		List<OperationId> ids = found.values().stream().map(OperationId::of).distinct().toList();
+		if (ids.size() > 1) {
 			throw new InvalidOperationIdException("The request names more than one operation id: " + found.keySet());
 		}
-		return OperationId.of(found.values().iterator().next());
+		return ids.get(0);
 	}
 
 	private static Object persistedQueryHash(@Nullable Object persistedQuery) {

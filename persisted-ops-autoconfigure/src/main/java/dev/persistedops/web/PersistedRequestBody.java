@@ -39,8 +39,9 @@ public final class PersistedRequestBody {
 	/**
 	 * Check the members of a raw body and return the body to build the request from.
 	 * @param raw the body as the client sent it
-	 * @return a body with a {@code query}, or the raw body unchanged when it carries neither
-	 * a document nor an id (Spring for GraphQL then refuses it as usual)
+	 * @return a body with a {@code query} and the carried ids; the raw body itself when there
+	 * is nothing to change (a document and no top-level id), or when it carries neither a
+	 * document nor an id (Spring for GraphQL then refuses it as usual)
 	 * @throws InvalidGraphQlRequestException if a member has the wrong type
 	 */
 	public Map<String, Object> normalize(Map<String, Object> raw) {
@@ -56,11 +57,12 @@ public final class PersistedRequestBody {
 				ids.put(convention.path(), raw.get(convention.path()));
 			}
 		}
-		Map<String, Object> extensions = extensions(raw);
 		boolean hasDocument = (query instanceof String text) && StringUtils.hasText(text);
-		if (!hasDocument && ids.isEmpty() && !hasExtensionId(extensions)) {
+		boolean carrierSent = (raw.get("extensions") instanceof Map<?, ?> sent) && sent.containsKey(ID_CARRIER);
+		if (ids.isEmpty() && !hasExtensionId(raw.get("extensions")) && (!hasDocument || !carrierSent)) {
 			return raw;
 		}
+		Map<String, Object> extensions = extensions(raw);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("query", hasDocument ? query : PLACEHOLDER_DOCUMENT);
 		putIfPresent(body, "operationName", raw.get("operationName"));
@@ -74,7 +76,10 @@ public final class PersistedRequestBody {
 		return body;
 	}
 
-	private boolean hasExtensionId(Map<String, Object> extensions) {
+	private boolean hasExtensionId(@Nullable Object extensionsValue) {
+		if (!(extensionsValue instanceof Map<?, ?> extensions)) {
+			return false;
+		}
 		return (this.conventions.contains(IdConvention.EXTENSIONS_OPERATION_ID)
 				&& extensions.get("operationId") != null)
 				|| (this.conventions.contains(IdConvention.PERSISTED_QUERY) && extensions.get("persistedQuery") != null);

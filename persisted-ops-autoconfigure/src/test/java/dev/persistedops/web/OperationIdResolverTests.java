@@ -155,6 +155,14 @@ class OperationIdResolverTests {
 		assertThat(id.key()).isEqualTo(SHA256);
 	}
 
+	@Test
+	void acceptsOneDocumentNamedInBothItsPrefixedAndBareForms() {
+		OperationId id = this.resolver.resolve(request(Map.of("documentId", "sha256:" + SHA256, "extensions",
+				Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", SHA256)))));
+		assertThat(id).isNotNull();
+		assertThat(id.key()).isEqualTo(SHA256);
+	}
+
 	private static WebGraphQlRequest request(Map<String, Object> body) {
 		Map<String, Object> normalized = new PersistedRequestBody(EnumSet.allOf(IdConvention.class)).normalize(body);
 		return new WebGraphQlRequest(URI.create("http://localhost/graphql"), new HttpHeaders(), null, null, Map.of(),
