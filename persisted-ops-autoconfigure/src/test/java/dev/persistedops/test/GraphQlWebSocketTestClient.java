@@ -1,13 +1,16 @@
-package dev.persistedops.integration;
+package dev.persistedops.test;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -19,14 +22,17 @@ import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClien
 /**
  * Speaks the GraphQL over WebSocket protocol ({@code graphql-transport-ws}) at the wire level,
  * so a test can send any {@code subscribe} payload, including ones without a {@code query}.
+ * Shared with the sample application's tests through this module's test jar.
  */
-final class GraphQlWebSocketTestClient {
+public final class GraphQlWebSocketTestClient {
 
 	private static final JsonMapper json = JsonMapper.shared();
 
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
 	private final URI uri;
 
-	GraphQlWebSocketTestClient(URI uri) {
+	public GraphQlWebSocketTestClient(URI uri) {
 		this.uri = uri;
 	}
 
@@ -34,8 +40,22 @@ final class GraphQlWebSocketTestClient {
 	 * Open a connection, subscribe with the given payload, and return the messages received
 	 * for it (next, error, complete) until it completes, fails or the server closes.
 	 */
-	List<Map<String, Object>> subscribe(Map<String, Object> payload, HttpHeaders headers) {
+	public List<Map<String, Object>> subscribe(Map<String, Object> payload, HttpHeaders headers) {
+		return subscribe(payload, headers, Integer.MAX_VALUE, () -> {
+		});
+	}
+
+	/**
+	 * Like {@link #subscribe(Map, HttpHeaders)} for a subscription that does not end: stop
+	 * after the given number of {@code next} messages. Since the protocol does not confirm a
+	 * subscription, the trigger (which should cause an event) runs every 100 ms until the first
+	 * message arrives.
+	 */
+	public List<Map<String, Object>> subscribe(Map<String, Object> payload, HttpHeaders headers, int maxNext,
+			Runnable trigger) {
 		List<Map<String, Object>> received = new CopyOnWriteArrayList<>();
+		AtomicInteger nextCount = new AtomicInteger();
+		Sinks.Empty<Void> firstMessage = Sinks.empty();
 		Sinks.Many<String> outbound = Sinks.many().unicast().onBackpressureBuffer();
 		outbound.tryEmitNext(json.writeValueAsString(Map.of("type", "connection_init", "payload", Map.of())));
 		String subscribe = json.writeValueAsString(Map.of("id", "1", "type", "subscribe", "payload", payload));
@@ -55,18 +75,25 @@ final class GraphQlWebSocketTestClient {
 					.doOnNext((message) -> {
 						if ("connection_ack".equals(message.get("type"))) {
 							outbound.tryEmitNext(subscribe);
+							Flux.interval(Duration.ofMillis(100), Schedulers.boundedElastic())
+								.take(50)
+								.takeUntilOther(firstMessage.asMono())
+								.subscribe((tick) -> trigger.run());
+							return;
 						}
-						else {
-							received.add(message);
+						received.add(message);
+						firstMessage.tryEmitEmpty();
+						if ("next".equals(message.get("type"))) {
+							nextCount.incrementAndGet();
 						}
 					})
 					.takeUntil((message) -> "complete".equals(message.get("type"))
-							|| "error".equals(message.get("type")))
+							|| "error".equals(message.get("type")) || nextCount.get() >= maxNext)
 					.then(Mono.fromRunnable(outbound::tryEmitComplete));
 				return Mono.when(send, receive).then(session.close());
 			}
 		};
-		new ReactorNettyWebSocketClient().execute(this.uri, headers, handler).block(Duration.ofSeconds(10));
+		new ReactorNettyWebSocketClient().execute(this.uri, headers, handler).block(TIMEOUT);
 		return received;
 	}
 
