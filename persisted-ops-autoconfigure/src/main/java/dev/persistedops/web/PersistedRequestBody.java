@@ -7,6 +7,7 @@ import java.util.Set;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
@@ -22,6 +23,9 @@ import org.springframework.util.StringUtils;
  * member itself: whatever it sends there is dropped.
  */
 public final class PersistedRequestBody {
+
+	/** The media type some clients still send JSON bodies with; read as JSON, as Spring does. */
+	public static final MediaType APPLICATION_GRAPHQL = MediaType.parseMediaType("application/graphql");
 
 	/** The extensions member through which top-level ids reach the interceptor. */
 	public static final String ID_CARRIER = "dev.persistedops.ids";

@@ -235,6 +235,27 @@ abstract class PersistedOperationsIntegrationTests {
 	}
 
 	@Test
+	void bodySentAsApplicationGraphQlIsReadAsJsonAsSpringDoes() {
+		assertGreeting(this.client.post()
+			.uri("/graphql")
+			.contentType(MediaType.parseMediaType("application/graphql"))
+			.accept(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"id\": \"" + Documents.GREETING_ID + "\"}")
+			.exchange(), "Hello, world!");
+	}
+
+	@Test
+	void unsupportedContentTypeIsLeftToSpringForGraphQl() {
+		this.client.post()
+			.uri("/graphql")
+			.contentType(MediaType.TEXT_PLAIN)
+			.bodyValue("{\"id\": \"" + Documents.GREETING_ID + "\"}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+	}
+
+	@Test
 	void idWithTheSameDocumentRuns() {
 		assertGreeting(post(Map.of("id", Documents.GREETING_ID, "query", Documents.GREETING)), "Hello, world!");
 	}

@@ -11,6 +11,7 @@ import dev.persistedops.web.PersistedOperationInterceptor;
 import dev.persistedops.web.PersistedRequestBody;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
@@ -18,6 +19,7 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 
 /**
  * Builds {@link WebGraphQlRequest}s from Spring WebFlux requests, including the ones Spring for
@@ -77,10 +79,24 @@ public final class WebFluxGraphQlRequests {
 	 */
 	public Mono<WebGraphQlRequest> fromBody(ServerRequest request) {
 		return request.bodyToMono(JSON_OBJECT)
+			.onErrorResume(UnsupportedMediaTypeStatusException.class, (ex) -> readApplicationGraphQl(request, ex))
 			.onErrorMap(ServerWebInputException.class,
 					(ex) -> new InvalidGraphQlRequestException("The request body is not a JSON object"))
 			.switchIfEmpty(Mono.error(() -> new InvalidGraphQlRequestException("The request body is empty")))
 			.map((raw) -> create(request, this.body.normalize(raw)));
+	}
+
+	// As Spring for GraphQL does: some clients still send JSON as application/graphql.
+	private static Mono<Map<String, Object>> readApplicationGraphQl(ServerRequest request,
+			UnsupportedMediaTypeStatusException ex) {
+		if (request.headers().contentType().filter(PersistedRequestBody.APPLICATION_GRAPHQL::includes).isEmpty()) {
+			return Mono.error(ex);
+		}
+		return ServerRequest.from(request)
+			.headers((headers) -> headers.setContentType(MediaType.APPLICATION_JSON))
+			.body(request.bodyToFlux(DataBuffer.class))
+			.build()
+			.bodyToMono(JSON_OBJECT);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
+import org.jspecify.annotations.Nullable;
 
 import dev.persistedops.web.GetRequestParameters;
 import dev.persistedops.web.InvalidGraphQlRequestException;
@@ -22,6 +23,7 @@ import org.springframework.util.Assert;
 import org.springframework.util.IdGenerator;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -91,7 +93,7 @@ public final class WebMvcGraphQlRequests {
 	public WebGraphQlRequest fromBody(ServerRequest request) throws ServletException {
 		Map<String, Object> raw;
 		try {
-			raw = request.body(JSON_OBJECT);
+			raw = readJson(request);
 		}
 		catch (HttpMessageNotReadableException | IOException ex) {
 			throw new InvalidGraphQlRequestException("The request body is not a JSON object");
@@ -100,6 +102,27 @@ public final class WebMvcGraphQlRequests {
 			throw new InvalidGraphQlRequestException("The request body is empty");
 		}
 		return create(request, this.body.normalize(raw));
+	}
+
+	private static @Nullable Map<String, Object> readJson(ServerRequest request) throws ServletException, IOException {
+		try {
+			return request.body(JSON_OBJECT);
+		}
+		catch (HttpMediaTypeNotSupportedException ex) {
+			// As Spring for GraphQL does: some clients still send JSON as application/graphql.
+			if (!isApplicationGraphQl(request)) {
+				throw ex;
+			}
+			return ServerRequest.from(request)
+				.headers((headers) -> headers.setContentType(MediaType.APPLICATION_JSON))
+				.body(request.body(byte[].class))
+				.build()
+				.body(JSON_OBJECT);
+		}
+	}
+
+	private static boolean isApplicationGraphQl(ServerRequest request) {
+		return request.headers().contentType().filter(PersistedRequestBody.APPLICATION_GRAPHQL::includes).isPresent();
 	}
 
 	/**
