@@ -1,17 +1,14 @@
 package dev.persistedops.integration;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.persistedops.test.GraphQlWebSocketTestClient;
+import dev.persistedops.test.GraphQlTestClient;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,51 +24,23 @@ abstract class OnlyPersistedIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	WebTestClient client;
+	GraphQlTestClient graphQl;
 
 	@BeforeEach
 	void createClient() {
-		this.client = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		this.graphQl = new GraphQlTestClient(this.port);
 	}
 
 	WebTestClient.ResponseSpec post(Map<String, ?> body, String... headers) {
-		return this.client.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.APPLICATION_JSON)
-			.headers((httpHeaders) -> addHeaders(httpHeaders, headers))
-			.bodyValue(body)
-			.exchange();
+		return this.graphQl.post(body, headers);
 	}
 
 	String postForEvents(Map<String, ?> body, String... headers) {
-		return this.client.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.TEXT_EVENT_STREAM)
-			.headers((httpHeaders) -> addHeaders(httpHeaders, headers))
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult(String.class)
-			.getResponseBody()
-			.collectList()
-			.block()
-			.toString();
+		return this.graphQl.postForEvents(body, headers);
 	}
 
 	List<Map<String, Object>> subscribe(Map<String, Object> payload, String... headers) {
-		HttpHeaders httpHeaders = new HttpHeaders();
-		addHeaders(httpHeaders, headers);
-		return new GraphQlWebSocketTestClient(URI.create("ws://localhost:" + this.port + "/graphql"))
-			.subscribe(payload, httpHeaders);
-	}
-
-	private static void addHeaders(HttpHeaders httpHeaders, String... namesAndValues) {
-		for (int i = 0; i < namesAndValues.length; i += 2) {
-			httpHeaders.add(namesAndValues[i], namesAndValues[i + 1]);
-		}
+		return this.graphQl.subscribe(payload, headers);
 	}
 
 	@Test
@@ -121,7 +90,8 @@ abstract class OnlyPersistedIntegrationTests {
 		post(Map.of("doc_id", Documents.GREETING_ID)).expectBody()
 			.jsonPath("$.data.greeting")
 			.isEqualTo("Hello, world!");
-		this.client.get()
+		this.graphQl.webTestClient()
+			.get()
 			.uri("/graphql?documentId=sha256:" + Documents.GREETING_SHA256)
 			.exchange()
 			.expectBody()

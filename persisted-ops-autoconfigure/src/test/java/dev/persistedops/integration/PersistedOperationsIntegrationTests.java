@@ -1,6 +1,5 @@
 package dev.persistedops.integration;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -10,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.persistedops.test.GraphQlWebSocketTestClient;
+import dev.persistedops.test.GraphQlTestClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,7 +17,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,38 +32,22 @@ abstract class PersistedOperationsIntegrationTests {
 	@Autowired
 	TestApplication.ParseCounter parseCounter;
 
+	GraphQlTestClient graphQl;
+
 	WebTestClient client;
 
 	@BeforeEach
 	void createClient() {
-		this.client = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		this.graphQl = new GraphQlTestClient(this.port);
+		this.client = this.graphQl.webTestClient();
 	}
 
-	WebTestClient.ResponseSpec post(Map<String, ?> body) {
-		return this.client.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange();
-	}
-
-	WebTestClient.ResponseSpec postRaw(String body) {
-		return this.client.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange();
+	WebTestClient.ResponseSpec post(Object body) {
+		return this.graphQl.post(body);
 	}
 
 	WebTestClient.ResponseSpec get(Map<String, String> parameters) {
-		UriComponentsBuilder uri = UriComponentsBuilder.fromUriString("http://localhost:" + this.port + "/graphql");
-		parameters.forEach(uri::queryParam);
-		return this.client.get()
-			.uri(uri.build().encode().toUri())
-			.accept(MediaType.APPLICATION_JSON)
-			.exchange();
+		return this.graphQl.get(parameters);
 	}
 
 	static void assertGreeting(WebTestClient.ResponseSpec response, String expected) {
@@ -196,9 +178,9 @@ abstract class PersistedOperationsIntegrationTests {
 
 	@Test
 	void idThatIsNotAStringIsRefused() {
-		assertError(postRaw("{\"id\": 12345}"), "PERSISTED_QUERY_ID_INVALID");
-		assertError(postRaw("{\"id\": {\"path\": \"../../etc/passwd\"}}"), "PERSISTED_QUERY_ID_INVALID");
-		assertError(postRaw("{\"documentId\": [\"a\"]}"), "PERSISTED_QUERY_ID_INVALID");
+		assertError(post("{\"id\": 12345}"), "PERSISTED_QUERY_ID_INVALID");
+		assertError(post("{\"id\": {\"path\": \"../../etc/passwd\"}}"), "PERSISTED_QUERY_ID_INVALID");
+		assertError(post("{\"documentId\": [\"a\"]}"), "PERSISTED_QUERY_ID_INVALID");
 	}
 
 	@Test
@@ -212,7 +194,7 @@ abstract class PersistedOperationsIntegrationTests {
 			"{\"id\": \"x\", \"variables\": [1]}", "{\"id\": \"x\", \"variables\": \"{}\"}",
 			"{\"id\": \"x\", \"extensions\": 1}", "{\"id\": \"x\", \"operationName\": 1}", "{\"query\": 1}", "{}" })
 	void malformedBodiesAre400WithAGraphQlError(String body) {
-		postRaw(body).expectStatus()
+		post(body).expectStatus()
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.errors[0].message")
@@ -299,8 +281,8 @@ abstract class PersistedOperationsIntegrationTests {
 
 	@Test
 	void webSocketSubscriptionByIdStreamsTheStoredSubscription() {
-		List<Map<String, Object>> messages = webSocket().subscribe(
-				Map.of("id", Documents.TICKS_ID, "variables", Map.of("count", 3)), new HttpHeaders());
+		List<Map<String, Object>> messages = this.graphQl
+			.subscribe(Map.of("id", Documents.TICKS_ID, "variables", Map.of("count", 3)));
 		assertThat(messages).extracting((message) -> message.get("type"))
 			.containsExactly("next", "next", "next", "complete");
 		assertThat(messages.get(2)).extracting("payload").isEqualTo(Map.of("data", Map.of("ticks", 3)));
@@ -308,21 +290,17 @@ abstract class PersistedOperationsIntegrationTests {
 
 	@Test
 	void webSocketSubscriptionWithADocumentRunsWhenOnlyPersistedIsOff() {
-		List<Map<String, Object>> messages = webSocket().subscribe(
-				Map.of("query", Documents.TICKS, "variables", Map.of("count", 2)), new HttpHeaders());
+		List<Map<String, Object>> messages = this.graphQl
+			.subscribe(Map.of("query", Documents.TICKS, "variables", Map.of("count", 2)));
 		assertThat(messages).extracting((message) -> message.get("type")).containsExactly("next", "next", "complete");
 	}
 
 	@Test
 	void webSocketSubscriptionWithUnknownIdGetsNotFound() {
-		List<Map<String, Object>> messages = webSocket().subscribe(Map.of("documentId", "nope"), new HttpHeaders());
+		List<Map<String, Object>> messages = this.graphQl.subscribe(Map.of("documentId", "nope"));
 		assertThat(messages.toString()).contains("PERSISTED_QUERY_NOT_FOUND");
 		assertThat(messages).noneMatch((message) -> "next".equals(message.get("type"))
 				&& ((Map<?, ?>) message.get("payload")).get("data") != null);
-	}
-
-	GraphQlWebSocketTestClient webSocket() {
-		return new GraphQlWebSocketTestClient(URI.create("ws://localhost:" + this.port + "/graphql"));
 	}
 
 

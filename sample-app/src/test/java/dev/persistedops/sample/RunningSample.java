@@ -1,18 +1,14 @@
 package dev.persistedops.sample;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 
-import dev.persistedops.test.GraphQlWebSocketTestClient;
+import dev.persistedops.test.GraphQlTestClient;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What the acceptance tests share: a client for the sample app running on a random port, and
@@ -35,45 +31,28 @@ abstract class RunningSample {
 	@LocalServerPort
 	int port;
 
-	WebTestClient client;
+	GraphQlTestClient graphQl;
 
 	@BeforeEach
 	void createClient() {
-		this.client = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		this.graphQl = new GraphQlTestClient(this.port);
 	}
 
 	WebTestClient.ResponseSpec post(Object body, String... headerNamesAndValues) {
-		return this.client.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.APPLICATION_JSON)
-			.headers((headers) -> add(headers, headerNamesAndValues))
-			.bodyValue(body)
-			.exchange();
+		return this.graphQl.post(body, headerNamesAndValues);
 	}
 
 	WebTestClient.ResponseSpec get(Map<String, String> parameters) {
-		UriComponentsBuilder uri = UriComponentsBuilder.fromUriString("http://localhost:" + this.port + "/graphql");
-		parameters.forEach(uri::queryParam);
-		return this.client.get().uri(uri.build().encode().toUri()).accept(MediaType.APPLICATION_JSON).exchange();
+		return this.graphQl.get(parameters);
 	}
 
 	List<Map<String, Object>> subscribe(Map<String, Object> payload, int maxNext, Runnable trigger,
 			String... headerNamesAndValues) {
-		HttpHeaders headers = new HttpHeaders();
-		add(headers, headerNamesAndValues);
-		return new GraphQlWebSocketTestClient(URI.create("ws://localhost:" + this.port + "/graphql"))
-			.subscribe(payload, headers, maxNext, trigger);
+		return this.graphQl.subscribe(payload, maxNext, trigger, headerNamesAndValues);
 	}
 
 	void addBookById(String title) {
 		post(Map.of("id", ADD_BOOK, "variables", Map.of("title", title, "author", "Test"))).expectStatus().isOk();
-	}
-
-	private static void add(HttpHeaders headers, String... namesAndValues) {
-		for (int i = 0; i < namesAndValues.length; i += 2) {
-			headers.add(namesAndValues[i], namesAndValues[i + 1]);
-		}
 	}
 
 }

@@ -74,7 +74,7 @@ class SampleApplicationProdProfileTests extends RunningSample {
 
 	@Test
 	void graphiQlIsOffInProduction() {
-		this.client.get().uri("/graphiql?path=/graphql").exchange().expectStatus().isNotFound();
+		this.graphQl.webTestClient().get().uri("/graphiql?path=/graphql").exchange().expectStatus().isNotFound();
 	}
 
 }

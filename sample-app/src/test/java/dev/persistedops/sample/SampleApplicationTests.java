@@ -127,7 +127,7 @@ class SampleApplicationTests extends RunningSample {
 
 	@Test
 	void graphiQlIsAvailableInDevelopment() {
-		this.client.get().uri("/graphiql?path=/graphql").exchange().expectStatus().isOk();
+		this.graphQl.webTestClient().get().uri("/graphiql?path=/graphql").exchange().expectStatus().isOk();
 	}
 
 	@Test

@@ -56,14 +56,7 @@ public final class WebMvcGraphQlRequests {
 	 * with 400 if the body is not a GraphQL request.
 	 */
 	public ServerResponse handleBody(ServerRequest request, Responder responder) throws ServletException {
-		WebGraphQlRequest graphQlRequest;
-		try {
-			graphQlRequest = fromBody(request);
-		}
-		catch (InvalidGraphQlRequestException ex) {
-			return badRequest(ex);
-		}
-		return responder.respond(graphQlRequest);
+		return handle(request, this::fromBody, responder);
 	}
 
 	/**
@@ -71,9 +64,14 @@ public final class WebMvcGraphQlRequests {
 	 * the given responder, or with 400 if the parameters are not a GraphQL request.
 	 */
 	public ServerResponse handleQueryParameters(ServerRequest request, Responder responder) throws ServletException {
+		return handle(request, this::fromQueryParameters, responder);
+	}
+
+	private static ServerResponse handle(ServerRequest request, Reader reader, Responder responder)
+			throws ServletException {
 		WebGraphQlRequest graphQlRequest;
 		try {
-			graphQlRequest = fromQueryParameters(request);
+			graphQlRequest = reader.read(request);
 		}
 		catch (InvalidGraphQlRequestException ex) {
 			return badRequest(ex);
@@ -157,6 +155,12 @@ public final class WebMvcGraphQlRequests {
 		 * Execute the request and return the response to write.
 		 */
 		ServerResponse respond(WebGraphQlRequest request) throws ServletException;
+
+	}
+
+	private interface Reader {
+
+		WebGraphQlRequest read(ServerRequest request) throws ServletException;
 
 	}
 
