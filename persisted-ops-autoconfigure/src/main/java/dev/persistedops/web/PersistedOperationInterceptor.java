@@ -31,8 +31,8 @@ import org.springframework.web.server.MethodNotAllowedException;
  * {@code PersistedQueryNotFound}. If it also sent a document, that text must be the stored
  * one: the id decides what runs, and a different text is refused.</li>
  * <li>A request that sent only a document runs it if the {@link OnlyPersistedPolicy} allows.</li>
- * <li>A GET request (marked by the HTTP edge) runs only queries; anything else is answered
- * with 405.</li>
+ * <li>A GET request (marked by the HTTP edge) runs only queries, stored or sent; anything else
+ * is answered with 405.</li>
  * </ul>
  * It runs first in the chain ({@link #ORDER}) and hands the rest of the chain a request whose
  * document is the stored text, so later interceptors see what will run.
@@ -103,6 +103,9 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 			return Mono.just(PersistedOperationError.ID_INVALID.toResponse(request,
 					"The request carries neither a document nor an operation id"));
 		}
+		if (!allowedOverGet(request, request.getDocument())) {
+			return Mono.error(getNotAllowed());
+		}
 		return this.policy.allowsDocument(request)
 			.flatMap((allowed) -> allowed ? chain.next(request)
 					: Mono.just(PersistedOperationError.ONLY_PERSISTED.toResponse(request)));
@@ -114,11 +117,19 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 		if (!PersistedRequestBody.isPlaceholder(sent) && !sent.equals(text)) {
 			return Mono.just(PersistedOperationError.DOCUMENT_MISMATCH.toResponse(request));
 		}
-		if (request.getAttributes().containsKey(GET_REQUEST_ATTRIBUTE)
-				&& !this.getRule.allows(text, request.getOperationName())) {
-			return Mono.error(new MethodNotAllowedException(HttpMethod.GET, Set.of(HttpMethod.POST)));
+		if (!allowedOverGet(request, text)) {
+			return Mono.error(getNotAllowed());
 		}
 		return chain.next(withDocument(request, id, text));
+	}
+
+	private boolean allowedOverGet(WebGraphQlRequest request, String document) {
+		return !request.getAttributes().containsKey(GET_REQUEST_ATTRIBUTE)
+				|| this.getRule.allows(document, request.getOperationName());
+	}
+
+	private static MethodNotAllowedException getNotAllowed() {
+		return new MethodNotAllowedException(HttpMethod.GET, Set.of(HttpMethod.POST));
 	}
 
 	private static WebGraphQlRequest withDocument(WebGraphQlRequest request, OperationId id, String text) {
