@@ -3,7 +3,11 @@ package dev.persistedops.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import graphql.GraphQL;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -102,6 +106,21 @@ class PersistedOperationsAutoConfigurationTests {
 		this.contextRunner.run((context) -> assertThat(
 				context.getBean(GraphQlSource.class).graphQl().getPreparsedDocumentProvider())
 			.isInstanceOf(PersistedDocumentProvider.class));
+	}
+
+	@Test
+	void applicationPreparsedDocumentProviderBeanStillServesDocumentsThatWereNotPersisted() {
+		AtomicInteger asked = new AtomicInteger();
+		PreparsedDocumentProvider applicationProvider = (input, parseAndValidate) -> {
+			asked.incrementAndGet();
+			return CompletableFuture.completedFuture(parseAndValidate.apply(input));
+		};
+		this.contextRunner.withBean(PreparsedDocumentProvider.class, () -> applicationProvider).run((context) -> {
+			GraphQL graphQl = context.getBean(GraphQlSource.class).graphQl();
+			assertThat(graphQl.getPreparsedDocumentProvider()).isInstanceOf(PersistedDocumentProvider.class);
+			graphQl.execute("{ greeting }");
+			assertThat(asked).hasValue(1);
+		});
 	}
 
 	@Test
