@@ -12,6 +12,7 @@ import dev.persistedops.store.OperationDocumentStore;
 import dev.persistedops.web.GetRequestParameters;
 import dev.persistedops.web.NonPersistedOperationOverride;
 import dev.persistedops.web.OnlyPersistedPolicy;
+import dev.persistedops.web.OnlyPersistedRSocketInterceptor;
 import dev.persistedops.web.OperationIdResolver;
 import dev.persistedops.web.PersistedOperationInterceptor;
 import dev.persistedops.web.PersistedRequestBody;
@@ -26,6 +27,7 @@ import org.springframework.boot.graphql.autoconfigure.ConditionalOnGraphQlSchema
 import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -33,7 +35,8 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 
 /**
  * Auto-configuration of persisted operations: the document store, the interceptor that swaps
- * ids for stored documents, only-persisted mode and the parse-once cache. The HTTP edges are
+ * ids for stored documents, only-persisted mode (also guarding GraphQL over RSocket) and the
+ * parse-once cache. The HTTP edges are
  * configured by {@link PersistedOperationsWebMvcAutoConfiguration} and
  * {@link PersistedOperationsWebFluxAutoConfiguration}.
  */
@@ -102,6 +105,18 @@ public final class PersistedOperationsAutoConfiguration {
 	@ConditionalOnMissingBean
 	GetRequestParameters persistedOperationsGetRequestParameters(ObjectProvider<JsonMapper> jsonMapper) {
 		return new GetRequestParameters(jsonMapper.getIfAvailable(JsonMapper::shared));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.rsocket.RSocket")
+	static class RSocketConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		OnlyPersistedRSocketInterceptor persistedOperationsRSocketInterceptor(OnlyPersistedPolicy policy) {
+			return new OnlyPersistedRSocketInterceptor(policy);
+		}
+
 	}
 
 }

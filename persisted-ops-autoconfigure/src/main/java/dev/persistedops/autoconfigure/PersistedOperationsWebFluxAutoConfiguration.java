@@ -9,6 +9,7 @@ import dev.persistedops.web.SubscribeMessageRewriter;
 import dev.persistedops.web.reactive.PersistedOperationHttpHandler;
 import dev.persistedops.web.reactive.PersistedOperationRoutes;
 import dev.persistedops.web.reactive.PersistedOperationSseHandler;
+import dev.persistedops.web.reactive.PersistedOperationWebSocketHandler;
 import dev.persistedops.web.reactive.WebFluxGraphQlRequests;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -82,7 +83,7 @@ public final class PersistedOperationsWebFluxAutoConfiguration {
 				GraphQlProperties properties, PersistedRequestBody body, ObjectProvider<JsonMapper> jsonMapper) {
 			SubscribeMessageRewriter rewriter = new SubscribeMessageRewriter(body,
 					jsonMapper.getIfAvailable(JsonMapper::shared));
-			return PersistedOperationRoutes.webSocket(properties.getWebsocket().getPath(), handler, rewriter);
+			return PersistedOperationWebSocketHandler.mapping(properties.getWebsocket().getPath(), handler, rewriter);
 		}
 
 	}

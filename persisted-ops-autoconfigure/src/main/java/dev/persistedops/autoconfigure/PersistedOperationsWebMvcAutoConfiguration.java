@@ -9,6 +9,7 @@ import dev.persistedops.web.SubscribeMessageRewriter;
 import dev.persistedops.web.servlet.PersistedOperationHttpHandler;
 import dev.persistedops.web.servlet.PersistedOperationRoutes;
 import dev.persistedops.web.servlet.PersistedOperationSseHandler;
+import dev.persistedops.web.servlet.PersistedOperationWebSocketHandler;
 import dev.persistedops.web.servlet.WebMvcGraphQlRequests;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -74,7 +75,8 @@ public final class PersistedOperationsWebMvcAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty("spring.graphql.websocket.path")
-	@ConditionalOnClass(GraphQlWebSocketHandler.class)
+	@ConditionalOnClass(name = { "jakarta.websocket.server.ServerContainer",
+			"org.springframework.web.socket.WebSocketHandler" })
 	static class WebSocketConfiguration {
 
 		@Bean
@@ -82,7 +84,7 @@ public final class PersistedOperationsWebMvcAutoConfiguration {
 				GraphQlProperties properties, PersistedRequestBody body, ObjectProvider<JsonMapper> jsonMapper) {
 			SubscribeMessageRewriter rewriter = new SubscribeMessageRewriter(body,
 					jsonMapper.getIfAvailable(JsonMapper::shared));
-			return PersistedOperationRoutes.webSocket(properties.getWebsocket().getPath(), handler, rewriter);
+			return PersistedOperationWebSocketHandler.mapping(properties.getWebsocket().getPath(), handler, rewriter);
 		}
 
 	}

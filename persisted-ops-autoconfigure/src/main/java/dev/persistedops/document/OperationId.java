@@ -106,7 +106,7 @@ public final class OperationId {
 	}
 
 	@Override
-	public boolean equals(Object other) {
+	public boolean equals(@Nullable Object other) {
 		return (other instanceof OperationId that) && this.key.equals(that.key);
 	}
 

@@ -1,5 +1,7 @@
 package dev.persistedops.execution;
 
+import java.util.List;
+
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
@@ -10,7 +12,9 @@ import org.springframework.util.Assert;
 
 /**
  * The GraphQL-over-HTTP rule that a GET request may only run a query: never a mutation (which
- * a crawler or prefetch could trigger) and never a subscription.
+ * a crawler, a prefetch or another site's {@code <img>} could trigger) and never a
+ * subscription. It fails closed: a GET is allowed only when the operation graphql-java would
+ * run is shown to be a query.
  */
 public final class GetOperationRule {
 
@@ -22,11 +26,11 @@ public final class GetOperationRule {
 	}
 
 	/**
-	 * Whether a GET request may run the selected operation of the given document. A document
-	 * that does not parse, or does not have the operation, is allowed: its execution fails
-	 * with the usual GraphQL error and runs nothing.
+	 * Whether a GET request may run the given document.
 	 * @param text the document text
 	 * @param operationName the operation the request selects, or {@code null}
+	 * @return {@code true} only if the document parses and the operation graphql-java would
+	 * select is a query
 	 */
 	public boolean allows(String text, @Nullable String operationName) {
 		Document document = this.parsedDocuments.parsedDocument(text);
@@ -35,17 +39,25 @@ public final class GetOperationRule {
 				document = Parser.parse(text);
 			}
 			catch (InvalidSyntaxException ex) {
-				return true;
+				return false;
 			}
 		}
-		OperationDefinition operation = select(document, operationName);
-		return operation == null || operation.getOperation() == OperationDefinition.Operation.QUERY;
+		OperationDefinition operation = select(document.getDefinitionsOfType(OperationDefinition.class),
+				operationName);
+		return operation != null && operation.getOperation() == OperationDefinition.Operation.QUERY;
 	}
 
-	private static @Nullable OperationDefinition select(Document document, @Nullable String operationName) {
-		var operations = document.getDefinitionsOfType(OperationDefinition.class);
+	/**
+	 * Select the operation as graphql-java does: no name picks the only operation, an empty
+	 * name picks the first, any other name the operation of that name.
+	 */
+	private static @Nullable OperationDefinition select(List<OperationDefinition> operations,
+			@Nullable String operationName) {
+		if (operations.isEmpty() || (operationName == null && operations.size() > 1)) {
+			return null;
+		}
 		if (operationName == null || operationName.isEmpty()) {
-			return (operations.size() == 1) ? operations.get(0) : null;
+			return operations.get(0);
 		}
 		return operations.stream().filter((op) -> operationName.equals(op.getName())).findFirst().orElse(null);
 	}

@@ -102,6 +102,7 @@ public final class DocumentCatalog implements OperationDocumentStore {
 			this.sources.put(id.key(), source);
 			if (!this.verifier.verify(id, text)) {
 				DocumentHasher claimed = this.verifier.claimedHasher(id);
+				Assert.state(claimed != null, "Only a hash-shaped id can fail verification");
 				this.mismatches.add(source + ": id '" + id + "' is not the " + describe(claimed)
 						+ " of its text (the text hashes to " + claimed.hash(text) + ")");
 			}

@@ -10,6 +10,8 @@ import graphql.GraphqlErrorBuilder;
 import reactor.core.publisher.Flux;
 
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.ExecutionGraphQlRequest;
+import org.springframework.graphql.ExecutionGraphQlResponse;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
@@ -24,6 +26,12 @@ public enum PersistedOperationError {
 
 	/** The id is not in the store. */
 	NOT_FOUND("PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound", ErrorType.NOT_FOUND),
+
+	/**
+	 * A document was sent with an Apollo hash to register it, which is not supported: Apollo
+	 * Client then stops hashing.
+	 */
+	NOT_SUPPORTED("PERSISTED_QUERY_NOT_SUPPORTED", "PersistedQueryNotSupported", ErrorType.BAD_REQUEST),
 
 	/** A document was sent although only persisted operations may run. */
 	ONLY_PERSISTED("PERSISTED_QUERY_ONLY",
@@ -81,25 +89,42 @@ public enum PersistedOperationError {
 	 * Return this error, with the given message, as the whole response to the given request.
 	 */
 	public WebGraphQlResponse toResponse(WebGraphQlRequest request, String message) {
+		return new WebGraphQlResponse(toExecutionResponse(request, message, expectsEventStream(request)));
+	}
+
+	/**
+	 * Return this error, with the given message, as the whole response to a request that did
+	 * not come over HTTP or WebSocket.
+	 */
+	public ExecutionGraphQlResponse toExecutionResponse(ExecutionGraphQlRequest request, String message) {
+		return toExecutionResponse(request, message, false);
+	}
+
+	private ExecutionGraphQlResponse toExecutionResponse(ExecutionGraphQlRequest request, String message,
+			boolean asEventStream) {
 		GraphQLError error = GraphqlErrorBuilder.newError()
 			.message(message)
 			.errorType(this.classification)
 			.extensions(Map.of("code", this.code))
 			.build();
 		ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
-		if (expectsEventStream(request)) {
+		if (asEventStream) {
 			// Spring for GraphQL's SSE handler forwards only streams and replaces anything else
 			// with "SSE handler supports only subscriptions": send the error as a one-event stream.
 			result = ExecutionResult.newExecutionResult().data(Flux.just(result)).build();
 		}
-		return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
+		return new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result);
 	}
 
 	/**
-	 * Whether the request is one Spring for GraphQL routes to its SSE handler: it accepts an
-	 * event stream and no JSON.
+	 * Whether the request went to the SSE endpoint: marked so by the starter's SSE handler or,
+	 * where the application replaced it, accepting an event stream and no JSON, as Spring for
+	 * GraphQL's routing decides.
 	 */
 	private static boolean expectsEventStream(WebGraphQlRequest request) {
+		if (request.getAttributes().containsKey(TransportAttributes.EVENT_STREAM)) {
+			return true;
+		}
 		if (request instanceof WebSocketGraphQlRequest) {
 			return false;
 		}

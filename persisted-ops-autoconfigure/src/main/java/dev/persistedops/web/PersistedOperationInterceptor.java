@@ -6,7 +6,6 @@ import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import dev.persistedops.document.InvalidOperationIdException;
@@ -19,7 +18,6 @@ import org.springframework.core.Ordered;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.http.HttpMethod;
 import org.springframework.util.Assert;
 import org.springframework.web.server.MethodNotAllowedException;
@@ -34,16 +32,15 @@ import org.springframework.web.server.MethodNotAllowedException;
  * <li>A GET request (marked by the HTTP edge) runs only queries, stored or sent; anything else
  * is answered with 405.</li>
  * </ul>
- * It runs first in the chain ({@link #ORDER}) and hands the rest of the chain a request whose
- * document is the stored text, so later interceptors see what will run.
+ * It runs early in the chain ({@link #ORDER}). It swaps the document with
+ * {@link WebGraphQlRequest#configureExecutionInput}, so the request keeps what the client sent
+ * ({@code getDocument()} is a placeholder for an id-only request) and keeps whatever earlier
+ * interceptors configured; {@code request.toExecutionInput().getQuery()} is what will run.
  */
 public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ordered {
 
 	/** The order of this interceptor: ahead of the application's own interceptors. */
 	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
-
-	/** The request attribute by which the HTTP edge marks a GET request. */
-	public static final String GET_REQUEST_ATTRIBUTE = PersistedOperationInterceptor.class.getName() + ".GET";
 
 	private static final Log logger = LogFactory.getLog(PersistedOperationInterceptor.class);
 
@@ -84,7 +81,7 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 		if (id == null) {
 			return runSentDocument(request, chain);
 		}
-		return this.store.findDocument(id)
+		return Mono.defer(() -> this.store.findDocument(id))
 			.map(Lookup::found)
 			.defaultIfEmpty(Lookup.MISSING)
 			.onErrorResume((ex) -> {
@@ -93,7 +90,7 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 			})
 			.flatMap((lookup) -> switch (lookup.outcome()) {
 				case FOUND -> runStoredDocument(request, id, lookup.text(), chain);
-				case MISSING -> Mono.just(PersistedOperationError.NOT_FOUND.toResponse(request));
+				case MISSING -> Mono.just(notFound(request));
 				case UNAVAILABLE -> Mono.just(PersistedOperationError.STORE_UNAVAILABLE.toResponse(request));
 			});
 	}
@@ -120,46 +117,35 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 		if (!allowedOverGet(request, text)) {
 			return Mono.error(getNotAllowed());
 		}
-		return chain.next(withDocument(request, id, text));
+		Map<String, Object> extensions = new LinkedHashMap<>(request.getExtensions());
+		extensions.remove(PersistedRequestBody.ID_CARRIER);
+		// The request keeps what the client sent; what executes is the stored document.
+		request.configureExecutionInput((input, builder) -> builder.query(text)
+			.extensions(extensions)
+			.graphQLContext(Map.of(PersistedDocumentProvider.PERSISTED_ID_KEY, id.value()))
+			.build());
+		return chain.next(request);
+	}
+
+	/**
+	 * Apollo Client registers a document it sent by hash by sending the hash with the text.
+	 * Until automatic persisted queries are supported, say so, as Apollo Server does when
+	 * they are off: the client then stops hashing and sends plain documents.
+	 */
+	private static WebGraphQlResponse notFound(WebGraphQlRequest request) {
+		boolean apqRegistration = request.getExtensions().containsKey("persistedQuery")
+				&& !PersistedRequestBody.isPlaceholder(request.getDocument());
+		return (apqRegistration ? PersistedOperationError.NOT_SUPPORTED : PersistedOperationError.NOT_FOUND)
+			.toResponse(request);
 	}
 
 	private boolean allowedOverGet(WebGraphQlRequest request, String document) {
-		return !request.getAttributes().containsKey(GET_REQUEST_ATTRIBUTE)
+		return !request.getAttributes().containsKey(TransportAttributes.GET)
 				|| this.getRule.allows(document, request.getOperationName());
 	}
 
 	private static MethodNotAllowedException getNotAllowed() {
 		return new MethodNotAllowedException(HttpMethod.GET, Set.of(HttpMethod.POST));
-	}
-
-	private static WebGraphQlRequest withDocument(WebGraphQlRequest request, OperationId id, String text) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("query", text);
-		putIfPresent(body, "operationName", request.getOperationName());
-		putIfPresent(body, "variables", request.getVariables());
-		Map<String, Object> extensions = new LinkedHashMap<>(request.getExtensions());
-		extensions.remove(PersistedRequestBody.ID_CARRIER);
-		body.put("extensions", extensions);
-		WebGraphQlRequest result = (request instanceof WebSocketGraphQlRequest webSocketRequest)
-				? new WebSocketGraphQlRequest(request.getUri().toUri(), request.getHeaders(), request.getCookies(),
-						request.getRemoteAddress(), request.getAttributes(), body, request.getId(),
-						request.getLocale(), webSocketRequest.getSessionInfo())
-				: new WebGraphQlRequest(request.getUri().toUri(), request.getHeaders(), request.getCookies(),
-						request.getRemoteAddress(), request.getAttributes(), body, request.getId(),
-						request.getLocale());
-		if (request.getExecutionId() != null) {
-			result.executionId(request.getExecutionId());
-		}
-		result.configureExecutionInput((input, builder) -> builder
-			.graphQLContext(Map.of(PersistedDocumentProvider.PERSISTED_ID_KEY, id.value()))
-			.build());
-		return result;
-	}
-
-	private static void putIfPresent(Map<String, Object> body, String key, @Nullable Object value) {
-		if (value != null) {
-			body.put(key, value);
-		}
 	}
 
 	private record Lookup(Outcome outcome, String text) {

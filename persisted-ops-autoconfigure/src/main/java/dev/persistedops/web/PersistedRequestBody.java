@@ -3,6 +3,7 @@ package dev.persistedops.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import org.jspecify.annotations.Nullable;
@@ -19,16 +20,20 @@ import org.springframework.util.StringUtils;
  * {@code operationName}, {@code variables} and {@code extensions}. So a body that carries an id
  * in an enabled convention but no document gets a placeholder document, and the top-level ids
  * ({@code id}, {@code documentId}, {@code doc_id}, {@code operationId}) travel to the
- * interceptor inside {@code extensions} under {@link #ID_CARRIER}. A client cannot set that
- * member itself: whatever it sends there is dropped.
+ * interceptor inside {@code extensions} under {@link #ID_CARRIER}, which a client cannot
+ * forge: whatever it sends under that name is dropped.
  */
 public final class PersistedRequestBody {
 
 	/** The media type some clients still send JSON bodies with; read as JSON, as Spring does. */
 	public static final MediaType APPLICATION_GRAPHQL = MediaType.parseMediaType("application/graphql");
 
-	/** The extensions member through which top-level ids reach the interceptor. */
-	public static final String ID_CARRIER = "dev.persistedops.ids";
+	/**
+	 * The extensions member through which top-level ids reach the interceptor. Its name ends
+	 * with a value chosen at random when the application starts, so a client that reaches the
+	 * interceptor some other way cannot name it.
+	 */
+	public static final String ID_CARRIER = "dev.persistedops.ids." + UUID.randomUUID();
 
 	/** The document a request carries until the interceptor swaps in the stored one. */
 	public static final String PLACEHOLDER_DOCUMENT = "# persisted operation: resolved by id";

@@ -32,9 +32,6 @@ public final class SubscribeMessageRewriter {
 	 */
 	@SuppressWarnings("unchecked")
 	public String rewrite(String message) {
-		if (!message.contains("subscribe")) {
-			return message;
-		}
 		try {
 			Map<String, Object> parsed = this.jsonMapper.readValue(message, Map.class);
 			if (!"subscribe".equals(parsed.get("type")) || !(parsed.get("payload") instanceof Map<?, ?> payload)) {

@@ -23,6 +23,7 @@ import dev.persistedops.store.memory.InMemoryOperationDocumentStore;
 import dev.persistedops.web.GetRequestParameters;
 import dev.persistedops.web.NonPersistedOperationOverride;
 import dev.persistedops.web.OnlyPersistedPolicy;
+import dev.persistedops.web.OnlyPersistedRSocketInterceptor;
 import dev.persistedops.web.OperationIdResolver;
 import dev.persistedops.web.PersistedOperationInterceptor;
 import dev.persistedops.web.PersistedRequestBody;
@@ -33,6 +34,7 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
 import org.springframework.boot.graphql.autoconfigure.reactive.GraphQlWebFluxAutoConfiguration;
 import org.springframework.boot.graphql.autoconfigure.servlet.GraphQlWebMvcAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -121,6 +123,14 @@ class PersistedOperationsAutoConfigurationTests {
 			graphQl.execute("{ greeting }");
 			assertThat(asked).hasValue(1);
 		});
+	}
+
+	@Test
+	void guardsGraphQlOverRSocketWhenRSocketIsPresent() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(OnlyPersistedRSocketInterceptor.class));
+		this.contextRunner.withClassLoader(new FilteredClassLoader("io.rsocket"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(OnlyPersistedRSocketInterceptor.class));
 	}
 
 	@Test
@@ -270,6 +280,22 @@ class PersistedOperationsAutoConfigurationTests {
 			assertThat(context).getBean(org.springframework.graphql.server.webmvc.GraphQlHttpHandler.class)
 				.isInstanceOf(dev.persistedops.web.servlet.PersistedOperationHttpHandler.class);
 		});
+	}
+
+	@Test
+	void mvcEdgeStartsWithoutSpringWebSocketOnTheClasspath() {
+		this.servletContextRunner.withClassLoader(new FilteredClassLoader("org.springframework.web.socket",
+				"jakarta.websocket", "org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler"))
+			.withPropertyValues("spring.graphql.websocket.path=/graphql")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(dev.persistedops.web.servlet.PersistedOperationHttpHandler.class)
+				.doesNotHaveBean("persistedOperationsWebSocketMapping"));
+	}
+
+	@Test
+	void mvcEdgeMapsTheWebSocketPathWhenSpringWebSocketIsPresent() {
+		this.servletContextRunner.withPropertyValues("spring.graphql.websocket.path=/graphql")
+			.run((context) -> assertThat(context).hasNotFailed().hasBean("persistedOperationsWebSocketMapping"));
 	}
 
 	@Test

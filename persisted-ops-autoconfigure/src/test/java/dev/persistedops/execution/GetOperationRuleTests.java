@@ -46,13 +46,24 @@ class GetOperationRuleTests {
 	}
 
 	@Test
-	void allowsADocumentThatDoesNotParse() {
-		assertThat(this.rule.allows("mutation { increment", null)).isTrue();
+	void judgesTheFirstOperationWhenTheNameIsEmptyAsGraphQlJavaRunsIt() {
+		assertThat(this.rule.allows("mutation Write { increment } query Read { greeting }", "")).isFalse();
+		assertThat(this.rule.allows("query Read { greeting } mutation Write { increment }", "")).isTrue();
 	}
 
 	@Test
-	void allowsAnOperationNameTheDocumentDoesNotHave() {
-		assertThat(this.rule.allows(READ_AND_WRITE, "Nope")).isTrue();
+	void refusesSeveralOperationsWithoutAName() {
+		assertThat(this.rule.allows(READ_AND_WRITE, null)).isFalse();
+	}
+
+	@Test
+	void refusesADocumentThatDoesNotParse() {
+		assertThat(this.rule.allows("mutation { increment", null)).isFalse();
+	}
+
+	@Test
+	void refusesAnOperationNameTheDocumentDoesNotHave() {
+		assertThat(this.rule.allows(READ_AND_WRITE, "Nope")).isFalse();
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import dev.persistedops.test.GraphQlTestClient;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -128,6 +129,23 @@ abstract class OnlyPersistedIntegrationTests {
 	void documentSentOverSseIsRefused() {
 		String events = postForEvents(Map.of("query", SUBSCRIPTION));
 		assertThat(events).contains("PERSISTED_QUERY_ONLY").doesNotContain("\"ticks\"");
+	}
+
+	@Test
+	void refusalReachesAnSseClientThatAcceptsAnyText() {
+		String events = this.graphQl.webTestClient()
+			.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.parseMediaType("text/*"))
+			.bodyValue(Map.of("query", SUBSCRIPTION))
+			.exchange()
+			.returnResult(String.class)
+			.getResponseBody()
+			.collectList()
+			.block()
+			.toString();
+		assertThat(events).contains("PERSISTED_QUERY_ONLY");
 	}
 
 	@Test

@@ -148,6 +148,11 @@ abstract class PersistedOperationsIntegrationTests {
 			.valueEquals(HttpHeaders.ALLOW, "POST");
 		assertError(get(Map.of("query", "mutation { increment }", "id", Documents.GREETING_ID)),
 				"PERSISTED_QUERY_DOCUMENT_MISMATCH");
+		// graphql-java runs the first operation when operationName is empty
+		get(Map.of("query", "mutation Write { increment } query Read { greeting }", "operationName", "",
+				"extensions", "{}"))
+			.expectStatus()
+			.isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
 		assertThat(increment()).isEqualTo(before + 1);
 	}
 

@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import dev.persistedops.web.TransportAttributes;
+
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webflux.GraphQlSseHandler;
 import org.springframework.util.Assert;
@@ -31,6 +33,7 @@ public class PersistedOperationSseHandler extends GraphQlSseHandler {
 
 	@Override
 	public Mono<ServerResponse> handleRequest(ServerRequest request) {
+		request.attributes().put(TransportAttributes.EVENT_STREAM, Boolean.TRUE);
 		return this.requests.handleBody(request, (graphQlRequest) -> this.graphQlHandler.handleRequest(graphQlRequest)
 			.flatMap((response) -> prepareResponse(request, response)));
 	}

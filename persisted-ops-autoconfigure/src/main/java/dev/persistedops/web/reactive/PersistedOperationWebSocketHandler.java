@@ -13,14 +13,18 @@ import dev.persistedops.web.SubscribeMessageRewriter;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.graphql.server.webflux.GraphQlWebSocketHandler;
 import org.springframework.util.Assert;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.HandshakeInfo;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
+import org.springframework.web.reactive.socket.server.support.WebSocketUpgradeHandlerPredicate;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -28,6 +32,9 @@ import org.springframework.web.server.ServerWebExchange;
  * message may carry an operation id instead of a {@code query}.
  */
 public class PersistedOperationWebSocketHandler implements WebSocketHandler, CorsConfigurationSource {
+
+	/** Ahead of Spring for GraphQL's WebSocket mapping (-2) and router functions. */
+	static final int ORDER = -3;
 
 	private final WebSocketHandler delegate;
 
@@ -136,6 +143,19 @@ public class PersistedOperationWebSocketHandler implements WebSocketHandler, Cor
 			return this.session.pongMessage(payloadFactory);
 		}
 
+	}
+
+	/**
+	 * Map the GraphQL WebSocket path to Spring for GraphQL's handler behind a
+	 * {@link PersistedOperationWebSocketHandler}, ahead of Spring for GraphQL's own mapping.
+	 */
+	public static HandlerMapping mapping(String path, GraphQlWebSocketHandler handler,
+			SubscribeMessageRewriter rewriter) {
+		SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping();
+		mapping.setHandlerPredicate(new WebSocketUpgradeHandlerPredicate());
+		mapping.setUrlMap(Map.of(path, new PersistedOperationWebSocketHandler(handler, rewriter)));
+		mapping.setOrder(ORDER);
+		return mapping;
 	}
 
 }

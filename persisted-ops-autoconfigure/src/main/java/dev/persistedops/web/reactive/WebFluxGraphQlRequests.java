@@ -7,8 +7,8 @@ import reactor.core.publisher.Mono;
 
 import dev.persistedops.web.GetRequestParameters;
 import dev.persistedops.web.InvalidGraphQlRequestException;
-import dev.persistedops.web.PersistedOperationInterceptor;
 import dev.persistedops.web.PersistedRequestBody;
+import dev.persistedops.web.TransportAttributes;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -106,7 +106,7 @@ public final class WebFluxGraphQlRequests {
 	public Mono<WebGraphQlRequest> fromQueryParameters(ServerRequest request) {
 		return Mono.fromSupplier(() -> {
 			Map<String, Object> body = this.body.normalize(this.getParameters.toBody(request.queryParams()));
-			request.attributes().put(PersistedOperationInterceptor.GET_REQUEST_ATTRIBUTE, Boolean.TRUE);
+			request.attributes().put(TransportAttributes.GET, Boolean.TRUE);
 			return create(request, body);
 		});
 	}

@@ -5,6 +5,8 @@ import java.time.Duration;
 import jakarta.servlet.ServletException;
 import org.jspecify.annotations.Nullable;
 
+import dev.persistedops.web.TransportAttributes;
+
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlSseHandler;
 import org.springframework.util.Assert;
@@ -31,6 +33,7 @@ public class PersistedOperationSseHandler extends GraphQlSseHandler {
 
 	@Override
 	public ServerResponse handleRequest(ServerRequest request) throws ServletException {
+		request.attributes().put(TransportAttributes.EVENT_STREAM, Boolean.TRUE);
 		return this.requests.handleBody(request,
 				(graphQlRequest) -> prepareResponse(request, this.graphQlHandler.handleRequest(graphQlRequest)));
 	}

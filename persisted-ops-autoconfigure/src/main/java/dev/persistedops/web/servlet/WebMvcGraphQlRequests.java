@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 import dev.persistedops.web.GetRequestParameters;
 import dev.persistedops.web.InvalidGraphQlRequestException;
-import dev.persistedops.web.PersistedOperationInterceptor;
 import dev.persistedops.web.PersistedRequestBody;
+import dev.persistedops.web.TransportAttributes;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.ParameterizedTypeReference;
@@ -130,7 +130,7 @@ public final class WebMvcGraphQlRequests {
 	 */
 	public WebGraphQlRequest fromQueryParameters(ServerRequest request) {
 		Map<String, Object> body = this.body.normalize(this.getParameters.toBody(request.params()));
-		request.attributes().put(PersistedOperationInterceptor.GET_REQUEST_ATTRIBUTE, Boolean.TRUE);
+		request.attributes().put(TransportAttributes.GET, Boolean.TRUE);
 		return create(request, body);
 	}
 
