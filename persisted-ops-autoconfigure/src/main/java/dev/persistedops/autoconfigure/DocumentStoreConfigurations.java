@@ -4,17 +4,24 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.persistedops.autoconfigure.PersistedOperationsProperties.StoreType;
 import dev.persistedops.document.DocumentHasher;
+import dev.persistedops.store.CachingOperationDocumentStore;
 import dev.persistedops.store.DocumentCatalog;
 import dev.persistedops.store.OperationDocumentStore;
 import dev.persistedops.store.filesystem.DirectoryDocumentLoader;
 import dev.persistedops.store.manifest.ManifestDocumentLoader;
 import dev.persistedops.store.memory.InMemoryOperationDocumentStore;
+import dev.persistedops.store.redis.RedisOperationDocumentStore;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
  * One configuration per store type, imported by {@link PersistedOperationsAutoConfiguration}.
@@ -65,6 +72,36 @@ abstract class DocumentStoreConfigurations {
 		@Bean
 		InMemoryOperationDocumentStore persistedOperationsDocumentStore() {
 			return new InMemoryOperationDocumentStore();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnStoreType(StoreType.REDIS)
+	@ConditionalOnClass(name = "org.springframework.data.redis.core.ReactiveStringRedisTemplate")
+	@ConditionalOnMissingBean(OperationDocumentStore.class)
+	static class Redis {
+
+		@Bean
+		CachingOperationDocumentStore persistedOperationsDocumentStore(PersistedOperationsProperties properties,
+				ReactiveRedisConnectionFactory connectionFactory) {
+			RedisOperationDocumentStore redis = new RedisOperationDocumentStore(
+					new ReactiveStringRedisTemplate(connectionFactory), properties.getStore().getRedis().getKeyPrefix());
+			return new CachingOperationDocumentStore(redis, properties.toRemoteStoreCacheSettings());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnStoreType(StoreType.REDIS)
+	@ConditionalOnMissingClass("org.springframework.data.redis.core.ReactiveStringRedisTemplate")
+	@ConditionalOnMissingBean(OperationDocumentStore.class)
+	static class RedisMissing {
+
+		@Bean
+		OperationDocumentStore persistedOperationsDocumentStore() {
+			throw new InvalidConfigurationPropertyValueException(OnStoreTypeCondition.PROPERTY, "redis",
+					"Spring Data Redis is not on the classpath: add spring-boot-starter-data-redis");
 		}
 
 	}

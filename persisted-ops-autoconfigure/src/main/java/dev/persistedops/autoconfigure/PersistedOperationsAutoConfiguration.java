@@ -8,7 +8,11 @@ import dev.persistedops.document.DocumentHasher;
 import dev.persistedops.execution.GetOperationRule;
 import dev.persistedops.execution.PersistedDocumentCache;
 import dev.persistedops.execution.PersistedDocumentProvider;
+import dev.persistedops.publish.DocumentPublishingRunner;
+import dev.persistedops.store.DocumentCatalog;
 import dev.persistedops.store.OperationDocumentStore;
+import dev.persistedops.store.filesystem.DirectoryDocumentLoader;
+import dev.persistedops.store.manifest.ManifestDocumentLoader;
 import dev.persistedops.web.GetRequestParameters;
 import dev.persistedops.web.NonPersistedOperationOverride;
 import dev.persistedops.web.OnlyPersistedPolicy;
@@ -30,23 +34,26 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 
 /**
  * Auto-configuration of persisted operations: the document store, the interceptor that swaps
- * ids for stored documents, only-persisted mode (also guarding GraphQL over RSocket) and the
- * parse-once cache. The HTTP edges are
+ * ids for stored documents, only-persisted mode (also guarding GraphQL over RSocket), the
+ * parse-once cache, and publishing documents into the store at startup. The HTTP edges are
  * configured by {@link PersistedOperationsWebMvcAutoConfiguration} and
  * {@link PersistedOperationsWebFluxAutoConfiguration}.
  */
-@AutoConfiguration(after = GraphQlAutoConfiguration.class)
+@AutoConfiguration(after = GraphQlAutoConfiguration.class,
+		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration")
 @ConditionalOnClass({ GraphQL.class, WebGraphQlInterceptor.class })
 @ConditionalOnGraphQlSchema
 @ConditionalOnBooleanProperty(name = "persisted-ops.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PersistedOperationsProperties.class)
 @Import({ DocumentStoreConfigurations.Filesystem.class, DocumentStoreConfigurations.Manifest.class,
-		DocumentStoreConfigurations.Memory.class })
+		DocumentStoreConfigurations.Memory.class, DocumentStoreConfigurations.Redis.class,
+		DocumentStoreConfigurations.RedisMissing.class })
 public final class PersistedOperationsAutoConfiguration {
 
 	@Bean
@@ -115,6 +122,26 @@ public final class PersistedOperationsAutoConfiguration {
 		@ConditionalOnMissingBean
 		OnlyPersistedRSocketInterceptor persistedOperationsRSocketInterceptor(OnlyPersistedPolicy policy) {
 			return new OnlyPersistedRSocketInterceptor(policy);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty("persisted-ops.publish.enabled")
+	static class PublishingConfiguration {
+
+		@Bean
+		DocumentPublishingRunner persistedOperationsPublishingRunner(PersistedOperationsProperties properties,
+				OperationDocumentStore store, DocumentHasher hasher, ResourcePatternResolver resolver,
+				ObjectProvider<JsonMapper> jsonMapper) {
+			PersistedOperationsProperties.Publish publish = properties.getPublish();
+			ManifestDocumentLoader manifests = new ManifestDocumentLoader(resolver,
+					jsonMapper.getIfAvailable(JsonMapper::shared));
+			return new DocumentPublishingRunner(store, publish.getTimeToLive(),
+					() -> DocumentCatalog.builder(hasher, properties.getHash().getOnMismatch())
+						.loadIfAny(new DirectoryDocumentLoader(resolver), publish.getFilesystem().getLocations())
+						.loadIfAny(manifests, publish.getManifest().getLocations())
+						.build());
 		}
 
 	}

@@ -1,16 +1,21 @@
 package dev.persistedops.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.persistedops.document.HashAlgorithm;
 import dev.persistedops.document.HashEncoding;
+import dev.persistedops.store.CachingOperationDocumentStore;
 import dev.persistedops.store.HashMismatchAction;
 import dev.persistedops.web.IdConvention;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of persisted operations (trusted documents).
@@ -40,6 +45,10 @@ public class PersistedOperationsProperties {
 	private final Store store = new Store();
 
 	private final ParseCache parseCache = new ParseCache();
+
+	private final Cache cache = new Cache();
+
+	private final Publish publish = new Publish();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -75,6 +84,23 @@ public class PersistedOperationsProperties {
 
 	public ParseCache getParseCache() {
 		return this.parseCache;
+	}
+
+	public Cache getCache() {
+		return this.cache;
+	}
+
+	public Publish getPublish() {
+		return this.publish;
+	}
+
+	/**
+	 * Return the settings of the local cache in front of a remote store.
+	 */
+	public CachingOperationDocumentStore.Settings toRemoteStoreCacheSettings() {
+		return new CachingOperationDocumentStore.Settings(this.cache.getMaximumSize(),
+				this.cache.getMaximumBytes().toBytes(), this.cache.getAbsent().getMaximumSize(),
+				this.cache.getAbsent().getTimeToLive(), this.store.getTimeout(), this.store.getRetryInterval());
 	}
 
 	/**
@@ -134,9 +160,23 @@ public class PersistedOperationsProperties {
 		 */
 		private StoreType type = StoreType.FILESYSTEM;
 
+		/**
+		 * How long a lookup in a remote store (redis) may take before the request is answered
+		 * with PERSISTED_QUERY_STORE_UNAVAILABLE.
+		 */
+		private Duration timeout = Duration.ofSeconds(1);
+
+		/**
+		 * How long, after a remote store failed, lookups of documents not cached locally fail
+		 * at once instead of waiting for the store.
+		 */
+		private Duration retryInterval = Duration.ofSeconds(2);
+
 		private final Filesystem filesystem = new Filesystem();
 
 		private final Manifest manifest = new Manifest();
+
+		private final Redis redis = new Redis();
 
 		public StoreType getType() {
 			return this.type;
@@ -144,6 +184,26 @@ public class PersistedOperationsProperties {
 
 		public void setType(StoreType type) {
 			this.type = type;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public Duration getRetryInterval() {
+			return this.retryInterval;
+		}
+
+		public void setRetryInterval(Duration retryInterval) {
+			this.retryInterval = retryInterval;
+		}
+
+		public Redis getRedis() {
+			return this.redis;
 		}
 
 		public Filesystem getFilesystem() {
@@ -168,7 +228,10 @@ public class PersistedOperationsProperties {
 		MANIFEST,
 
 		/** An empty in-memory store that the application fills in code. */
-		MEMORY
+		MEMORY,
+
+		/** Redis, through the application's Spring Data Redis connection. */
+		REDIS
 
 	}
 
@@ -181,7 +244,15 @@ public class PersistedOperationsProperties {
 		 * Directories of <id>.graphql files, as classpath: or file: locations. Sub-folders are
 		 * namespaces: web/abc.graphql is the id web/abc. Read once at startup.
 		 */
-		private List<String> locations = new ArrayList<>(List.of("classpath:/persisted-operations/"));
+		private List<String> locations;
+
+		public Filesystem() {
+			this(List.of("classpath:/persisted-operations/"));
+		}
+
+		Filesystem(List<String> locations) {
+			this.locations = new ArrayList<>(locations);
+		}
 
 		public List<String> getLocations() {
 			return this.locations;
@@ -211,6 +282,145 @@ public class PersistedOperationsProperties {
 
 		public void setLocations(List<String> locations) {
 			this.locations = locations;
+		}
+
+	}
+
+	/**
+	 * The Redis store.
+	 */
+	public static class Redis {
+
+		/**
+		 * Prefix of the Redis keys of documents: the key of a document is the prefix followed
+		 * by its id. May be empty.
+		 */
+		private String keyPrefix = "persisted-ops:";
+
+		public String getKeyPrefix() {
+			return this.keyPrefix;
+		}
+
+		public void setKeyPrefix(String keyPrefix) {
+			this.keyPrefix = keyPrefix;
+		}
+
+	}
+
+	/**
+	 * The local cache in front of a remote store.
+	 */
+	public static class Cache {
+
+		/**
+		 * Maximum number of documents of a remote store cached locally.
+		 */
+		private long maximumSize = 10_000;
+
+		/**
+		 * Maximum size of the documents of a remote store cached locally.
+		 */
+		private DataSize maximumBytes = DataSize.ofMegabytes(64);
+
+		private final Absent absent = new Absent();
+
+		public long getMaximumSize() {
+			return this.maximumSize;
+		}
+
+		public void setMaximumSize(long maximumSize) {
+			this.maximumSize = maximumSize;
+		}
+
+		public DataSize getMaximumBytes() {
+			return this.maximumBytes;
+		}
+
+		public void setMaximumBytes(DataSize maximumBytes) {
+			this.maximumBytes = maximumBytes;
+		}
+
+		public Absent getAbsent() {
+			return this.absent;
+		}
+
+		/**
+		 * Ids the remote store does not have.
+		 */
+		public static class Absent {
+
+			/**
+			 * Maximum number of ids remembered as absent from the remote store.
+			 */
+			private long maximumSize = 10_000;
+
+			/**
+			 * How long an id is remembered as absent before the remote store is asked again.
+			 */
+			private Duration timeToLive = Duration.ofSeconds(5);
+
+			public long getMaximumSize() {
+				return this.maximumSize;
+			}
+
+			public void setMaximumSize(long maximumSize) {
+				this.maximumSize = maximumSize;
+			}
+
+			public Duration getTimeToLive() {
+				return this.timeToLive;
+			}
+
+			public void setTimeToLive(Duration timeToLive) {
+				this.timeToLive = timeToLive;
+			}
+
+		}
+
+	}
+
+	/**
+	 * Publishing documents into the store when the application starts.
+	 */
+	public static class Publish {
+
+		/**
+		 * Whether to publish documents into the store (redis) when the application starts.
+		 * Idempotent; startup fails if an id holds a different text.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * How long published documents are kept in the store. Kept for good when not set.
+		 */
+		private @Nullable Duration timeToLive;
+
+		private final Filesystem filesystem = new Filesystem(List.of());
+
+		private final Manifest manifest = new Manifest();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable Duration getTimeToLive() {
+			return this.timeToLive;
+		}
+
+		public void setTimeToLive(@Nullable Duration timeToLive) {
+			this.timeToLive = timeToLive;
+		}
+
+		public Filesystem getFilesystem() {
+			return this.filesystem;
+		}
+
+		public Manifest getManifest() {
+			return this.manifest;
 		}
 
 	}

@@ -52,6 +52,13 @@ public final class DocumentCatalog implements OperationDocumentStore {
 	}
 
 	/**
+	 * Return every document in the catalog, by the key it is stored under.
+	 */
+	public Map<String, String> documents() {
+		return this.documents;
+	}
+
+	/**
 	 * Return the number of documents in the catalog.
 	 */
 	public int size() {
@@ -124,6 +131,18 @@ public final class DocumentCatalog implements OperationDocumentStore {
 			if (locations.isEmpty()) {
 				throw DocumentLoadException.location("(none)", "is given: at least one location is required");
 			}
+			locations.forEach((location) -> loader.load(location, this));
+			return this;
+		}
+
+		/**
+		 * Add the documents of every location with the given loader, if there are any.
+		 * @param loader how to read a location
+		 * @param locations the locations, possibly none
+		 * @return this builder
+		 * @throws DocumentLoadException if a location cannot be loaded
+		 */
+		public Builder loadIfAny(DocumentLoader loader, List<String> locations) {
 			locations.forEach((location) -> loader.load(location, this));
 			return this;
 		}

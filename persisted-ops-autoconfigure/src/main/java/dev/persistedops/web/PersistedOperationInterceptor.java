@@ -85,7 +85,9 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 			.map(Lookup::found)
 			.defaultIfEmpty(Lookup.MISSING)
 			.onErrorResume((ex) -> {
-				logger.warn("The persisted document store failed to look up '" + id + "'", ex);
+				// One line per failed lookup: during an outage a stack trace each time would drown the log.
+				logger.warn("The persisted document store could not look up '" + id + "': " + ex);
+				logger.debug("Lookup failure", ex);
 				return Mono.just(Lookup.UNAVAILABLE);
 			})
 			.flatMap((lookup) -> switch (lookup.outcome()) {

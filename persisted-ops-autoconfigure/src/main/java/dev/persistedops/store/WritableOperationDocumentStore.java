@@ -1,0 +1,26 @@
+package dev.persistedops.store;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import dev.persistedops.document.OperationId;
+
+/**
+ * A store that documents can be saved into: by publishing at deploy time, and later by
+ * automatic persisted queries and publishing endpoints. A stored document is never replaced by
+ * a different text, so an id, once given out, always means the same document.
+ */
+public interface WritableOperationDocumentStore extends OperationDocumentStore {
+
+	/**
+	 * Store a document under the given id unless a different text is already stored there.
+	 * @param id the id
+	 * @param text the exact document text
+	 * @param timeToLive how long the document is kept, or {@code null} to keep it
+	 * @return what the save did
+	 */
+	Mono<SaveOutcome> save(OperationId id, String text, @Nullable Duration timeToLive);
+
+}

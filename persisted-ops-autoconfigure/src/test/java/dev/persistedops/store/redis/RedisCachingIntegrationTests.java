@@ -1,0 +1,118 @@
+package dev.persistedops.store.redis;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import dev.persistedops.document.OperationId;
+import dev.persistedops.store.CachingOperationDocumentStore;
+import dev.persistedops.store.StoreUnavailableException;
+import dev.persistedops.test.RedisTestServer;
+
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The caching decorator in front of a real Redis: single-flight and outages, proved by what
+ * Redis itself counted and by stopping the server mid-test.
+ */
+class RedisCachingIntegrationTests {
+
+	private static final Duration TIMEOUT = Duration.ofMillis(500);
+
+	private static final Duration RETRY_INTERVAL = Duration.ofMillis(500);
+
+	private RedisTestServer server;
+
+	private LettuceConnectionFactory connectionFactory;
+
+	private CachingOperationDocumentStore store;
+
+	@BeforeEach
+	void start() {
+		this.server = RedisTestServer.launch();
+		this.connectionFactory = new LettuceConnectionFactory(this.server.host(), this.server.port());
+		this.connectionFactory.start();
+		this.store = new CachingOperationDocumentStore(
+				new RedisOperationDocumentStore(new ReactiveStringRedisTemplate(this.connectionFactory), "p:"),
+				new CachingOperationDocumentStore.Settings(1_000, 1_000_000, 1_000, Duration.ofMinutes(1), TIMEOUT,
+						RETRY_INTERVAL));
+	}
+
+	@AfterEach
+	void stop() {
+		this.connectionFactory.destroy();
+		this.server.close();
+	}
+
+	private List<Optional<String>> concurrentLookups(String id, int count) {
+		// Hold Redis so that every lookup is in flight at once, as under load.
+		this.server.call((redis) -> redis.clientPause(300));
+		return Flux.range(0, count)
+			.parallel(count)
+			.runOn(Schedulers.boundedElastic())
+			.flatMap((i) -> this.store.findDocument(OperationId.of(id)).map(Optional::of).defaultIfEmpty(Optional.empty()))
+			.sequential()
+			.collectList()
+			.block(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void concurrentLookupsOfOneUncachedDocumentMakeOneRedisCall() {
+		this.server.call((redis) -> redis.set("p:abc", "query A { a }"));
+		this.server.resetStats();
+		List<Optional<String>> results = concurrentLookups("abc", 64);
+		assertThat(results).hasSize(64).allMatch((result) -> result.equals(Optional.of("query A { a }")));
+		assertThat(this.server.commandCalls("get")).isEqualTo(1);
+	}
+
+	@Test
+	void concurrentLookupsOfOneUnknownIdMakeOneRedisCall() {
+		this.server.resetStats();
+		List<Optional<String>> results = concurrentLookups("unknown", 64);
+		assertThat(results).hasSize(64).allMatch(Optional::isEmpty);
+		assertThat(this.server.commandCalls("get")).isEqualTo(1);
+		assertThat(this.store.findDocument(OperationId.of("unknown")).block()).isNull();
+		assertThat(this.server.commandCalls("get")).isEqualTo(1);
+	}
+
+	@Test
+	void outageServesCachedDocumentsFailsFastForOthersAndRecoversOnItsOwn() {
+		this.server.call((redis) -> redis.set("p:cached", "query Cached { a }"));
+		assertThat(find("cached")).isEqualTo("query Cached { a }");
+
+		this.server.stop();
+		assertThat(find("cached")).isEqualTo("query Cached { a }");
+		long started = System.nanoTime();
+		assertThatExceptionOfType(StoreUnavailableException.class).isThrownBy(() -> find("uncached"));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(TIMEOUT.plusMillis(700));
+		started = System.nanoTime();
+		assertThatExceptionOfType(StoreUnavailableException.class).isThrownBy(() -> find("other"));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(100));
+
+		this.server.start();
+		this.server.call((redis) -> redis.set("p:uncached", "query Uncached { b }"));
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(RETRY_INTERVAL.plusMillis(100))
+			.ignoreExceptionsInstanceOf(StoreUnavailableException.class)
+			.untilAsserted(() -> assertThat(find("uncached")).isEqualTo("query Uncached { b }"));
+		assertThat(find("cached")).isEqualTo("query Cached { a }");
+	}
+
+	private String find(String id) {
+		return Mono.defer(() -> this.store.findDocument(OperationId.of(id))).block(Duration.ofSeconds(5));
+	}
+
+}

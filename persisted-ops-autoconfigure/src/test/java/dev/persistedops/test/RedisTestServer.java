@@ -1,0 +1,286 @@
+package dev.persistedops.test;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+
+/**
+ * A real Redis for the tests: a container where a Docker engine exists, otherwise a local
+ * {@code redis-server} (installed by {@code scripts/test}) started on a free port. Neither is
+ * ever replaced by a mock, and a missing Redis fails the test that needs it.
+ * <p>{@link #stop()} and {@link #start()} simulate an outage on the same port.
+ * Set {@code PERSISTED_OPS_TEST_REDIS=local} or {@code docker} to choose.
+ */
+public abstract class RedisTestServer implements AutoCloseable {
+
+	private static final Duration STARTUP = Duration.ofSeconds(20);
+
+	/**
+	 * Start a Redis server.
+	 */
+	public static RedisTestServer launch() {
+		String choice = System.getenv().getOrDefault("PERSISTED_OPS_TEST_REDIS", "");
+		boolean docker = choice.equals("docker") || (choice.isEmpty() && !isLocalBinaryAvailable() && isDockerAvailable());
+		RedisTestServer server = docker ? new ContainerServer() : new LocalServer();
+		server.start();
+		return server;
+	}
+
+	/**
+	 * Return the host to connect to.
+	 */
+	public abstract String host();
+
+	/**
+	 * Return the port to connect to.
+	 */
+	public abstract int port();
+
+	/**
+	 * Start (again) on the same host and port, and wait until it answers.
+	 */
+	public abstract void start();
+
+	/**
+	 * Stop the server, keeping its host and port for {@link #start()}.
+	 */
+	public abstract void stop();
+
+	/**
+	 * Return the Spring Boot properties that point an application at this server.
+	 */
+	public String[] springProperties() {
+		return new String[] { "spring.data.redis.host=" + host(), "spring.data.redis.port=" + port() };
+	}
+
+	/**
+	 * Run commands against the server.
+	 */
+	public <T> T call(Function<RedisCommands<String, String>, T> commands) {
+		RedisClient client = RedisClient.create("redis://" + host() + ":" + port());
+		try (StatefulRedisConnection<String, String> connection = client.connect()) {
+			return commands.apply(connection.sync());
+		}
+		finally {
+			client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+		}
+	}
+
+	/**
+	 * Return how many times the server ran each command since the last {@link #resetStats()},
+	 * from {@code INFO commandstats}: {@code get} to its count, and so on.
+	 */
+	public Map<String, Long> commandCalls() {
+		String info = call((redis) -> redis.info("commandstats"));
+		return info.lines()
+			.filter((line) -> line.startsWith("cmdstat_"))
+			.collect(Collectors.toMap((line) -> line.substring("cmdstat_".length(), line.indexOf(':')),
+					(line) -> Long.parseLong(line.replaceAll("^[^:]+:calls=(\\d+),.*$", "$1"))));
+	}
+
+	/**
+	 * Return how many times the server ran the given command since the last reset.
+	 */
+	public long commandCalls(String command) {
+		return commandCalls().getOrDefault(command, 0L);
+	}
+
+	/**
+	 * Reset the command statistics.
+	 */
+	public void resetStats() {
+		call((redis) -> redis.configResetstat());
+	}
+
+	/**
+	 * Remove every key.
+	 */
+	public void flushAll() {
+		call((redis) -> redis.flushall());
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	private static boolean isLocalBinaryAvailable() {
+		for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+			if (Files.isExecutable(Path.of(directory, "redis-server"))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isDockerAvailable() {
+		try {
+			return DockerClientFactory.instance().isDockerAvailable();
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	void awaitAnswer() {
+		Instant deadline = Instant.now().plus(STARTUP);
+		while (Instant.now().isBefore(deadline)) {
+			try (Socket socket = new Socket()) {
+				socket.connect(new InetSocketAddress(host(), port()), 200);
+				socket.getOutputStream().write("PING\r\n".getBytes());
+				byte[] reply = new byte[7];
+				if (socket.getInputStream().read(reply) > 0 && new String(reply).startsWith("+PONG")) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not up yet
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+		throw new IllegalStateException("Redis did not answer on " + host() + ":" + port() + " within " + STARTUP);
+	}
+
+	/**
+	 * A local {@code redis-server} process.
+	 */
+	private static final class LocalServer extends RedisTestServer {
+
+		private final int port = freePort();
+
+		private final Path directory;
+
+		private Process process;
+
+		LocalServer() {
+			try {
+				this.directory = Files.createTempDirectory("redis-test");
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		@Override
+		public String host() {
+			return "127.0.0.1";
+		}
+
+		@Override
+		public int port() {
+			return this.port;
+		}
+
+		@Override
+		public void start() {
+			if (!isLocalBinaryAvailable()) {
+				throw new IllegalStateException("No redis-server on the PATH and no Docker engine: run the tests "
+						+ "with scripts/test, which installs redis-server (Debian package)");
+			}
+			try {
+				this.process = new ProcessBuilder("redis-server", "--port", String.valueOf(this.port), "--bind",
+						"127.0.0.1", "--save", "", "--appendonly", "no", "--dir", this.directory.toString())
+					.redirectErrorStream(true)
+					.redirectOutput(this.directory.resolve("redis.log").toFile())
+					.start();
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Could not start redis-server", ex);
+			}
+			awaitAnswer();
+		}
+
+		@Override
+		public void stop() {
+			if (this.process != null) {
+				this.process.destroy();
+				try {
+					this.process.waitFor();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				this.process = null;
+			}
+		}
+
+		private static int freePort() {
+			try (ServerSocket socket = new ServerSocket(0)) {
+				socket.setReuseAddress(true);
+				return socket.getLocalPort();
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+	/**
+	 * A Redis container; an outage pauses it, so that it keeps its mapped port.
+	 */
+	private static final class ContainerServer extends RedisTestServer {
+
+		private final GenericContainer<?> container = new GenericContainer<>("redis:7-alpine").withExposedPorts(6379);
+
+		private boolean paused;
+
+		@Override
+		public String host() {
+			return this.container.getHost();
+		}
+
+		@Override
+		public int port() {
+			return this.container.getMappedPort(6379);
+		}
+
+		@Override
+		public void start() {
+			if (this.paused) {
+				DockerClientFactory.instance().client().unpauseContainerCmd(this.container.getContainerId()).exec();
+				this.paused = false;
+			}
+			else {
+				this.container.start();
+			}
+			awaitAnswer();
+		}
+
+		@Override
+		public void stop() {
+			if (this.container.isRunning() && !this.paused) {
+				DockerClientFactory.instance().client().pauseContainerCmd(this.container.getContainerId()).exec();
+				this.paused = true;
+			}
+		}
+
+		@Override
+		public void close() {
+			this.container.stop();
+		}
+
+	}
+
+}
