@@ -72,6 +72,11 @@ public class CachingOperationDocumentStore implements WritableOperationDocumentS
 	}
 
 	private CompletableFuture<@Nullable String> load(OperationId id) {
+		// A lookup can get here just after another one found the id absent: the miss is
+		// recorded before that lookup's future completes, so looking again here is enough.
+		if (this.absent.getIfPresent(id.key()) != null) {
+			return CompletableFuture.completedFuture(null);
+		}
 		if (!this.gate.isOpen()) {
 			return CompletableFuture.failedFuture(
 					new StoreUnavailableException("The document store failed recently; not asking it yet"));

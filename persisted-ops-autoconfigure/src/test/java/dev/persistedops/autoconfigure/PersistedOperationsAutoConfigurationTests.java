@@ -191,7 +191,7 @@ class PersistedOperationsAutoConfigurationTests {
 
 	@Test
 	void unknownStoreTypeFailsStartupNamingTheProperty() {
-		this.contextRunner.withPropertyValues("persisted-ops.store.type=redis").run((context) -> {
+		this.contextRunner.withPropertyValues("persisted-ops.store.type=cassandra").run((context) -> {
 			assertThat(context).hasFailed();
 			Throwable failure = context.getStartupFailure();
 			BindException bindFailure = causeOfType(failure, BindException.class);
