@@ -1,0 +1,121 @@
+package dev.persistedops.integration;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.persistedops.test.GraphQlTestClient;
+import dev.persistedops.test.RedisTestServer;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Persisted operations served from a real Redis over HTTP: published at startup from the
+ * test's exported documents, looked up by id, and through an outage.
+ */
+@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.main.web-application-type=servlet", "persisted-ops.store.type=redis",
+				"persisted-ops.store.redis.key-prefix=it:", "persisted-ops.store.timeout=500ms",
+				"persisted-ops.store.retry-interval=500ms", "persisted-ops.publish.enabled=true",
+				"persisted-ops.publish.filesystem.locations=classpath:/persisted-operations/" })
+class RedisStoreIntegrationTests {
+
+	private static final RedisTestServer redis = RedisTestServer.launch();
+
+	@LocalServerPort
+	int port;
+
+	GraphQlTestClient graphQl;
+
+	@DynamicPropertySource
+	static void redisProperties(DynamicPropertyRegistry registry) {
+		registry.add("spring.data.redis.host", redis::host);
+		registry.add("spring.data.redis.port", redis::port);
+	}
+
+	@AfterAll
+	static void stopRedis() {
+		redis.close();
+	}
+
+	@BeforeEach
+	void createClient() {
+		this.graphQl = new GraphQlTestClient(this.port);
+	}
+
+	@Test
+	void documentsWerePublishedIntoRedisUnderTheKeyPrefix() {
+		assertThat(redis.<String>call((commands) -> commands.get("it:" + Documents.GREETING_ID)))
+			.isEqualTo(Documents.GREETING);
+		assertThat(redis.<String>call((commands) -> commands.get("it:ruby/" + Documents.GREETING_ID)))
+			.isEqualTo(Documents.GREETING);
+	}
+
+	@Test
+	void persistedQueryRunsFromRedis() {
+		this.graphQl.post(Map.of("id", Documents.GREETING_ID, "variables", Map.of("name", "Redis")))
+			.expectBody()
+			.jsonPath("$.data.greeting")
+			.isEqualTo("Hello, Redis!");
+		this.graphQl.post(Map.of("operationId", Documents.GREETING_NAMESPACED))
+			.expectBody()
+			.jsonPath("$.data.greeting")
+			.isEqualTo("Hello, world!");
+	}
+
+	@Test
+	void unknownIdIsNotFound() {
+		this.graphQl.post(Map.of("id", "ffffffffffffffffffffffffffffffff"))
+			.expectBody()
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("PersistedQueryNotFound");
+	}
+
+	@Test
+	void outageKeepsCachedOperationsAnsweringAndRecovers() {
+		this.graphQl.post(Map.of("id", Documents.ECHO_ID, "variables", Map.of("value", 1)))
+			.expectBody()
+			.jsonPath("$.data.echo")
+			.isEqualTo(1);
+		redis.stop();
+		try {
+			this.graphQl.post(Map.of("id", Documents.ECHO_ID, "variables", Map.of("value", 2)))
+				.expectBody()
+				.jsonPath("$.data.echo")
+				.isEqualTo(2);
+			long started = System.nanoTime();
+			this.graphQl.post(Map.of("doc_id", Documents.GREETING_SHA256))
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.errors[0].extensions.code")
+				.isEqualTo("PERSISTED_QUERY_STORE_UNAVAILABLE")
+				.jsonPath("$.errors[0].message")
+				.value((message) -> assertThat((String) message).doesNotContain("Exception").doesNotContain("redis://"));
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1500));
+		}
+		finally {
+			redis.start();
+		}
+		// A local redis-server restarts empty: publish again, as a deploy would.
+		redis.call((commands) -> commands.set("it:" + Documents.GREETING_SHA256, Documents.GREETING));
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(600))
+			.untilAsserted(() -> this.graphQl.post(Map.of("doc_id", Documents.GREETING_SHA256))
+				.expectBody()
+				.jsonPath("$.data.greeting")
+				.isEqualTo("Hello, world!"));
+	}
+
+}
