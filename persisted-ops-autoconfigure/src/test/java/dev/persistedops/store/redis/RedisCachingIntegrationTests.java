@@ -88,6 +88,23 @@ class RedisCachingIntegrationTests {
 	}
 
 	@Test
+	void floodOfUnknownIdsStaysWithinTheAbsentBoundAndLeavesDocumentsCached() {
+		CachingOperationDocumentStore small = new CachingOperationDocumentStore(
+				new RedisOperationDocumentStore(new ReactiveStringRedisTemplate(this.connectionFactory), "p:"),
+				new CachingOperationDocumentStore.Settings(10, 1_000_000, 100, Duration.ofMinutes(1), TIMEOUT,
+						RETRY_INTERVAL));
+		this.server.call((redis) -> redis.set("p:real", "query Real { a }"));
+		assertThat(small.findDocument(OperationId.of("real")).block()).isEqualTo("query Real { a }");
+		Flux.range(0, 5_000)
+			.flatMap((i) -> small.findDocument(OperationId.of("random-" + i)), 64)
+			.blockLast(Duration.ofSeconds(30));
+		assertThat(small.cachedAbsentIds()).isLessThanOrEqualTo(100);
+		this.server.resetStats();
+		assertThat(small.findDocument(OperationId.of("real")).block()).isEqualTo("query Real { a }");
+		assertThat(this.server.commandCalls("get")).isZero();
+	}
+
+	@Test
 	void outageServesCachedDocumentsFailsFastForOthersAndRecoversOnItsOwn() {
 		this.server.call((redis) -> redis.set("p:cached", "query Cached { a }"));
 		assertThat(find("cached")).isEqualTo("query Cached { a }");
