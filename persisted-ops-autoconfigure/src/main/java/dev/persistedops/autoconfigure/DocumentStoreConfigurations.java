@@ -1,5 +1,9 @@
 package dev.persistedops.autoconfigure;
 
+import java.time.Duration;
+
+import com.azure.storage.blob.BlobContainerAsyncClient;
+import com.azure.storage.blob.BlobServiceAsyncClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.persistedops.autoconfigure.PersistedOperationsProperties.StoreType;
@@ -7,6 +11,7 @@ import dev.persistedops.document.DocumentHasher;
 import dev.persistedops.store.CachingOperationDocumentStore;
 import dev.persistedops.store.DocumentCatalog;
 import dev.persistedops.store.OperationDocumentStore;
+import dev.persistedops.store.azure.AzureBlobOperationDocumentStore;
 import dev.persistedops.store.filesystem.DirectoryDocumentLoader;
 import dev.persistedops.store.manifest.ManifestDocumentLoader;
 import dev.persistedops.store.memory.InMemoryOperationDocumentStore;
@@ -102,6 +107,44 @@ abstract class DocumentStoreConfigurations {
 		OperationDocumentStore persistedOperationsDocumentStore() {
 			throw new InvalidConfigurationPropertyValueException(OnStoreTypeCondition.PROPERTY, "redis",
 					"Spring Data Redis is not on the classpath: add spring-boot-starter-data-redis");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnStoreType(StoreType.AZURE_BLOB)
+	@ConditionalOnClass(name = { "com.azure.storage.blob.BlobContainerAsyncClient",
+			"com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder" })
+	@ConditionalOnMissingBean(OperationDocumentStore.class)
+	static class AzureBlob {
+
+		/** How long startup waits to learn whether the container exists. */
+		private static final Duration CONTAINER_CHECK_TIMEOUT = Duration.ofSeconds(10);
+
+		@Bean
+		CachingOperationDocumentStore persistedOperationsDocumentStore(PersistedOperationsProperties properties,
+				ObjectProvider<BlobContainerAsyncClient> container, ObjectProvider<BlobServiceAsyncClient> service) {
+			PersistedOperationsProperties.AzureBlob azure = properties.getStore().getAzureBlob();
+			AzureBlobOperationDocumentStore store = new AzureBlobOperationDocumentStore(AzureBlobContainerClients
+				.container(azure, container.getIfUnique(), service.getIfUnique()), azure.getBlobPrefix());
+			store.checkContainer(azure.isCreateContainer(), CONTAINER_CHECK_TIMEOUT);
+			return new CachingOperationDocumentStore(store, properties.toRemoteStoreCacheSettings());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnStoreType(StoreType.AZURE_BLOB)
+	@ConditionalOnMissingClass({ "com.azure.storage.blob.BlobContainerAsyncClient",
+			"com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder" })
+	@ConditionalOnMissingBean(OperationDocumentStore.class)
+	static class AzureBlobMissing {
+
+		@Bean
+		OperationDocumentStore persistedOperationsDocumentStore() {
+			throw new InvalidConfigurationPropertyValueException(OnStoreTypeCondition.PROPERTY, "azure-blob",
+					"The Azure SDK is not on the classpath: add com.azure:azure-storage-blob and "
+							+ "com.azure:azure-core-http-jdk-httpclient");
 		}
 
 	}

@@ -53,7 +53,8 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 @EnableConfigurationProperties(PersistedOperationsProperties.class)
 @Import({ DocumentStoreConfigurations.Filesystem.class, DocumentStoreConfigurations.Manifest.class,
 		DocumentStoreConfigurations.Memory.class, DocumentStoreConfigurations.Redis.class,
-		DocumentStoreConfigurations.RedisMissing.class })
+		DocumentStoreConfigurations.RedisMissing.class, DocumentStoreConfigurations.AzureBlob.class,
+		DocumentStoreConfigurations.AzureBlobMissing.class })
 public final class PersistedOperationsAutoConfiguration {
 
 	@Bean

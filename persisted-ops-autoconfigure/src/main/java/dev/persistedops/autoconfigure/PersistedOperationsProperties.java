@@ -161,8 +161,8 @@ public class PersistedOperationsProperties {
 		private StoreType type = StoreType.FILESYSTEM;
 
 		/**
-		 * How long a lookup in a remote store (redis) may take before the request is answered
-		 * with PERSISTED_QUERY_STORE_UNAVAILABLE.
+		 * How long a lookup in a remote store (redis, azure-blob) may take before the request
+		 * is answered with PERSISTED_QUERY_STORE_UNAVAILABLE.
 		 */
 		private Duration timeout = Duration.ofSeconds(1);
 
@@ -177,6 +177,8 @@ public class PersistedOperationsProperties {
 		private final Manifest manifest = new Manifest();
 
 		private final Redis redis = new Redis();
+
+		private final AzureBlob azureBlob = new AzureBlob();
 
 		public StoreType getType() {
 			return this.type;
@@ -206,6 +208,10 @@ public class PersistedOperationsProperties {
 			return this.redis;
 		}
 
+		public AzureBlob getAzureBlob() {
+			return this.azureBlob;
+		}
+
 		public Filesystem getFilesystem() {
 			return this.filesystem;
 		}
@@ -231,7 +237,10 @@ public class PersistedOperationsProperties {
 		MEMORY,
 
 		/** Redis, through the application's Spring Data Redis connection. */
-		REDIS
+		REDIS,
+
+		/** Azure Blob Storage, through the Azure SDK. */
+		AZURE_BLOB
 
 	}
 
@@ -303,6 +312,122 @@ public class PersistedOperationsProperties {
 
 		public void setKeyPrefix(String keyPrefix) {
 			this.keyPrefix = keyPrefix;
+		}
+
+	}
+
+	/**
+	 * The Azure Blob Storage store. An application's own BlobContainerAsyncClient or
+	 * BlobServiceAsyncClient bean (as Spring Cloud Azure defines) is used when there is one;
+	 * otherwise the client is built from these properties.
+	 */
+	public static class AzureBlob {
+
+		/**
+		 * Name of the container that holds the documents.
+		 */
+		private String container = "persisted-operations";
+
+		/**
+		 * Prefix of the blob names (a virtual folder such as "operations/"): the blob of a
+		 * document is the prefix followed by its id. May be empty.
+		 */
+		private String blobPrefix = "";
+
+		/**
+		 * Whether to create the container at startup when it does not exist. Otherwise a
+		 * missing container fails startup.
+		 */
+		private boolean createContainer = false;
+
+		/**
+		 * Connection string of the storage account. Takes precedence over the endpoint.
+		 */
+		private @Nullable String connectionString;
+
+		/**
+		 * Blob service endpoint, such as https://myaccount.blob.core.windows.net, used with a
+		 * SAS token or an account name and key.
+		 */
+		private @Nullable String endpoint;
+
+		/**
+		 * SAS token for the endpoint.
+		 */
+		private @Nullable String sasToken;
+
+		/**
+		 * Account name, with the account key, for the endpoint.
+		 */
+		private @Nullable String accountName;
+
+		/**
+		 * Account key, with the account name, for the endpoint.
+		 */
+		private @Nullable String accountKey;
+
+		public String getContainer() {
+			return this.container;
+		}
+
+		public void setContainer(String container) {
+			this.container = container;
+		}
+
+		public String getBlobPrefix() {
+			return this.blobPrefix;
+		}
+
+		public void setBlobPrefix(String blobPrefix) {
+			this.blobPrefix = blobPrefix;
+		}
+
+		public boolean isCreateContainer() {
+			return this.createContainer;
+		}
+
+		public void setCreateContainer(boolean createContainer) {
+			this.createContainer = createContainer;
+		}
+
+		public @Nullable String getConnectionString() {
+			return this.connectionString;
+		}
+
+		public void setConnectionString(@Nullable String connectionString) {
+			this.connectionString = connectionString;
+		}
+
+		public @Nullable String getEndpoint() {
+			return this.endpoint;
+		}
+
+		public void setEndpoint(@Nullable String endpoint) {
+			this.endpoint = endpoint;
+		}
+
+		public @Nullable String getSasToken() {
+			return this.sasToken;
+		}
+
+		public void setSasToken(@Nullable String sasToken) {
+			this.sasToken = sasToken;
+		}
+
+		public @Nullable String getAccountName() {
+			return this.accountName;
+		}
+
+		public void setAccountName(@Nullable String accountName) {
+			this.accountName = accountName;
+		}
+
+		public @Nullable String getAccountKey() {
+			return this.accountKey;
+		}
+
+		public void setAccountKey(@Nullable String accountKey) {
+			this.accountKey = accountKey;
 		}
 
 	}
@@ -385,7 +510,8 @@ public class PersistedOperationsProperties {
 	public static class Publish {
 
 		/**
-		 * Whether to publish documents into the store (redis) when the application starts.
+		 * Whether to publish documents into the store (redis, azure-blob) when the
+		 * application starts.
 		 * Idempotent; startup fails if an id holds a different text.
 		 */
 		private boolean enabled = false;
