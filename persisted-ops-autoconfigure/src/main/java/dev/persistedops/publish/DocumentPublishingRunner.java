@@ -55,7 +55,7 @@ public class DocumentPublishingRunner implements ApplicationRunner {
 		if (!(this.store instanceof WritableOperationDocumentStore writable)) {
 			throw new InvalidConfigurationPropertyValueException("persisted-ops.publish.enabled", true,
 					"The document store (" + this.store.getClass().getSimpleName() + ") cannot be written to; "
-							+ "publish into a redis store, with persisted-ops.store.type=redis");
+							+ "publish into a remote store, with persisted-ops.store.type=redis or azure-blob");
 		}
 		DocumentCatalog catalog = this.documents.get();
 		if (catalog.size() == 0) {
