@@ -4,16 +4,12 @@ import java.time.Duration;
 
 import com.azure.storage.blob.BlobContainerAsyncClient;
 import com.azure.storage.blob.BlobServiceAsyncClient;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.persistedops.autoconfigure.PersistedOperationsProperties.StoreType;
-import dev.persistedops.document.DocumentHasher;
 import dev.persistedops.store.CachingOperationDocumentStore;
 import dev.persistedops.store.DocumentCatalog;
 import dev.persistedops.store.OperationDocumentStore;
 import dev.persistedops.store.azure.AzureBlobOperationDocumentStore;
-import dev.persistedops.store.filesystem.DirectoryDocumentLoader;
-import dev.persistedops.store.manifest.ManifestDocumentLoader;
 import dev.persistedops.store.memory.InMemoryOperationDocumentStore;
 import dev.persistedops.store.redis.RedisOperationDocumentStore;
 
@@ -24,7 +20,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClas
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
@@ -44,10 +39,8 @@ abstract class DocumentStoreConfigurations {
 
 		@Bean
 		DocumentCatalog persistedOperationsDocumentStore(PersistedOperationsProperties properties,
-				DocumentHasher hasher, ResourcePatternResolver resolver) {
-			return DocumentCatalog.builder(hasher, properties.getHash().getOnMismatch())
-				.load(new DirectoryDocumentLoader(resolver), properties.getStore().getFilesystem().getLocations())
-				.build();
+				DocumentCatalogs catalogs) {
+			return catalogs.directories(properties.getStore().getFilesystem().getLocations());
 		}
 
 	}
@@ -59,12 +52,8 @@ abstract class DocumentStoreConfigurations {
 
 		@Bean
 		DocumentCatalog persistedOperationsDocumentStore(PersistedOperationsProperties properties,
-				DocumentHasher hasher, ResourcePatternResolver resolver, ObjectProvider<JsonMapper> jsonMapper) {
-			ManifestDocumentLoader loader = new ManifestDocumentLoader(resolver,
-					jsonMapper.getIfAvailable(JsonMapper::shared));
-			return DocumentCatalog.builder(hasher, properties.getHash().getOnMismatch())
-				.load(loader, properties.getStore().getManifest().getLocations())
-				.build();
+				DocumentCatalogs catalogs) {
+			return catalogs.manifests(properties.getStore().getManifest().getLocations());
 		}
 
 	}

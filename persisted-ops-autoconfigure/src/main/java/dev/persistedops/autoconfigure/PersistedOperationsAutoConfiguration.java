@@ -9,10 +9,7 @@ import dev.persistedops.execution.GetOperationRule;
 import dev.persistedops.execution.PersistedDocumentCache;
 import dev.persistedops.execution.PersistedDocumentProvider;
 import dev.persistedops.publish.DocumentPublishingRunner;
-import dev.persistedops.store.DocumentCatalog;
 import dev.persistedops.store.OperationDocumentStore;
-import dev.persistedops.store.filesystem.DirectoryDocumentLoader;
-import dev.persistedops.store.manifest.ManifestDocumentLoader;
 import dev.persistedops.web.GetRequestParameters;
 import dev.persistedops.web.NonPersistedOperationOverride;
 import dev.persistedops.web.OnlyPersistedPolicy;
@@ -61,6 +58,13 @@ public final class PersistedOperationsAutoConfiguration {
 	@ConditionalOnMissingBean
 	DocumentHasher persistedOperationsDocumentHasher(PersistedOperationsProperties properties) {
 		return new DocumentHasher(properties.getHash().getAlgorithm(), properties.getHash().getEncoding());
+	}
+
+	@Bean
+	DocumentCatalogs persistedOperationsDocumentCatalogs(PersistedOperationsProperties properties,
+			ResourcePatternResolver resolver, ObjectProvider<JsonMapper> jsonMapper, DocumentHasher hasher) {
+		return new DocumentCatalogs(resolver, jsonMapper.getIfAvailable(JsonMapper::shared), hasher,
+				properties.getHash().getOnMismatch());
 	}
 
 	@Bean
@@ -133,16 +137,10 @@ public final class PersistedOperationsAutoConfiguration {
 
 		@Bean
 		DocumentPublishingRunner persistedOperationsPublishingRunner(PersistedOperationsProperties properties,
-				OperationDocumentStore store, DocumentHasher hasher, ResourcePatternResolver resolver,
-				ObjectProvider<JsonMapper> jsonMapper) {
+				OperationDocumentStore store, DocumentCatalogs catalogs) {
 			PersistedOperationsProperties.Publish publish = properties.getPublish();
-			ManifestDocumentLoader manifests = new ManifestDocumentLoader(resolver,
-					jsonMapper.getIfAvailable(JsonMapper::shared));
-			return new DocumentPublishingRunner(store, publish.getTimeToLive(),
-					() -> DocumentCatalog.builder(hasher, properties.getHash().getOnMismatch())
-						.loadIfAny(new DirectoryDocumentLoader(resolver), publish.getFilesystem().getLocations())
-						.loadIfAny(manifests, publish.getManifest().getLocations())
-						.build());
+			return new DocumentPublishingRunner(store, publish.getTimeToLive(), catalogs.directoriesAndManifests(
+					publish.getFilesystem().getLocations(), publish.getManifest().getLocations()));
 		}
 
 	}

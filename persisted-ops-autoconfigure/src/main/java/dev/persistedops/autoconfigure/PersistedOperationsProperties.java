@@ -99,8 +99,9 @@ public class PersistedOperationsProperties {
 	 */
 	public CachingOperationDocumentStore.Settings toRemoteStoreCacheSettings() {
 		return new CachingOperationDocumentStore.Settings(this.cache.getMaximumSize(),
-				this.cache.getMaximumBytes().toBytes(), this.cache.getAbsent().getMaximumSize(),
-				this.cache.getAbsent().getTimeToLive(), this.store.getTimeout(), this.store.getRetryInterval());
+				this.cache.getMaximumBytes().toBytes(), this.cache.getTimeToLive(), this.cache.getAbsent().getMaximumSize(),
+				this.cache.getAbsent().getTimeToLive(), this.store.getTimeout(), this.store.getRetryInterval(),
+				this.store.getMaxConcurrentLookups());
 	}
 
 	/**
@@ -172,6 +173,12 @@ public class PersistedOperationsProperties {
 		 */
 		private Duration retryInterval = Duration.ofSeconds(2);
 
+		/**
+		 * Maximum number of lookups in a remote store in flight at once; more fail at once
+		 * with PERSISTED_QUERY_STORE_UNAVAILABLE.
+		 */
+		private int maxConcurrentLookups = 256;
+
 		private final Filesystem filesystem = new Filesystem();
 
 		private final Manifest manifest = new Manifest();
@@ -202,6 +209,14 @@ public class PersistedOperationsProperties {
 
 		public void setRetryInterval(Duration retryInterval) {
 			this.retryInterval = retryInterval;
+		}
+
+		public int getMaxConcurrentLookups() {
+			return this.maxConcurrentLookups;
+		}
+
+		public void setMaxConcurrentLookups(int maxConcurrentLookups) {
+			this.maxConcurrentLookups = maxConcurrentLookups;
 		}
 
 		public Redis getRedis() {
@@ -302,7 +317,7 @@ public class PersistedOperationsProperties {
 
 		/**
 		 * Prefix of the Redis keys of documents: the key of a document is the prefix followed
-		 * by its id. May be empty.
+		 * by its id. May be empty, and then only ids shaped like hex digests are looked up.
 		 */
 		private String keyPrefix = "persisted-ops:";
 
@@ -447,6 +462,12 @@ public class PersistedOperationsProperties {
 		 */
 		private DataSize maximumBytes = DataSize.ofMegabytes(64);
 
+		/**
+		 * How long a document of a remote store stays cached locally. Kept until evicted when
+		 * not set; set it so that documents deleted from the remote store stop being served.
+		 */
+		private @Nullable Duration timeToLive;
+
 		private final Absent absent = new Absent();
 
 		public long getMaximumSize() {
@@ -463,6 +484,14 @@ public class PersistedOperationsProperties {
 
 		public void setMaximumBytes(DataSize maximumBytes) {
 			this.maximumBytes = maximumBytes;
+		}
+
+		public @Nullable Duration getTimeToLive() {
+			return this.timeToLive;
+		}
+
+		public void setTimeToLive(@Nullable Duration timeToLive) {
+			this.timeToLive = timeToLive;
 		}
 
 		public Absent getAbsent() {

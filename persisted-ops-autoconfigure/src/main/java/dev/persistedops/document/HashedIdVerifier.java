@@ -26,9 +26,8 @@ public final class HashedIdVerifier {
 	 */
 	public @Nullable DocumentHasher claimedHasher(OperationId id) {
 		String name = id.localName();
-		HashAlgorithm hexAlgorithm = HashAlgorithm.forHexLength(name.length());
-		if (hexAlgorithm != null && HashEncoding.HEX.isShapeOf(name, hexAlgorithm)) {
-			return new DocumentHasher(hexAlgorithm, HashEncoding.HEX);
+		if (id.isHexDigest()) {
+			return new DocumentHasher(HashAlgorithm.forHexLength(name.length()), HashEncoding.HEX);
 		}
 		if (this.configured.encoding() != HashEncoding.HEX && this.configured.isShapeOfHash(name)) {
 			return this.configured;

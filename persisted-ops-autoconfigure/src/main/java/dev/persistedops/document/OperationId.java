@@ -105,6 +105,16 @@ public final class OperationId {
 		return this.key.substring(this.key.lastIndexOf('/') + 1);
 	}
 
+	/**
+	 * Whether the id (its local name, for {@code client/alias} ids) is a lowercase hex digest
+	 * of md5, sha1 or sha256 length: the ids clients derive from document text.
+	 */
+	public boolean isHexDigest() {
+		String name = localName();
+		HashAlgorithm algorithm = HashAlgorithm.forHexLength(name.length());
+		return algorithm != null && HashEncoding.HEX.isShapeOf(name, algorithm);
+	}
+
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return (other instanceof OperationId that) && this.key.equals(that.key);

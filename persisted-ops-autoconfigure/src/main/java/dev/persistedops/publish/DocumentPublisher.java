@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -41,30 +42,42 @@ public final class DocumentPublisher {
 	}
 
 	/**
-	 * Save every document of the catalog.
+	 * Save every document of the catalog. A document that cannot be saved is reported with
+	 * the reason, and the others are still saved.
 	 */
 	public Mono<PublishReport> publish(DocumentCatalog catalog) {
+		return Flux.fromIterable(catalog.documents().entrySet())
+			.flatMap((document) -> save(document).map((outcome) -> new Result(document.getKey(), outcome, null))
+				.onErrorResume((ex) -> Mono.just(new Result(document.getKey(), null, String.valueOf(ex.getMessage())))),
+					CONCURRENCY)
+			.collectList()
+			.map(DocumentPublisher::report);
+	}
+
+	private static PublishReport report(List<Result> results) {
 		List<String> created = new ArrayList<>();
 		List<String> unchanged = new ArrayList<>();
 		List<String> conflicts = new ArrayList<>();
-		return Flux.fromIterable(catalog.documents().entrySet())
-			.flatMap((document) -> save(document).map((outcome) -> Map.entry(document.getKey(), outcome)),
-					CONCURRENCY)
-			.collectList()
-			.map((outcomes) -> {
-				outcomes.forEach((outcome) -> {
-					switch (outcome.getValue()) {
-						case CREATED -> created.add(outcome.getKey());
-						case UNCHANGED -> unchanged.add(outcome.getKey());
-						case CONFLICT -> conflicts.add(outcome.getKey());
-					}
-				});
-				return new PublishReport(created, unchanged, conflicts);
-			});
+		Map<String, String> failures = new TreeMap<>();
+		for (Result result : results) {
+			if (result.outcome() == null) {
+				failures.put(result.id(), String.valueOf(result.failure()));
+				continue;
+			}
+			switch (result.outcome()) {
+				case CREATED -> created.add(result.id());
+				case UNCHANGED -> unchanged.add(result.id());
+				case CONFLICT -> conflicts.add(result.id());
+			}
+		}
+		return new PublishReport(created, unchanged, conflicts, failures);
 	}
 
 	private Mono<SaveOutcome> save(Map.Entry<String, String> document) {
 		return this.store.save(OperationId.of(document.getKey()), document.getValue(), this.timeToLive);
+	}
+
+	private record Result(String id, @Nullable SaveOutcome outcome, @Nullable String failure) {
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.persistedops.publish;
 
 import java.time.Duration;
-import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -20,8 +19,9 @@ import org.springframework.util.Assert;
  * Publishes documents when the application starts: the deploy step that loads a client build's
  * export into Redis or Azure Blob. Run it once per deploy (as a one-off job with
  * {@code spring.main.web-application-type=none}) or on every instance's start: either way it is
- * idempotent. The application fails to start if nothing was found to publish, if the store
- * cannot be reached, or if an id holds a different text.
+ * idempotent. A store that cannot be written to, or nothing to publish, fails when the runner is
+ * created, before a web server starts; a store that cannot be reached, an id that holds a
+ * different text, or a document that cannot be saved fails the start with the full report.
  */
 public class DocumentPublishingRunner implements ApplicationRunner {
 
@@ -29,46 +29,47 @@ public class DocumentPublishingRunner implements ApplicationRunner {
 
 	private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
-	private final OperationDocumentStore store;
+	private final DocumentPublisher publisher;
 
-	private final @Nullable Duration timeToLive;
-
-	private final Supplier<DocumentCatalog> documents;
+	private final DocumentCatalog documents;
 
 	/**
 	 * Create a runner.
 	 * @param store where to publish; it must be a {@link WritableOperationDocumentStore}
 	 * @param timeToLive how long published documents are kept, or {@code null} to keep them
-	 * @param documents loads the documents to publish
+	 * @param documents the documents to publish
+	 * @throws InvalidConfigurationPropertyValueException if the store cannot be written to or
+	 * there is nothing to publish
 	 */
 	public DocumentPublishingRunner(OperationDocumentStore store, @Nullable Duration timeToLive,
-			Supplier<DocumentCatalog> documents) {
+			DocumentCatalog documents) {
 		Assert.notNull(store, "store is required");
 		Assert.notNull(documents, "documents is required");
-		this.store = store;
-		this.timeToLive = timeToLive;
+		if (!(store instanceof WritableOperationDocumentStore writable)) {
+			throw new InvalidConfigurationPropertyValueException("persisted-ops.publish.enabled", true,
+					"The document store (" + store.getClass().getSimpleName() + ") cannot be written to; "
+							+ "publish into a remote store, with persisted-ops.store.type=redis or azure-blob");
+		}
+		if (documents.size() == 0) {
+			throw new InvalidConfigurationPropertyValueException("persisted-ops.publish.filesystem.locations", null,
+					"No documents to publish: set persisted-ops.publish.filesystem.locations or "
+							+ "persisted-ops.publish.manifest.locations to where the client build exports them");
+		}
+		this.publisher = new DocumentPublisher(writable, timeToLive);
 		this.documents = documents;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!(this.store instanceof WritableOperationDocumentStore writable)) {
-			throw new InvalidConfigurationPropertyValueException("persisted-ops.publish.enabled", true,
-					"The document store (" + this.store.getClass().getSimpleName() + ") cannot be written to; "
-							+ "publish into a remote store, with persisted-ops.store.type=redis or azure-blob");
-		}
-		DocumentCatalog catalog = this.documents.get();
-		if (catalog.size() == 0) {
-			throw new IllegalStateException("No documents to publish: set persisted-ops.publish.filesystem.locations "
-					+ "or persisted-ops.publish.manifest.locations to where the client build exports them");
-		}
-		PublishReport report = new DocumentPublisher(writable, this.timeToLive).publish(catalog).block(TIMEOUT);
+		PublishReport report = this.publisher.publish(this.documents).block(TIMEOUT);
 		Assert.state(report != null, "Publishing returned no report");
-		if (!report.conflicts().isEmpty()) {
-			throw new IllegalStateException("Published documents (" + report + "), but these ids already hold a "
-					+ "different text, which was kept: " + report.conflicts());
+		if (!report.isComplete()) {
+			throw new IllegalStateException("Publishing persisted documents did not complete (" + report + ")."
+					+ (report.conflicts().isEmpty() ? ""
+							: " These ids already hold a different text, which was kept: " + report.conflicts() + ".")
+					+ (report.failures().isEmpty() ? "" : " These could not be saved: " + report.failures() + "."));
 		}
-		logger.info("Published " + catalog.size() + " persisted documents: " + report);
+		logger.info("Published " + this.documents.size() + " persisted documents: " + report);
 	}
 
 }

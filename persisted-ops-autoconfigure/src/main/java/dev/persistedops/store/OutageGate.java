@@ -5,21 +5,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.Assert;
 
 /**
- * Remembers that a remote store just failed, so that for a short while lookups fail at once
- * instead of each waiting for a timeout: requests do not pile up behind a store that is down.
- * Once the interval has passed, lookups go through again, and the first success closes the
- * gate; recovery needs nothing from outside.
+ * A circuit breaker for a remote store, so that requests do not pile up behind a store that is
+ * down. While the store answers, every lookup may go to it. After an outage (a failure), no
+ * lookup goes to it for the retry interval; then exactly one lookup, the probe, is let through
+ * while the others still fail at once. The probe's success closes the circuit; its failure
+ * starts another interval. Recovery needs nothing from outside.
  */
 public final class OutageGate {
+
+	private static final State HEALTHY = new State(null, false);
 
 	private final Duration retryInterval;
 
 	private final Clock clock;
 
-	private final AtomicReference<Instant> closedUntil = new AtomicReference<>(Instant.MIN);
+	private final AtomicReference<State> state = new AtomicReference<>(HEALTHY);
 
 	public OutageGate(Duration retryInterval) {
 		this(retryInterval, Clock.systemUTC());
@@ -33,24 +38,53 @@ public final class OutageGate {
 	}
 
 	/**
-	 * Whether lookups may go to the store now.
+	 * Ask whether a lookup may go to the store now.
+	 * @return the time the lookup starts, to hand back to {@link #recordSuccess(Instant)}, or
+	 * {@code null} if it must fail at once
 	 */
-	public boolean isOpen() {
-		return !this.clock.instant().isBefore(this.closedUntil.get());
+	public @Nullable Instant tryEnter() {
+		while (true) {
+			State current = this.state.get();
+			Instant now = this.clock.instant();
+			if (current.failedAt() == null) {
+				return now;
+			}
+			if (current.probing() || now.isBefore(current.failedAt().plus(this.retryInterval))) {
+				return null;
+			}
+			if (this.state.compareAndSet(current, new State(current.failedAt(), true))) {
+				return now;
+			}
+		}
 	}
 
 	/**
-	 * Record that the store failed: lookups fail at once for the retry interval.
+	 * Record that a lookup started at the given time got an answer. Only a lookup that started
+	 * after the last failure closes the circuit: an old, slow answer says nothing of now.
+	 * @return {@code true} if this closed an open circuit
 	 */
-	public void recordFailure() {
-		this.closedUntil.set(this.clock.instant().plus(this.retryInterval));
+	public boolean recordSuccess(Instant started) {
+		while (true) {
+			State current = this.state.get();
+			if (current.failedAt() == null || started.isBefore(current.failedAt())) {
+				return false;
+			}
+			if (this.state.compareAndSet(current, HEALTHY)) {
+				return true;
+			}
+		}
 	}
 
 	/**
-	 * Record that the store answered.
+	 * Record that the store failed: no lookup goes to it for the retry interval.
+	 * @return {@code true} if this opened a closed circuit
 	 */
-	public void recordSuccess() {
-		this.closedUntil.set(Instant.MIN);
+	public boolean recordFailure() {
+		State previous = this.state.getAndSet(new State(this.clock.instant(), false));
+		return previous.failedAt() == null;
+	}
+
+	private record State(@Nullable Instant failedAt, boolean probing) {
 	}
 
 }

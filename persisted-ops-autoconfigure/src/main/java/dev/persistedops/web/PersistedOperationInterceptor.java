@@ -13,6 +13,7 @@ import dev.persistedops.document.OperationId;
 import dev.persistedops.execution.GetOperationRule;
 import dev.persistedops.execution.PersistedDocumentProvider;
 import dev.persistedops.store.OperationDocumentStore;
+import dev.persistedops.store.StoreUnavailableException;
 
 import org.springframework.core.Ordered;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -85,9 +86,13 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 			.map(Lookup::found)
 			.defaultIfEmpty(Lookup.MISSING)
 			.onErrorResume((ex) -> {
-				// One line per failed lookup: during an outage a stack trace each time would drown the log.
-				logger.warn("The persisted document store could not look up '" + id + "': " + ex);
-				logger.debug("Lookup failure", ex);
+				// An outage is logged once by the store; other failures once per lookup.
+				if (ex instanceof StoreUnavailableException) {
+					logger.debug("The persisted document store could not look up '" + id + "'", ex);
+				}
+				else {
+					logger.warn("The persisted document store failed to look up '" + id + "': " + ex);
+				}
 				return Mono.just(Lookup.UNAVAILABLE);
 			})
 			.flatMap((lookup) -> switch (lookup.outcome()) {

@@ -86,22 +86,24 @@ class PersistedOperationsRemoteStoreAutoConfigurationTests {
 	}
 
 	@Test
-	void publishingIntoAStoreThatCannotBeWrittenFailsNamingTheProperty() {
+	void publishingIntoAStoreThatCannotBeWrittenFailsStartupNamingTheProperty() {
 		this.contextRunner
 			.withPropertyValues("persisted-ops.store.filesystem.locations=" + DOCUMENTS,
 					"persisted-ops.publish.enabled=true", "persisted-ops.publish.filesystem.locations=" + DOCUMENTS)
-			.run((context) -> assertThatException()
-				.isThrownBy(() -> context.getBean(DocumentPublishingRunner.class).run(null))
-				.withMessageContaining("persisted-ops.publish.enabled")
-				.withMessageContaining("cannot be written"));
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("persisted-ops.publish.enabled")
+				.hasMessageContaining("cannot be written"));
 	}
 
 	@Test
-	void publishingWithoutLocationsFailsNamingTheProperties() {
+	void publishingWithoutLocationsFailsStartupNamingTheProperties() {
 		this.contextRunner.withPropertyValues("persisted-ops.store.type=memory", "persisted-ops.publish.enabled=true")
-			.run((context) -> assertThatException()
-				.isThrownBy(() -> context.getBean(DocumentPublishingRunner.class).run(null))
-				.withMessageContaining("persisted-ops.publish.filesystem.locations"));
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("persisted-ops.publish.filesystem.locations"));
 	}
 
 }

@@ -62,6 +62,17 @@ public abstract class RedisTestServer implements AutoCloseable {
 	public abstract void stop();
 
 	/**
+	 * Freeze the server: it keeps its connections open but answers nothing, as a hung Redis
+	 * or a proxy in front of a dead one does.
+	 */
+	public abstract void freeze();
+
+	/**
+	 * Let a frozen server answer again, including the commands sent to it meanwhile.
+	 */
+	public abstract void thaw();
+
+	/**
 	 * Return the Spring Boot properties that point an application at this server.
 	 */
 	public String[] springProperties() {
@@ -225,6 +236,28 @@ public abstract class RedisTestServer implements AutoCloseable {
 			}
 		}
 
+		@Override
+		public void freeze() {
+			signal("STOP");
+		}
+
+		@Override
+		public void thaw() {
+			signal("CONT");
+		}
+
+		private void signal(String signal) {
+			try {
+				new ProcessBuilder("kill", "-" + signal, String.valueOf(this.process.pid())).start().waitFor();
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
 		private static int freePort() {
 			try (ServerSocket socket = new ServerSocket(0)) {
 				socket.setReuseAddress(true);
@@ -266,6 +299,16 @@ public abstract class RedisTestServer implements AutoCloseable {
 				this.container.start();
 			}
 			awaitAnswer();
+		}
+
+		@Override
+		public void freeze() {
+			stop();
+		}
+
+		@Override
+		public void thaw() {
+			start();
 		}
 
 		@Override

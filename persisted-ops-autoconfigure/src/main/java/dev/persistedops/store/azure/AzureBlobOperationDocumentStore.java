@@ -18,6 +18,7 @@ import reactor.core.publisher.Mono;
 
 import dev.persistedops.document.OperationId;
 import dev.persistedops.store.SaveOutcome;
+import dev.persistedops.store.StoreUnavailableException;
 import dev.persistedops.store.WritableOperationDocumentStore;
 
 import org.springframework.util.Assert;
@@ -26,7 +27,9 @@ import org.springframework.util.Assert;
  * Documents in an Azure Blob Storage container: the blob name is an optional prefix (a virtual
  * folder) followed by the id, so {@code client/alias} ids are virtual folders too; the blob's
  * content is the document text in UTF-8. A lookup is one download, with no existence check
- * before it: a missing blob is absent, and so is an empty one. A save uploads with
+ * before it: a missing blob is absent, and so is an empty one; any other failure (the service
+ * or the container unreachable, credentials refused) is signalled as
+ * {@link StoreUnavailableException}. A save uploads with
  * {@code If-None-Match: *}, so an existing blob is never overwritten; when one exists, its text
  * is compared.
  * <p>Blob Storage has no time to live per blob (a lifecycle management policy on the account
@@ -85,7 +88,9 @@ public class AzureBlobOperationDocumentStore implements WritableOperationDocumen
 		return blob(id).downloadContent()
 			.map((content) -> new String(content.toBytes(), StandardCharsets.UTF_8))
 			.filter((text) -> !text.isEmpty())
-			.onErrorResume(AzureBlobOperationDocumentStore::isBlobNotFound, (ex) -> Mono.empty());
+			.onErrorResume(AzureBlobOperationDocumentStore::isBlobNotFound, (ex) -> Mono.empty())
+			.onErrorMap((ex) -> !(ex instanceof StoreUnavailableException),
+					(ex) -> new StoreUnavailableException("Azure Blob Storage could not be asked: " + ex.getMessage(), ex));
 	}
 
 	@Override

@@ -53,8 +53,8 @@ class AzureCachingIntegrationTests {
 			.getBlobContainerAsyncClient("c" + UUID.randomUUID().toString().replace("-", ""));
 		this.container.create().block();
 		this.store = new CachingOperationDocumentStore(new AzureBlobOperationDocumentStore(this.container, "ops/"),
-				new CachingOperationDocumentStore.Settings(1_000, 1_000_000, 1_000, Duration.ofMinutes(1), TIMEOUT,
-						RETRY_INTERVAL));
+				new CachingOperationDocumentStore.Settings(1_000, 1_000_000, null, 1_000, Duration.ofMinutes(1),
+						TIMEOUT, RETRY_INTERVAL, 256));
 	}
 
 	@AfterEach

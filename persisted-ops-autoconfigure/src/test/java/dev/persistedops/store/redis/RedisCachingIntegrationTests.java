@@ -46,8 +46,8 @@ class RedisCachingIntegrationTests {
 		this.connectionFactory.start();
 		this.store = new CachingOperationDocumentStore(
 				new RedisOperationDocumentStore(new ReactiveStringRedisTemplate(this.connectionFactory), "p:"),
-				new CachingOperationDocumentStore.Settings(1_000, 1_000_000, 1_000, Duration.ofMinutes(1), TIMEOUT,
-						RETRY_INTERVAL));
+				new CachingOperationDocumentStore.Settings(1_000, 1_000_000, null, 1_000, Duration.ofMinutes(1),
+						TIMEOUT, RETRY_INTERVAL, 256));
 	}
 
 	@AfterEach
@@ -91,8 +91,8 @@ class RedisCachingIntegrationTests {
 	void floodOfUnknownIdsStaysWithinTheAbsentBoundAndLeavesDocumentsCached() {
 		CachingOperationDocumentStore small = new CachingOperationDocumentStore(
 				new RedisOperationDocumentStore(new ReactiveStringRedisTemplate(this.connectionFactory), "p:"),
-				new CachingOperationDocumentStore.Settings(10, 1_000_000, 100, Duration.ofMinutes(1), TIMEOUT,
-						RETRY_INTERVAL));
+				new CachingOperationDocumentStore.Settings(10, 1_000_000, null, 100, Duration.ofMinutes(1), TIMEOUT,
+						RETRY_INTERVAL, 256));
 		this.server.call((redis) -> redis.set("p:real", "query Real { a }"));
 		assertThat(small.findDocument(OperationId.of("real")).block()).isEqualTo("query Real { a }");
 		Flux.range(0, 5_000)
@@ -102,6 +102,69 @@ class RedisCachingIntegrationTests {
 		this.server.resetStats();
 		assertThat(small.findDocument(OperationId.of("real")).block()).isEqualTo("query Real { a }");
 		assertThat(this.server.commandCalls("get")).isZero();
+	}
+
+	@Test
+	void frozenRedisUnderLoadNeitherBlocksCallersNorPilesUpCommands() {
+		CachingOperationDocumentStore store = new CachingOperationDocumentStore(
+				new RedisOperationDocumentStore(new ReactiveStringRedisTemplate(this.connectionFactory), "p:"),
+				new CachingOperationDocumentStore.Settings(1_000, 1_000_000, null, 1_000, Duration.ofMinutes(1),
+						TIMEOUT, Duration.ofSeconds(30), 16));
+		this.server.call((redis) -> redis.set("p:cached", "query Cached { a }"));
+		assertThat(store.findDocument(OperationId.of("cached")).block()).isEqualTo("query Cached { a }");
+		this.server.resetStats();
+		this.server.freeze();
+		try {
+			long started = System.nanoTime();
+			assertThat(lookUpMany(store, "first-", 500)).hasSize(500).allMatch(StoreUnavailableException.class::isInstance);
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(TIMEOUT.plusMillis(1_500));
+			started = System.nanoTime();
+			assertThat(lookUpMany(store, "second-", 500)).hasSize(500).allMatch(StoreUnavailableException.class::isInstance);
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
+			assertThat(store.findDocument(OperationId.of("cached")).block()).isEqualTo("query Cached { a }");
+		}
+		finally {
+			this.server.thaw();
+		}
+		// What reached Redis while it was frozen runs now: at most the 16 allowed in flight.
+		Awaitility.await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).untilAsserted(
+				() -> assertThat(this.server.commandCalls("get")).isBetween(1L, 16L));
+		store.close();
+	}
+
+	@Test
+	void firstConnectionToAFrozenRedisBlocksNoCaller() {
+		this.server.freeze();
+		LettuceConnectionFactory fresh = new LettuceConnectionFactory(this.server.host(), this.server.port());
+		fresh.start();
+		CachingOperationDocumentStore store = new CachingOperationDocumentStore(
+				new RedisOperationDocumentStore(new ReactiveStringRedisTemplate(fresh), "p:"),
+				new CachingOperationDocumentStore.Settings(1_000, 1_000_000, null, 1_000, Duration.ofMinutes(1),
+						TIMEOUT, RETRY_INTERVAL, 16));
+		try {
+			long started = System.nanoTime();
+			Mono<String> lookup = store.findDocument(OperationId.of("first"));
+			lookup.subscribe((text) -> {
+			}, (ex) -> {
+			});
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(200));
+			assertThatExceptionOfType(StoreUnavailableException.class)
+				.isThrownBy(() -> store.findDocument(OperationId.of("second")).block(Duration.ofSeconds(3)));
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(TIMEOUT.plusMillis(1_500));
+		}
+		finally {
+			this.server.thaw();
+			store.close();
+			fresh.destroy();
+		}
+	}
+
+	private static List<Throwable> lookUpMany(CachingOperationDocumentStore store, String prefix, int count) {
+		return Flux.range(0, count)
+			.flatMap((i) -> store.findDocument(OperationId.of(prefix + i)).then(Mono.<Throwable>empty())
+				.onErrorResume(Mono::just), count)
+			.collectList()
+			.block(Duration.ofSeconds(10));
 	}
 
 	@Test

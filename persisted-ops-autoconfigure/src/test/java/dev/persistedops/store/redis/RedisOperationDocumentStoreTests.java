@@ -73,9 +73,42 @@ class RedisOperationDocumentStoreTests {
 
 	@Test
 	void emptyPrefixReadsBareIdsAsHotChocolateStoresThem() {
-		server.call((redis) -> redis.set("abc", TEXT));
-		assertThat(find(store(""), "abc")).isEqualTo(TEXT);
-		assertThat(find(store("persisted-ops:"), "abc")).isNull();
+		String id = "0123456789abcdef0123456789abcdef";
+		server.call((redis) -> redis.set(id, TEXT));
+		assertThat(find(store(""), id)).isEqualTo(TEXT);
+		assertThat(find(store("persisted-ops:"), id)).isNull();
+	}
+
+	@Test
+	void emptyPrefixDoesNotLetAClientNameTheApplicationsOwnKeys() {
+		server.call((redis) -> redis.set("app:api-token", "sk_live_secret"));
+		server.resetStats();
+		assertThat(find(store(""), "app:api-token")).isNull();
+		assertThat(server.commandCalls("get")).isZero();
+	}
+
+	@Test
+	void keyThatDoesNotHoldAStringIsAbsent() {
+		server.call((redis) -> redis.hset("p:abc", "field", "value"));
+		assertThat(find(store("p:"), "abc")).isNull();
+	}
+
+	@Test
+	void republishingRefreshesOrClearsTheTimeToLive() {
+		RedisOperationDocumentStore store = store("p:");
+		OperationId id = OperationId.of("abc");
+		assertThat(store.save(id, TEXT, Duration.ofSeconds(10)).block()).isEqualTo(SaveOutcome.CREATED);
+		assertThat(store.save(id, TEXT, Duration.ofHours(1)).block()).isEqualTo(SaveOutcome.UNCHANGED);
+		assertThat(server.<Long>call((redis) -> redis.pttl("p:abc"))).isGreaterThan(3_500_000L);
+		assertThat(store.save(id, TEXT, null).block()).isEqualTo(SaveOutcome.UNCHANGED);
+		assertThat(server.<Long>call((redis) -> redis.pttl("p:abc"))).isEqualTo(-1L);
+	}
+
+	@Test
+	void saveIntoAnEmptyValueStoresTheText() {
+		server.call((redis) -> redis.set("p:abc", ""));
+		assertThat(store("p:").save(OperationId.of("abc"), TEXT, null).block()).isEqualTo(SaveOutcome.CREATED);
+		assertThat(find(store("p:"), "abc")).isEqualTo(TEXT);
 	}
 
 	@Test
