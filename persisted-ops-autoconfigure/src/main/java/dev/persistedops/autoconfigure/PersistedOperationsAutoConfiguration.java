@@ -10,6 +10,7 @@ import dev.persistedops.execution.PersistedDocumentCache;
 import dev.persistedops.execution.PersistedDocumentProvider;
 import dev.persistedops.publish.DocumentPublishingRunner;
 import dev.persistedops.store.OperationDocumentStore;
+import dev.persistedops.web.AutomaticPersistedQueries;
 import dev.persistedops.web.GetRequestParameters;
 import dev.persistedops.web.NonPersistedOperationOverride;
 import dev.persistedops.web.OnlyPersistedPolicy;
@@ -103,8 +104,17 @@ public final class PersistedOperationsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PersistedOperationInterceptor persistedOperationInterceptor(OperationIdResolver idResolver,
-			OperationDocumentStore store, OnlyPersistedPolicy policy, GetOperationRule getRule) {
-		return new PersistedOperationInterceptor(idResolver, store, policy, getRule);
+			OperationDocumentStore store, OnlyPersistedPolicy policy, GetOperationRule getRule,
+			ObjectProvider<AutomaticPersistedQueries> apq) {
+		return new PersistedOperationInterceptor(idResolver, store, policy, getRule, apq.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty("persisted-ops.apq.enabled")
+	AutomaticPersistedQueries persistedOperationsAutomaticPersistedQueries(PersistedOperationsProperties properties,
+			OperationDocumentStore store, PersistedDocumentCache cache) {
+		return AutomaticPersistedQueries.over(store, properties.getApq().toSettings(), cache);
 	}
 
 	@Bean

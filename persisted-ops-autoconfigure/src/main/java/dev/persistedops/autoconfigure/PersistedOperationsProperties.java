@@ -12,6 +12,7 @@ import dev.persistedops.document.HashAlgorithm;
 import dev.persistedops.document.HashEncoding;
 import dev.persistedops.store.CachingOperationDocumentStore;
 import dev.persistedops.store.HashMismatchAction;
+import dev.persistedops.web.AutomaticPersistedQueries;
 import dev.persistedops.web.IdConvention;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -49,6 +50,8 @@ public class PersistedOperationsProperties {
 	private final Cache cache = new Cache();
 
 	private final Publish publish = new Publish();
+
+	private final Apq apq = new Apq();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -92,6 +95,10 @@ public class PersistedOperationsProperties {
 
 	public Publish getPublish() {
 		return this.publish;
+	}
+
+	public Apq getApq() {
+		return this.apq;
 	}
 
 	/**
@@ -576,6 +583,113 @@ public class PersistedOperationsProperties {
 
 		public Manifest getManifest() {
 			return this.manifest;
+		}
+
+	}
+
+	/**
+	 * Automatic persisted queries (Apollo's protocol).
+	 */
+	public static class Apq {
+
+		/**
+		 * Whether clients may register documents at run time by sending them with their
+		 * sha256 hash. When off, a registration is answered with PersistedQueryNotSupported.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Largest document that may be registered, in UTF-8 bytes.
+		 */
+		private DataSize maxDocumentSize = DataSize.ofKilobytes(64);
+
+		/**
+		 * How long a registration is kept in a remote store (redis). Kept for good when not set.
+		 */
+		private @Nullable Duration timeToLive;
+
+		private final Memory memory = new Memory();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public DataSize getMaxDocumentSize() {
+			return this.maxDocumentSize;
+		}
+
+		public void setMaxDocumentSize(DataSize maxDocumentSize) {
+			this.maxDocumentSize = maxDocumentSize;
+		}
+
+		public @Nullable Duration getTimeToLive() {
+			return this.timeToLive;
+		}
+
+		public void setTimeToLive(@Nullable Duration timeToLive) {
+			this.timeToLive = timeToLive;
+		}
+
+		public Memory getMemory() {
+			return this.memory;
+		}
+
+		/**
+		 * Return the settings of automatic persisted queries.
+		 */
+		public AutomaticPersistedQueries.Settings toSettings() {
+			return new AutomaticPersistedQueries.Settings(this.timeToLive, this.maxDocumentSize.toBytes(),
+					this.memory.getMaximumSize(), this.memory.getMaximumBytes().toBytes(), this.memory.getTimeToLive());
+		}
+
+		/**
+		 * Registrations kept in memory, when there is no remote store.
+		 */
+		public static class Memory {
+
+			/**
+			 * Maximum number of registrations kept in memory.
+			 */
+			private long maximumSize = 10_000;
+
+			/**
+			 * Maximum size of the registrations kept in memory.
+			 */
+			private DataSize maximumBytes = DataSize.ofMegabytes(32);
+
+			/**
+			 * How long a registration is kept in memory.
+			 */
+			private Duration timeToLive = Duration.ofHours(24);
+
+			public long getMaximumSize() {
+				return this.maximumSize;
+			}
+
+			public void setMaximumSize(long maximumSize) {
+				this.maximumSize = maximumSize;
+			}
+
+			public DataSize getMaximumBytes() {
+				return this.maximumBytes;
+			}
+
+			public void setMaximumBytes(DataSize maximumBytes) {
+				this.maximumBytes = maximumBytes;
+			}
+
+			public Duration getTimeToLive() {
+				return this.timeToLive;
+			}
+
+			public void setTimeToLive(Duration timeToLive) {
+				this.timeToLive = timeToLive;
+			}
+
 		}
 
 	}

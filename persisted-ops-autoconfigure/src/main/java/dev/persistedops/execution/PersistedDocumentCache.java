@@ -43,6 +43,15 @@ public final class PersistedDocumentCache {
 	}
 
 	/**
+	 * Whether the given document was executed once and is valid against the schema. A document
+	 * no longer cached counts as not known to be valid.
+	 */
+	public boolean isKnownValid(String text) {
+		PreparsedDocumentEntry entry = this.entries.getIfPresent(text);
+		return entry != null && !entry.hasErrors();
+	}
+
+	/**
 	 * Return how many documents are cached.
 	 */
 	public long size() {

@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.persistedops.document.HashAlgorithm;
+import dev.persistedops.document.HashEncoding;
 import dev.persistedops.document.InvalidOperationIdException;
 import dev.persistedops.document.OperationId;
 
@@ -67,6 +69,10 @@ public final class OperationIdResolver {
 		Object hash = map.get("sha256Hash");
 		if (hash == null) {
 			throw new InvalidOperationIdException("'extensions.persistedQuery' needs a 'sha256Hash'");
+		}
+		if (!(hash instanceof String digest) || !HashEncoding.HEX.isShapeOf(digest, HashAlgorithm.SHA256)) {
+			throw new InvalidOperationIdException(
+					"'extensions.persistedQuery.sha256Hash' must be 64 lowercase hex characters");
 		}
 		return hash;
 	}

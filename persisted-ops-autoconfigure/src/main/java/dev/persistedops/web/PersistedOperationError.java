@@ -28,10 +28,16 @@ public enum PersistedOperationError {
 	NOT_FOUND("PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound", ErrorType.NOT_FOUND),
 
 	/**
-	 * A document was sent with an Apollo hash to register it, which is not supported: Apollo
-	 * Client then stops hashing.
+	 * A document was sent with an Apollo hash to register it while automatic persisted queries
+	 * are off: Apollo Client then stops hashing.
 	 */
 	NOT_SUPPORTED("PERSISTED_QUERY_NOT_SUPPORTED", "PersistedQueryNotSupported", ErrorType.BAD_REQUEST),
+
+	/** A document was sent to be registered under a hash that is not its sha256. */
+	HASH_MISMATCH("PERSISTED_QUERY_HASH_MISMATCH", "provided sha does not match query", ErrorType.BAD_REQUEST),
+
+	/** A document sent to be registered is larger than the limit. */
+	TOO_LARGE("PERSISTED_QUERY_TOO_LARGE", "The document is too large to be registered", ErrorType.BAD_REQUEST),
 
 	/** A document was sent although only persisted operations may run. */
 	ONLY_PERSISTED("PERSISTED_QUERY_ONLY",

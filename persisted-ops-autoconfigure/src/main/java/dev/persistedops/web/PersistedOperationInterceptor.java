@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import dev.persistedops.document.InvalidOperationIdException;
@@ -53,16 +54,33 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 
 	private final GetOperationRule getRule;
 
+	private final @Nullable AutomaticPersistedQueries apq;
+
 	public PersistedOperationInterceptor(OperationIdResolver idResolver, OperationDocumentStore store,
 			OnlyPersistedPolicy policy, GetOperationRule getRule) {
+		this(idResolver, store, policy, getRule, null);
+	}
+
+	/**
+	 * Create an interceptor.
+	 * @param idResolver finds the id in a request
+	 * @param store where documents are looked up
+	 * @param policy decides whether a sent document may run
+	 * @param getRule decides what a GET request may run
+	 * @param apq automatic persisted queries, or {@code null} when they are off; its store is
+	 * then the one documents are looked up in
+	 */
+	public PersistedOperationInterceptor(OperationIdResolver idResolver, OperationDocumentStore store,
+			OnlyPersistedPolicy policy, GetOperationRule getRule, @Nullable AutomaticPersistedQueries apq) {
 		Assert.notNull(idResolver, "idResolver is required");
 		Assert.notNull(store, "store is required");
 		Assert.notNull(policy, "policy is required");
 		Assert.notNull(getRule, "getRule is required");
 		this.idResolver = idResolver;
-		this.store = store;
+		this.store = (apq != null) ? apq.lookups() : store;
 		this.policy = policy;
 		this.getRule = getRule;
+		this.apq = apq;
 	}
 
 	@Override
@@ -82,6 +100,11 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 		if (id == null) {
 			return runSentDocument(request, chain);
 		}
+		boolean registration = this.apq != null && AutomaticPersistedQueries.isRegistration(request);
+		WebGraphQlResponse refusal = registration ? this.apq.refusal(request, id) : null;
+		if (refusal != null) {
+			return Mono.just(refusal);
+		}
 		return Mono.defer(() -> this.store.findDocument(id))
 			.map(Lookup::found)
 			.defaultIfEmpty(Lookup.MISSING)
@@ -97,7 +120,7 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 			})
 			.flatMap((lookup) -> switch (lookup.outcome()) {
 				case FOUND -> runStoredDocument(request, id, lookup.text(), chain);
-				case MISSING -> Mono.just(notFound(request));
+				case MISSING -> registration ? register(request, id, chain) : Mono.just(notFound(request));
 				case UNAVAILABLE -> Mono.just(PersistedOperationError.STORE_UNAVAILABLE.toResponse(request));
 			});
 	}
@@ -135,9 +158,23 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 	}
 
 	/**
+	 * Run a document a client registers, which is a document sent like any other: it runs only
+	 * if the policy allows; it is stored only if it proved valid.
+	 */
+	private Mono<WebGraphQlResponse> register(WebGraphQlRequest request, OperationId id, Chain chain) {
+		Assert.state(this.apq != null, "Automatic persisted queries are off");
+		String text = request.getDocument();
+		return this.policy.allowsDocument(request)
+			.flatMap((allowed) -> allowed
+					? runStoredDocument(request, id, text, chain)
+						.flatMap((response) -> this.apq.storeIfValid(id, text).thenReturn(response))
+					: Mono.just(PersistedOperationError.ONLY_PERSISTED.toResponse(request)));
+	}
+
+	/**
 	 * Apollo Client registers a document it sent by hash by sending the hash with the text.
-	 * Until automatic persisted queries are supported, say so, as Apollo Server does when
-	 * they are off: the client then stops hashing and sends plain documents.
+	 * With automatic persisted queries off, say so, as Apollo Server does: the client then stops
+	 * hashing and sends plain documents.
 	 */
 	private static WebGraphQlResponse notFound(WebGraphQlRequest request) {
 		boolean apqRegistration = request.getExtensions().containsKey("persistedQuery")

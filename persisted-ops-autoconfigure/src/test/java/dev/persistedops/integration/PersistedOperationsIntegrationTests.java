@@ -278,6 +278,18 @@ abstract class PersistedOperationsIntegrationTests {
 	}
 
 	@Test
+	void apolloRegistrationWhileApqIsOffIsPersistedQueryNotSupported() {
+		String text = "query NotRegistered { greeting }";
+		Map<String, Object> persistedQuery = Map.of("version", 1, "sha256Hash",
+				AutomaticPersistedQueriesIntegrationTests.sha256(text));
+		post(Map.of("query", text, "extensions", Map.of("persistedQuery", persistedQuery))).expectBody()
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("PersistedQueryNotSupported")
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("PERSISTED_QUERY_NOT_SUPPORTED");
+	}
+
+	@Test
 	void nonPersistedDocumentRunsWhenOnlyPersistedIsOff() {
 		assertGreeting(post(Map.of("query", "{ greeting(name: \"dev\") }")), "Hello, dev!");
 	}

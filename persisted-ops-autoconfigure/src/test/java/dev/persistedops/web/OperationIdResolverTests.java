@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.persistedops.document.InvalidOperationIdException;
 import dev.persistedops.document.OperationId;
@@ -29,14 +30,14 @@ class OperationIdResolverTests {
 	private final OperationIdResolver resolver = new OperationIdResolver(EnumSet.allOf(IdConvention.class));
 
 	static Stream<Arguments> bodiesByConvention() {
-		return Stream.of(Arguments.of(IdConvention.ID, Map.of("id", "abc")),
-				Arguments.of(IdConvention.DOCUMENT_ID, Map.of("documentId", "abc")),
-				Arguments.of(IdConvention.DOC_ID, Map.of("doc_id", "abc")),
-				Arguments.of(IdConvention.OPERATION_ID, Map.of("operationId", "abc")),
+		return Stream.of(Arguments.of(IdConvention.ID, Map.of("id", SHA256)),
+				Arguments.of(IdConvention.DOCUMENT_ID, Map.of("documentId", SHA256)),
+				Arguments.of(IdConvention.DOC_ID, Map.of("doc_id", SHA256)),
+				Arguments.of(IdConvention.OPERATION_ID, Map.of("operationId", SHA256)),
 				Arguments.of(IdConvention.EXTENSIONS_OPERATION_ID,
-						Map.of("extensions", Map.of("operationId", "abc"))),
+						Map.of("extensions", Map.of("operationId", SHA256))),
 				Arguments.of(IdConvention.PERSISTED_QUERY,
-						Map.of("extensions", Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", "abc")))));
+						Map.of("extensions", Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", SHA256)))));
 	}
 
 	@ParameterizedTest
@@ -44,7 +45,7 @@ class OperationIdResolverTests {
 	void findsTheIdOfEachConvention(IdConvention convention, Map<String, Object> body) {
 		OperationId id = new OperationIdResolver(EnumSet.of(convention)).resolve(request(body));
 		assertThat(id).isNotNull();
-		assertThat(id.value()).isEqualTo("abc");
+		assertThat(id.value()).isEqualTo(SHA256);
 	}
 
 	@ParameterizedTest
@@ -61,13 +62,24 @@ class OperationIdResolverTests {
 		assertThat(resolver.resolve(request(body))).isNull();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "abc", "7420949D383561875D216AD39C4DA487DE6FFB1B4DAD2CBF2CDFEDB5641A5A7B",
+			"7420949d383561875d216ad39c4da487de6ffb1b4dad2cbf2cdfedb5641a5a7", "../../etc/passwd" })
+	void refusesAnApolloHashThatIsNotSha256Hex(String hash) {
+		Map<String, Object> body = Map.of("extensions",
+				Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash)));
+		assertThatExceptionOfType(InvalidOperationIdException.class)
+			.isThrownBy(() -> this.resolver.resolve(request(body)))
+			.withMessageContaining("64 lowercase hex");
+	}
+
 	@Test
 	void acceptsTheSameIdInTwoPlaces() {
-		Map<String, Object> body = Map.of("documentId", "abc", "extensions",
-				Map.of("operationId", "abc", "persistedQuery", Map.of("version", 1, "sha256Hash", "abc")));
+		Map<String, Object> body = Map.of("documentId", SHA256, "extensions",
+				Map.of("operationId", SHA256, "persistedQuery", Map.of("version", 1, "sha256Hash", SHA256)));
 		OperationId id = this.resolver.resolve(request(body));
 		assertThat(id).isNotNull();
-		assertThat(id.value()).isEqualTo("abc");
+		assertThat(id.value()).isEqualTo(SHA256);
 	}
 
 	@Test

@@ -1,0 +1,40 @@
+package dev.persistedops.store;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import dev.persistedops.document.OperationId;
+
+import org.springframework.util.Assert;
+
+/**
+ * A store that reads from a primary store first and from a writable one second, and writes
+ * only to the second: documents registered at run time next to documents deployed with the
+ * application.
+ */
+public class LayeredOperationDocumentStore implements WritableOperationDocumentStore {
+
+	private final OperationDocumentStore primary;
+
+	private final WritableOperationDocumentStore registrations;
+
+	public LayeredOperationDocumentStore(OperationDocumentStore primary, WritableOperationDocumentStore registrations) {
+		Assert.notNull(primary, "primary is required");
+		Assert.notNull(registrations, "registrations is required");
+		this.primary = primary;
+		this.registrations = registrations;
+	}
+
+	@Override
+	public Mono<String> findDocument(OperationId id) {
+		return this.primary.findDocument(id).switchIfEmpty(Mono.defer(() -> this.registrations.findDocument(id)));
+	}
+
+	@Override
+	public Mono<SaveOutcome> save(OperationId id, String text, @Nullable Duration timeToLive) {
+		return this.registrations.save(id, text, timeToLive);
+	}
+
+}
