@@ -1,0 +1,82 @@
+package dev.persistedops.test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a script of the {@code e2e/} Node project, whose packages (the real client libraries and
+ * CLIs) {@code scripts/test} installs from the committed lock file. A missing installation
+ * fails the test that needs it.
+ */
+public final class NodeScript {
+
+	private NodeScript() {
+	}
+
+	/**
+	 * Return the {@code e2e/} directory, found from the working directory upwards.
+	 */
+	public static Path e2eDirectory() {
+		for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
+			Path candidate = directory.resolve("e2e");
+			if (Files.isRegularFile(candidate.resolve("package.json"))) {
+				if (!Files.isDirectory(candidate.resolve("node_modules"))) {
+					throw new IllegalStateException("The e2e packages are not installed: run the tests with "
+							+ "scripts/test, which installs them (npm ci in e2e/)");
+				}
+				return candidate;
+			}
+		}
+		throw new IllegalStateException("No e2e/ directory above " + Path.of("").toAbsolutePath());
+	}
+
+	/**
+	 * Run {@code node <script> <arguments>} in {@code e2e/} and return what it printed.
+	 */
+	public static Result run(String script, String... arguments) {
+		List<String> command = new ArrayList<>(List.of("node", script));
+		command.addAll(List.of(arguments));
+		return exec(command);
+	}
+
+	/**
+	 * Run a command in {@code e2e/} (such as a CLI from {@code node_modules/.bin}) and return
+	 * what it printed.
+	 */
+	public static Result exec(List<String> command) {
+		try {
+			Path output = Files.createTempFile("e2e", ".log");
+			Process process = new ProcessBuilder(command).directory(e2eDirectory().toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(output.toFile())
+				.start();
+			if (!process.waitFor(3, TimeUnit.MINUTES)) {
+				process.destroyForcibly();
+				throw new IllegalStateException(command + " did not finish within 3 minutes");
+			}
+			return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not run " + command + ": is Node.js installed?", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * What a script did.
+	 *
+	 * @param exitCode its exit code
+	 * @param output what it printed, standard output and error together
+	 */
+	public record Result(int exitCode, String output) {
+	}
+
+}
