@@ -9,6 +9,7 @@ import dev.persistedops.execution.GetOperationRule;
 import dev.persistedops.execution.PersistedDocumentCache;
 import dev.persistedops.execution.PersistedDocumentProvider;
 import dev.persistedops.publish.DocumentPublishingRunner;
+import dev.persistedops.store.DocumentRegistry;
 import dev.persistedops.store.OperationDocumentStore;
 import dev.persistedops.web.AutomaticPersistedQueries;
 import dev.persistedops.web.GetRequestParameters;
@@ -103,18 +104,26 @@ public final class PersistedOperationsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	DocumentRegistry persistedOperationsDocumentRegistry(PersistedOperationsProperties properties,
+			OperationDocumentStore store) {
+		return DocumentRegistry.over(store, properties.getRegistrations().toMemorySettings());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	PersistedOperationInterceptor persistedOperationInterceptor(OperationIdResolver idResolver,
-			OperationDocumentStore store, OnlyPersistedPolicy policy, GetOperationRule getRule,
+			DocumentRegistry registry, OnlyPersistedPolicy policy, GetOperationRule getRule,
 			ObjectProvider<AutomaticPersistedQueries> apq) {
-		return new PersistedOperationInterceptor(idResolver, store, policy, getRule, apq.getIfAvailable());
+		return new PersistedOperationInterceptor(idResolver, registry.lookups(), policy, getRule,
+				apq.getIfAvailable());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty("persisted-ops.apq.enabled")
 	AutomaticPersistedQueries persistedOperationsAutomaticPersistedQueries(PersistedOperationsProperties properties,
-			OperationDocumentStore store, PersistedDocumentCache cache) {
-		return AutomaticPersistedQueries.over(store, properties.getApq().toSettings(), cache);
+			DocumentRegistry registry, PersistedDocumentCache cache) {
+		return new AutomaticPersistedQueries(registry.registrations(), properties.getApq().toSettings(), cache);
 	}
 
 	@Bean

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import dev.persistedops.document.HashAlgorithm;
 import dev.persistedops.document.HashEncoding;
 import dev.persistedops.store.CachingOperationDocumentStore;
+import dev.persistedops.store.DocumentRegistry;
 import dev.persistedops.store.HashMismatchAction;
 import dev.persistedops.web.AutomaticPersistedQueries;
 import dev.persistedops.web.IdConvention;
@@ -52,6 +53,8 @@ public class PersistedOperationsProperties {
 	private final Publish publish = new Publish();
 
 	private final Apq apq = new Apq();
+
+	private final Registrations registrations = new Registrations();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -99,6 +102,10 @@ public class PersistedOperationsProperties {
 
 	public Apq getApq() {
 		return this.apq;
+	}
+
+	public Registrations getRegistrations() {
+		return this.registrations;
 	}
 
 	/**
@@ -608,8 +615,6 @@ public class PersistedOperationsProperties {
 		 */
 		private @Nullable Duration timeToLive;
 
-		private final Memory memory = new Memory();
-
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -634,16 +639,33 @@ public class PersistedOperationsProperties {
 			this.timeToLive = timeToLive;
 		}
 
+		/**
+		 * Return the settings of automatic persisted queries.
+		 */
+		public AutomaticPersistedQueries.Settings toSettings() {
+			return new AutomaticPersistedQueries.Settings(this.timeToLive, this.maxDocumentSize.toBytes());
+		}
+
+	}
+
+	/**
+	 * Documents registered while the application runs (automatic persisted queries, publishing
+	 * endpoints). They go to the remote store when there is one, and otherwise to memory.
+	 */
+	public static class Registrations {
+
+		private final Memory memory = new Memory();
+
 		public Memory getMemory() {
 			return this.memory;
 		}
 
 		/**
-		 * Return the settings of automatic persisted queries.
+		 * Return the bounds of registrations kept in memory.
 		 */
-		public AutomaticPersistedQueries.Settings toSettings() {
-			return new AutomaticPersistedQueries.Settings(this.timeToLive, this.maxDocumentSize.toBytes(),
-					this.memory.getMaximumSize(), this.memory.getMaximumBytes().toBytes(), this.memory.getTimeToLive());
+		public DocumentRegistry.MemorySettings toMemorySettings() {
+			return new DocumentRegistry.MemorySettings(this.memory.getMaximumSize(),
+					this.memory.getMaximumBytes().toBytes(), this.memory.getTimeToLive());
 		}
 
 		/**

@@ -14,12 +14,8 @@ import dev.persistedops.document.HashAlgorithm;
 import dev.persistedops.document.HashEncoding;
 import dev.persistedops.document.OperationId;
 import dev.persistedops.execution.PersistedDocumentCache;
-import dev.persistedops.store.CachingOperationDocumentStore;
-import dev.persistedops.store.LayeredOperationDocumentStore;
-import dev.persistedops.store.OperationDocumentStore;
 import dev.persistedops.store.SaveOutcome;
 import dev.persistedops.store.WritableOperationDocumentStore;
-import dev.persistedops.store.memory.BoundedInMemoryOperationDocumentStore;
 
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -29,8 +25,7 @@ import org.springframework.util.Assert;
  * Automatic persisted queries, Apollo's protocol: a client sends the sha256 of a document; if
  * the server does not know it, the client sends the document with its hash, and the server
  * checks the hash over the exact UTF-8 text, runs the document, and stores it if it is valid
- * against the schema. Registrations go to the remote store (Redis, Azure Blob) when there is
- * one, and otherwise to a bounded in-memory store consulted after the configured one.
+ * against the schema, in the {@link dev.persistedops.store.DocumentRegistry}'s registrations.
  */
 public final class AutomaticPersistedQueries {
 
@@ -38,47 +33,26 @@ public final class AutomaticPersistedQueries {
 
 	private static final DocumentHasher SHA256 = new DocumentHasher(HashAlgorithm.SHA256, HashEncoding.HEX);
 
-	private final OperationDocumentStore lookups;
-
 	private final WritableOperationDocumentStore registrations;
 
 	private final Settings settings;
 
 	private final PersistedDocumentCache parsedDocuments;
 
-	private AutomaticPersistedQueries(OperationDocumentStore lookups, WritableOperationDocumentStore registrations,
-			Settings settings, PersistedDocumentCache parsedDocuments) {
-		this.lookups = lookups;
-		this.registrations = registrations;
-		this.settings = settings;
-		this.parsedDocuments = parsedDocuments;
-	}
-
 	/**
-	 * Set up automatic persisted queries over the configured store.
-	 * @param store the configured store
+	 * Create automatic persisted queries.
+	 * @param registrations where registered documents are written
 	 * @param settings the limits of registrations
 	 * @param parsedDocuments where executions record whether a document is valid
 	 */
-	public static AutomaticPersistedQueries over(OperationDocumentStore store, Settings settings,
+	public AutomaticPersistedQueries(WritableOperationDocumentStore registrations, Settings settings,
 			PersistedDocumentCache parsedDocuments) {
-		Assert.notNull(store, "store is required");
+		Assert.notNull(registrations, "registrations is required");
 		Assert.notNull(settings, "settings is required");
 		Assert.notNull(parsedDocuments, "parsedDocuments is required");
-		if (store instanceof CachingOperationDocumentStore remote) {
-			return new AutomaticPersistedQueries(remote, remote, settings, parsedDocuments);
-		}
-		LayeredOperationDocumentStore layered = new LayeredOperationDocumentStore(store,
-				new BoundedInMemoryOperationDocumentStore(settings.memoryMaximumSize(), settings.memoryMaximumBytes(),
-						settings.memoryTimeToLive()));
-		return new AutomaticPersistedQueries(layered, layered, settings, parsedDocuments);
-	}
-
-	/**
-	 * Return the store to look documents up in, registrations included.
-	 */
-	public OperationDocumentStore lookups() {
-		return this.lookups;
+		this.registrations = registrations;
+		this.settings = settings;
+		this.parsedDocuments = parsedDocuments;
 	}
 
 	/**
@@ -132,12 +106,8 @@ public final class AutomaticPersistedQueries {
 	 * @param timeToLive how long a registration is kept in a remote store, or {@code null}
 	 * for good
 	 * @param maxDocumentBytes the largest document that may be registered, in UTF-8 bytes
-	 * @param memoryMaximumSize the most registrations kept in memory
-	 * @param memoryMaximumBytes the most bytes of registrations kept in memory
-	 * @param memoryTimeToLive how long a registration is kept in memory
 	 */
-	public record Settings(@Nullable Duration timeToLive, long maxDocumentBytes, long memoryMaximumSize,
-			long memoryMaximumBytes, Duration memoryTimeToLive) {
+	public record Settings(@Nullable Duration timeToLive, long maxDocumentBytes) {
 
 		public Settings {
 			Assert.isTrue(maxDocumentBytes > 0, "maxDocumentBytes must be positive");

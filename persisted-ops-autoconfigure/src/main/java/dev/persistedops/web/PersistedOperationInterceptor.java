@@ -67,8 +67,7 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 	 * @param store where documents are looked up
 	 * @param policy decides whether a sent document may run
 	 * @param getRule decides what a GET request may run
-	 * @param apq automatic persisted queries, or {@code null} when they are off; its store is
-	 * then the one documents are looked up in
+	 * @param apq automatic persisted queries, or {@code null} when they are off
 	 */
 	public PersistedOperationInterceptor(OperationIdResolver idResolver, OperationDocumentStore store,
 			OnlyPersistedPolicy policy, GetOperationRule getRule, @Nullable AutomaticPersistedQueries apq) {
@@ -77,7 +76,7 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 		Assert.notNull(policy, "policy is required");
 		Assert.notNull(getRule, "getRule is required");
 		this.idResolver = idResolver;
-		this.store = (apq != null) ? apq.lookups() : store;
+		this.store = store;
 		this.policy = policy;
 		this.getRule = getRule;
 		this.apq = apq;
