@@ -9,6 +9,10 @@ import dev.persistedops.execution.GetOperationRule;
 import dev.persistedops.execution.PersistedDocumentCache;
 import dev.persistedops.execution.PersistedDocumentProvider;
 import dev.persistedops.publish.DocumentPublishingRunner;
+import dev.persistedops.publish.OperationStoreAuthenticator;
+import dev.persistedops.publish.OperationStoreSyncEndpoint;
+import dev.persistedops.publish.OperationValidator;
+import dev.persistedops.publish.RelayPersistEndpoint;
 import dev.persistedops.store.DocumentRegistry;
 import dev.persistedops.store.OperationDocumentStore;
 import dev.persistedops.web.AutomaticPersistedQueries;
@@ -35,12 +39,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.annotation.Order;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 
 /**
  * Auto-configuration of persisted operations: the document store, the interceptor that swaps
  * ids for stored documents, only-persisted mode (also guarding GraphQL over RSocket), the
- * parse-once cache, and publishing documents into the store at startup. The HTTP edges are
+ * parse-once cache, publishing documents into the store at startup, and the endpoints client
+ * builds publish to. The HTTP edges are
  * configured by {@link PersistedOperationsWebMvcAutoConfiguration} and
  * {@link PersistedOperationsWebFluxAutoConfiguration}.
  */
@@ -160,6 +166,36 @@ public final class PersistedOperationsAutoConfiguration {
 			PersistedOperationsProperties.Publish publish = properties.getPublish();
 			return new DocumentPublishingRunner(store, publish.getTimeToLive(), catalogs.directoriesAndManifests(
 					publish.getFilesystem().getLocations(), publish.getManifest().getLocations()));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty("persisted-ops.relay.enabled")
+	static class RelayPersistConfiguration {
+
+		@Bean
+		RelayPersistEndpoint persistedOperationsRelayPersistEndpoint(PersistedOperationsProperties properties,
+				DocumentRegistry registry, GraphQlSource graphQlSource, DocumentHasher hasher) {
+			PersistedOperationsProperties.Relay relay = properties.getRelay();
+			return new RelayPersistEndpoint(registry.registrations(), new OperationValidator(graphQlSource::schema),
+					hasher, relay.getTokenHeader(), relay.requireToken());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty("persisted-ops.operation-store.enabled")
+	static class OperationStoreConfiguration {
+
+		@Bean
+		OperationStoreSyncEndpoint persistedOperationsOperationStoreSyncEndpoint(
+				PersistedOperationsProperties properties, DocumentRegistry registry, GraphQlSource graphQlSource,
+				ObjectProvider<JsonMapper> jsonMapper) {
+			return new OperationStoreSyncEndpoint(registry.registrations(),
+					new OperationValidator(graphQlSource::schema),
+					new OperationStoreAuthenticator(properties.getOperationStore().requireClientSecrets()),
+					jsonMapper.getIfAvailable(JsonMapper::shared));
 		}
 
 	}

@@ -3,13 +3,17 @@ package dev.persistedops.autoconfigure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.persistedops.document.HashAlgorithm;
 import dev.persistedops.document.HashEncoding;
+import dev.persistedops.document.InvalidOperationIdException;
+import dev.persistedops.document.OperationId;
 import dev.persistedops.store.CachingOperationDocumentStore;
 import dev.persistedops.store.DocumentRegistry;
 import dev.persistedops.store.HashMismatchAction;
@@ -17,6 +21,8 @@ import dev.persistedops.web.AutomaticPersistedQueries;
 import dev.persistedops.web.IdConvention;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -55,6 +61,10 @@ public class PersistedOperationsProperties {
 	private final Apq apq = new Apq();
 
 	private final Registrations registrations = new Registrations();
+
+	private final Relay relay = new Relay();
+
+	private final OperationStore operationStore = new OperationStore();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -106,6 +116,14 @@ public class PersistedOperationsProperties {
 
 	public Registrations getRegistrations() {
 		return this.registrations;
+	}
+
+	public Relay getRelay() {
+		return this.relay;
+	}
+
+	public OperationStore getOperationStore() {
+		return this.operationStore;
 	}
 
 	/**
@@ -710,6 +728,207 @@ public class PersistedOperationsProperties {
 
 			public void setTimeToLive(Duration timeToLive) {
 				this.timeToLive = timeToLive;
+			}
+
+		}
+
+	}
+
+	/**
+	 * The endpoint relay-compiler's persistConfig.url posts operations to at build time.
+	 */
+	public static class Relay {
+
+		/**
+		 * Whether the Relay persist endpoint is enabled.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Path of the Relay persist endpoint.
+		 */
+		private String path = "/persisted-operations/relay";
+
+		/**
+		 * Header that must carry the token (set it in persistConfig.headers).
+		 */
+		private String tokenHeader = "X-Persist-Token";
+
+		/**
+		 * Token a request must carry in the token header. Required when the endpoint is enabled.
+		 */
+		private @Nullable String token;
+
+		/**
+		 * Largest request body accepted.
+		 */
+		private DataSize maxBodySize = DataSize.ofKilobytes(256);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public String getTokenHeader() {
+			return this.tokenHeader;
+		}
+
+		public void setTokenHeader(String tokenHeader) {
+			this.tokenHeader = tokenHeader;
+		}
+
+		public @Nullable String getToken() {
+			return this.token;
+		}
+
+		public void setToken(@Nullable String token) {
+			this.token = token;
+		}
+
+		public DataSize getMaxBodySize() {
+			return this.maxBodySize;
+		}
+
+		public void setMaxBodySize(DataSize maxBodySize) {
+			this.maxBodySize = maxBodySize;
+		}
+
+		/**
+		 * Return the token, which an enabled endpoint requires.
+		 * @throws InvalidConfigurationPropertyValueException if it is not set
+		 */
+		public String requireToken() {
+			if (!StringUtils.hasText(this.token)) {
+				throw new InvalidConfigurationPropertyValueException("persisted-ops.relay.token", null,
+						"The Relay persist endpoint is enabled, so it needs a token that requests must carry");
+			}
+			return this.token;
+		}
+
+	}
+
+	/**
+	 * The endpoint graphql-ruby-client sync pushes operations to, as to an OperationStore.
+	 */
+	public static class OperationStore {
+
+		/**
+		 * Whether the OperationStore sync endpoint is enabled.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Path of the OperationStore sync endpoint.
+		 */
+		private String path = "/persisted-operations/sync";
+
+		/**
+		 * Clients that may sync, by name (the --client of graphql-ruby-client sync), each with
+		 * its secrets (several, so that one can be rotated).
+		 */
+		private Map<String, Client> clients = new LinkedHashMap<>();
+
+		/**
+		 * Largest request body accepted.
+		 */
+		private DataSize maxBodySize = DataSize.ofMegabytes(2);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public Map<String, Client> getClients() {
+			return this.clients;
+		}
+
+		public void setClients(Map<String, Client> clients) {
+			this.clients = clients;
+		}
+
+		public DataSize getMaxBodySize() {
+			return this.maxBodySize;
+		}
+
+		public void setMaxBodySize(DataSize maxBodySize) {
+			this.maxBodySize = maxBodySize;
+		}
+
+		/**
+		 * Return each client's secrets, which an enabled endpoint requires.
+		 * @throws InvalidConfigurationPropertyValueException if there is no client, a client
+		 * has no secret, or a client name cannot be the namespace of an id
+		 */
+		public Map<String, List<String>> requireClientSecrets() {
+			String property = "persisted-ops.operation-store.clients";
+			if (this.clients.isEmpty()) {
+				throw new InvalidConfigurationPropertyValueException(property, null,
+						"The OperationStore sync endpoint is enabled, so it needs at least one client with a secret");
+			}
+			Map<String, List<String>> secrets = new LinkedHashMap<>();
+			this.clients.forEach((name, client) -> {
+				List<String> clientSecrets = client.getSecrets().stream().filter(StringUtils::hasText).toList();
+				if (clientSecrets.isEmpty()) {
+					throw new InvalidConfigurationPropertyValueException(property + "." + name + ".secrets", null,
+							"Every client needs at least one secret");
+				}
+				if (name.contains("/") || !isValidId(name)) {
+					throw new InvalidConfigurationPropertyValueException(property, name,
+							"A client name may only contain A-Z a-z 0-9 - . _ ~ :");
+				}
+				secrets.put(name, clientSecrets);
+			});
+			return secrets;
+		}
+
+		private static boolean isValidId(String name) {
+			try {
+				OperationId.of(name);
+				return true;
+			}
+			catch (InvalidOperationIdException ex) {
+				return false;
+			}
+		}
+
+		/**
+		 * A client that may sync.
+		 */
+		public static class Client {
+
+			/**
+			 * Secrets the client signs its requests with (graphql-ruby-client sync --secret).
+			 */
+			private List<String> secrets = new ArrayList<>();
+
+			public List<String> getSecrets() {
+				return this.secrets;
+			}
+
+			public void setSecrets(List<String> secrets) {
+				this.secrets = secrets;
 			}
 
 		}

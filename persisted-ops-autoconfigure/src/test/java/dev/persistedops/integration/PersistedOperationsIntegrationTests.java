@@ -290,6 +290,24 @@ abstract class PersistedOperationsIntegrationTests {
 	}
 
 	@Test
+	void publishingEndpointsAreNotReachableUnlessEnabled() {
+		this.client.post()
+			.uri("/persisted-operations/relay")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue("text=query%20Q%20%7B%20greeting%20%7D")
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		this.client.post()
+			.uri("/persisted-operations/sync")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"operations\":[]}")
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+	}
+
+	@Test
 	void nonPersistedDocumentRunsWhenOnlyPersistedIsOff() {
 		assertGreeting(post(Map.of("query", "{ greeting(name: \"dev\") }")), "Hello, dev!");
 	}
