@@ -49,9 +49,16 @@ public final class NodeScript {
 	 * what it printed.
 	 */
 	public static Result exec(List<String> command) {
+		return exec(e2eDirectory(), command);
+	}
+
+	/**
+	 * Run a command in the given directory and return what it printed.
+	 */
+	public static Result exec(Path directory, List<String> command) {
 		try {
 			Path output = Files.createTempFile("e2e", ".log");
-			Process process = new ProcessBuilder(command).directory(e2eDirectory().toFile())
+			Process process = new ProcessBuilder(command).directory(directory.toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(output.toFile())
 				.start();
@@ -68,6 +75,13 @@ public final class NodeScript {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Return the path of a command that an e2e package installs, such as {@code relay-compiler}.
+	 */
+	public static String bin(String name) {
+		return e2eDirectory().resolve("node_modules/.bin").resolve(name).toString();
 	}
 
 	/**
