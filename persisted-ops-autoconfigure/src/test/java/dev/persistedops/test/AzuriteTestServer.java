@@ -2,18 +2,13 @@ package dev.persistedops.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URLDecoder;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 
 /**
@@ -40,7 +35,7 @@ public abstract class AzuriteTestServer implements AutoCloseable {
 	 */
 	public static AzuriteTestServer launch() {
 		Path binary = localBinary();
-		AzuriteTestServer server = (binary == null && isDockerAvailable()) ? new ContainerServer()
+		AzuriteTestServer server = (binary == null && TestServices.isDockerAvailable()) ? new ContainerServer()
 				: new LocalServer(binary);
 		server.start();
 		return server;
@@ -103,7 +98,7 @@ public abstract class AzuriteTestServer implements AutoCloseable {
 	private List<String> settledLog() {
 		List<String> previous = debugLog();
 		for (int i = 0; i < 20; i++) {
-			sleep(100);
+			TestServices.sleep(100);
 			List<String> current = debugLog();
 			if (current.size() == previous.size()) {
 				return current;
@@ -119,27 +114,7 @@ public abstract class AzuriteTestServer implements AutoCloseable {
 	}
 
 	void awaitAnswer() {
-		Instant deadline = Instant.now().plus(STARTUP);
-		while (Instant.now().isBefore(deadline)) {
-			try (Socket socket = new Socket()) {
-				socket.connect(new InetSocketAddress(host(), port()), 200);
-				return;
-			}
-			catch (IOException ex) {
-				sleep(100);
-			}
-		}
-		throw new IllegalStateException("Azurite did not answer on " + host() + ":" + port() + " within " + STARTUP);
-	}
-
-	static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		TestServices.awaitPort("Azurite", host(), port(), STARTUP);
 	}
 
 	private static Path localBinary() {
@@ -156,15 +131,6 @@ public abstract class AzuriteTestServer implements AutoCloseable {
 		return null;
 	}
 
-	private static boolean isDockerAvailable() {
-		try {
-			return DockerClientFactory.instance().isDockerAvailable();
-		}
-		catch (RuntimeException ex) {
-			return false;
-		}
-	}
-
 	/**
 	 * Azurite run from {@code test-services/node_modules}.
 	 */
@@ -172,7 +138,7 @@ public abstract class AzuriteTestServer implements AutoCloseable {
 
 		private final Path binary;
 
-		private final int port = freePort();
+		private final int port = TestServices.freePort();
 
 		private final Path directory;
 
@@ -222,14 +188,7 @@ public abstract class AzuriteTestServer implements AutoCloseable {
 		@Override
 		public void stop() {
 			if (this.process != null) {
-				this.process.descendants().forEach(ProcessHandle::destroy);
-				this.process.destroy();
-				try {
-					this.process.waitFor();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
+				TestServices.stop(this.process);
 				this.process = null;
 			}
 		}
@@ -239,15 +198,6 @@ public abstract class AzuriteTestServer implements AutoCloseable {
 			try {
 				Path log = this.directory.resolve("debug.log");
 				return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-
-		private static int freePort() {
-			try (ServerSocket socket = new ServerSocket(0)) {
-				return socket.getLocalPort();
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -282,7 +232,7 @@ public abstract class AzuriteTestServer implements AutoCloseable {
 		@Override
 		public void start() {
 			if (this.paused) {
-				DockerClientFactory.instance().client().unpauseContainerCmd(this.container.getContainerId()).exec();
+				TestServices.unpause(this.container);
 				this.paused = false;
 			}
 			else {
@@ -294,7 +244,7 @@ public abstract class AzuriteTestServer implements AutoCloseable {
 		@Override
 		public void stop() {
 			if (this.container.isRunning() && !this.paused) {
-				DockerClientFactory.instance().client().pauseContainerCmd(this.container.getContainerId()).exec();
+				TestServices.pause(this.container);
 				this.paused = true;
 			}
 		}

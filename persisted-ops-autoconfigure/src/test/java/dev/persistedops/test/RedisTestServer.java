@@ -2,13 +2,9 @@ package dev.persistedops.test;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -16,7 +12,6 @@ import java.util.stream.Collectors;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 
 /**
@@ -35,7 +30,7 @@ public abstract class RedisTestServer implements AutoCloseable {
 	 */
 	public static RedisTestServer launch() {
 		String choice = System.getenv().getOrDefault("PERSISTED_OPS_TEST_REDIS", "");
-		boolean docker = choice.equals("docker") || (choice.isEmpty() && !isLocalBinaryAvailable() && isDockerAvailable());
+		boolean docker = choice.equals("docker") || (choice.isEmpty() && !isLocalBinaryAvailable() && TestServices.isDockerAvailable());
 		RedisTestServer server = docker ? new ContainerServer() : new LocalServer();
 		server.start();
 		return server;
@@ -139,38 +134,8 @@ public abstract class RedisTestServer implements AutoCloseable {
 		return false;
 	}
 
-	private static boolean isDockerAvailable() {
-		try {
-			return DockerClientFactory.instance().isDockerAvailable();
-		}
-		catch (RuntimeException ex) {
-			return false;
-		}
-	}
-
 	void awaitAnswer() {
-		Instant deadline = Instant.now().plus(STARTUP);
-		while (Instant.now().isBefore(deadline)) {
-			try (Socket socket = new Socket()) {
-				socket.connect(new InetSocketAddress(host(), port()), 200);
-				socket.getOutputStream().write("PING\r\n".getBytes());
-				byte[] reply = new byte[7];
-				if (socket.getInputStream().read(reply) > 0 && new String(reply).startsWith("+PONG")) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// not up yet
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-		throw new IllegalStateException("Redis did not answer on " + host() + ":" + port() + " within " + STARTUP);
+		TestServices.awaitPort("Redis", host(), port(), STARTUP);
 	}
 
 	/**
@@ -178,7 +143,7 @@ public abstract class RedisTestServer implements AutoCloseable {
 	 */
 	private static final class LocalServer extends RedisTestServer {
 
-		private final int port = freePort();
+		private final int port = TestServices.freePort();
 
 		private final Path directory;
 
@@ -225,13 +190,7 @@ public abstract class RedisTestServer implements AutoCloseable {
 		@Override
 		public void stop() {
 			if (this.process != null) {
-				this.process.destroy();
-				try {
-					this.process.waitFor();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
+				TestServices.stop(this.process);
 				this.process = null;
 			}
 		}
@@ -255,16 +214,6 @@ public abstract class RedisTestServer implements AutoCloseable {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-			}
-		}
-
-		private static int freePort() {
-			try (ServerSocket socket = new ServerSocket(0)) {
-				socket.setReuseAddress(true);
-				return socket.getLocalPort();
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
 			}
 		}
 
@@ -292,7 +241,7 @@ public abstract class RedisTestServer implements AutoCloseable {
 		@Override
 		public void start() {
 			if (this.paused) {
-				DockerClientFactory.instance().client().unpauseContainerCmd(this.container.getContainerId()).exec();
+				TestServices.unpause(this.container);
 				this.paused = false;
 			}
 			else {
@@ -314,7 +263,7 @@ public abstract class RedisTestServer implements AutoCloseable {
 		@Override
 		public void stop() {
 			if (this.container.isRunning() && !this.paused) {
-				DockerClientFactory.instance().client().pauseContainerCmd(this.container.getContainerId()).exec();
+				TestServices.pause(this.container);
 				this.paused = true;
 			}
 		}
