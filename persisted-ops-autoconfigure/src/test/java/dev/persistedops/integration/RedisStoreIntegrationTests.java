@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "spring.main.web-application-type=servlet", "persisted-ops.store.type=redis",
 				"persisted-ops.store.redis.key-prefix=it:", "persisted-ops.store.timeout=500ms",
 				"persisted-ops.store.retry-interval=500ms", "persisted-ops.publish.enabled=true",
-				"persisted-ops.publish.filesystem.locations=classpath:/persisted-operations/" })
+				"persisted-ops.publish.filesystem.locations=classpath:/persisted-operations/",
+				"persisted-ops.apq.enabled=true", "persisted-ops.apq.time-to-live=1h" })
 class RedisStoreIntegrationTests {
 
 	private static final RedisTestServer redis = RedisTestServer.launch();
@@ -71,6 +72,18 @@ class RedisStoreIntegrationTests {
 			.expectBody()
 			.jsonPath("$.data.greeting")
 			.isEqualTo("Hello, world!");
+	}
+
+	@Test
+	void apqRegistrationIsStoredInRedisWithTheConfiguredTimeToLive() {
+		String text = "query RedisApq { greeting(name: \"apq\") }";
+		String hash = AutomaticPersistedQueriesIntegrationTests.sha256(text);
+		this.graphQl.post(AutomaticPersistedQueriesIntegrationTests.registration(text, hash))
+			.expectBody()
+			.jsonPath("$.data.greeting")
+			.isEqualTo("Hello, apq!");
+		assertThat(redis.<String>call((commands) -> commands.get("it:" + hash))).isEqualTo(text);
+		assertThat(redis.<Long>call((commands) -> commands.pttl("it:" + hash))).isBetween(3_500_000L, 3_600_000L);
 	}
 
 	@Test
