@@ -5,13 +5,15 @@ import graphql.execution.preparsed.PreparsedDocumentProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.persistedops.document.DocumentHasher;
+import dev.persistedops.document.HashEncoding;
 import dev.persistedops.execution.GetOperationRule;
+import dev.persistedops.execution.OperationValidator;
 import dev.persistedops.execution.PersistedDocumentCache;
 import dev.persistedops.execution.PersistedDocumentProvider;
 import dev.persistedops.publish.DocumentPublishingRunner;
 import dev.persistedops.publish.OperationStoreAuthenticator;
 import dev.persistedops.publish.OperationStoreSyncEndpoint;
-import dev.persistedops.publish.OperationValidator;
+import dev.persistedops.execution.OperationValidator;
 import dev.persistedops.publish.RelayPersistEndpoint;
 import dev.persistedops.store.DocumentRegistry;
 import dev.persistedops.store.OperationDocumentStore;
@@ -91,7 +93,14 @@ public final class PersistedOperationsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PersistedDocumentCache persistedDocumentCache(PersistedOperationsProperties properties) {
-		return new PersistedDocumentCache(properties.getParseCache().getMaximumSize());
+		return new PersistedDocumentCache(properties.getParseCache().getMaximumSize(),
+				properties.getParseCache().getMaximumBytes().toBytes());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OperationValidator persistedOperationsOperationValidator(GraphQlSource graphQlSource) {
+		return new OperationValidator(graphQlSource::schema);
 	}
 
 	@Bean
@@ -128,8 +137,8 @@ public final class PersistedOperationsAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty("persisted-ops.apq.enabled")
 	AutomaticPersistedQueries persistedOperationsAutomaticPersistedQueries(PersistedOperationsProperties properties,
-			DocumentRegistry registry, PersistedDocumentCache cache) {
-		return new AutomaticPersistedQueries(registry.registrations(), properties.getApq().toSettings(), cache);
+			DocumentRegistry registry, OperationValidator validator) {
+		return new AutomaticPersistedQueries(registry.registrations(), properties.getApq().toSettings(), validator);
 	}
 
 	@Bean
@@ -175,11 +184,13 @@ public final class PersistedOperationsAutoConfiguration {
 	static class RelayPersistConfiguration {
 
 		@Bean
+		@ConditionalOnMissingBean
 		RelayPersistEndpoint persistedOperationsRelayPersistEndpoint(PersistedOperationsProperties properties,
-				DocumentRegistry registry, GraphQlSource graphQlSource, DocumentHasher hasher) {
+				DocumentRegistry registry, OperationValidator validator) {
 			PersistedOperationsProperties.Relay relay = properties.getRelay();
-			return new RelayPersistEndpoint(registry.registrations(), new OperationValidator(graphQlSource::schema),
-					hasher, relay.getTokenHeader(), relay.requireToken());
+			return new RelayPersistEndpoint(registry.sharedRegistrations("The Relay persist endpoint"), validator,
+					new DocumentHasher(relay.getHashAlgorithm(), HashEncoding.HEX), relay.getTokenHeader(),
+					relay.requireToken());
 		}
 
 	}
@@ -189,12 +200,12 @@ public final class PersistedOperationsAutoConfiguration {
 	static class OperationStoreConfiguration {
 
 		@Bean
+		@ConditionalOnMissingBean
 		OperationStoreSyncEndpoint persistedOperationsOperationStoreSyncEndpoint(
-				PersistedOperationsProperties properties, DocumentRegistry registry, GraphQlSource graphQlSource,
+				PersistedOperationsProperties properties, DocumentRegistry registry, OperationValidator validator,
 				ObjectProvider<JsonMapper> jsonMapper) {
-			return new OperationStoreSyncEndpoint(registry.registrations(),
-					new OperationValidator(graphQlSource::schema),
-					new OperationStoreAuthenticator(properties.getOperationStore().requireClientSecrets()),
+			return new OperationStoreSyncEndpoint(registry.sharedRegistrations("The OperationStore sync endpoint"),
+					validator, new OperationStoreAuthenticator(properties.getOperationStore().requireClientSecrets()),
 					jsonMapper.getIfAvailable(JsonMapper::shared));
 		}
 

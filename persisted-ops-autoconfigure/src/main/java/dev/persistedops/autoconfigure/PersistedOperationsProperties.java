@@ -755,6 +755,11 @@ public class PersistedOperationsProperties {
 		private String tokenHeader = "X-Persist-Token";
 
 		/**
+		 * Digest of an operation's text that is its id, in lowercase hex. Relay computes md5.
+		 */
+		private HashAlgorithm hashAlgorithm = HashAlgorithm.MD5;
+
+		/**
 		 * Token a request must carry in the token header. Required when the endpoint is enabled.
 		 */
 		private @Nullable String token;
@@ -786,6 +791,14 @@ public class PersistedOperationsProperties {
 
 		public void setTokenHeader(String tokenHeader) {
 			this.tokenHeader = tokenHeader;
+		}
+
+		public HashAlgorithm getHashAlgorithm() {
+			return this.hashAlgorithm;
+		}
+
+		public void setHashAlgorithm(HashAlgorithm hashAlgorithm) {
+			this.hashAlgorithm = hashAlgorithm;
 		}
 
 		public @Nullable String getToken() {
@@ -945,6 +958,12 @@ public class PersistedOperationsProperties {
 		 */
 		private long maximumSize = 10_000;
 
+		/**
+		 * Maximum size of the persisted documents kept parsed and validated (counting four
+		 * bytes a character, for the text and its syntax tree).
+		 */
+		private DataSize maximumBytes = DataSize.ofMegabytes(128);
+
 		public long getMaximumSize() {
 			return this.maximumSize;
 		}
@@ -952,6 +971,14 @@ public class PersistedOperationsProperties {
 		public void setMaximumSize(long maximumSize) {
 			this.maximumSize = maximumSize;
 		}
+		public DataSize getMaximumBytes() {
+			return this.maximumBytes;
+		}
+
+		public void setMaximumBytes(DataSize maximumBytes) {
+			this.maximumBytes = maximumBytes;
+		}
+
 
 	}
 

@@ -12,8 +12,10 @@ import org.springframework.util.Assert;
 
 /**
  * The parsed and validated form of persisted documents, keyed by their text and bounded by
- * entry count. Persisted documents are immutable, so an entry never goes stale; loading is
- * atomic per document, so concurrent first requests parse it once.
+ * entry count and by size: an entry weighs four bytes a character of its text (the text and
+ * its syntax tree) and at least {@code maximumBytes / maximumSize}. Persisted documents are
+ * immutable, so an entry never goes stale; loading is atomic per document, so concurrent first
+ * requests parse it once.
  */
 public final class PersistedDocumentCache {
 
@@ -23,8 +25,25 @@ public final class PersistedDocumentCache {
 	 * Create a cache that keeps at most the given number of documents.
 	 */
 	public PersistedDocumentCache(long maximumSize) {
+		this(maximumSize, maximumSize * 1024 * 1024);
+	}
+
+	/**
+	 * Create a cache bounded by entry count and by size.
+	 * @param maximumSize the most documents kept
+	 * @param maximumBytes the most bytes the kept documents may take
+	 */
+	public PersistedDocumentCache(long maximumSize, long maximumBytes) {
 		Assert.isTrue(maximumSize > 0, "maximumSize must be positive");
-		this.entries = Caffeine.newBuilder().maximumSize(maximumSize).build();
+		Assert.isTrue(maximumBytes > 0, "maximumBytes must be positive");
+		Assert.isTrue(maximumBytes / maximumSize <= Integer.MAX_VALUE,
+				"maximumBytes / maximumSize must be at most 2 GB, or the entry bound would not hold");
+		long minimumWeight = Math.max(1, maximumBytes / maximumSize);
+		this.entries = Caffeine.newBuilder()
+			.maximumWeight(maximumBytes)
+			.<String, PreparsedDocumentEntry>weigher((text, entry) -> (int) Math.min(Integer.MAX_VALUE,
+					Math.max(minimumWeight, 4L * text.length())))
+			.build();
 	}
 
 	/**
@@ -40,15 +59,6 @@ public final class PersistedDocumentCache {
 	public @Nullable Document parsedDocument(String text) {
 		PreparsedDocumentEntry entry = this.entries.getIfPresent(text);
 		return (entry != null && !entry.hasErrors()) ? entry.getDocument() : null;
-	}
-
-	/**
-	 * Whether the given document was executed once and is valid against the schema. A document
-	 * no longer cached counts as not known to be valid.
-	 */
-	public boolean isKnownValid(String text) {
-		PreparsedDocumentEntry entry = this.entries.getIfPresent(text);
-		return entry != null && !entry.hasErrors();
 	}
 
 	/**

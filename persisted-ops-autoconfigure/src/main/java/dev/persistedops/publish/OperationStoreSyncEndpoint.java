@@ -11,6 +11,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.persistedops.execution.OperationValidator;
 import dev.persistedops.document.InvalidOperationIdException;
 import dev.persistedops.document.OperationId;
 import dev.persistedops.store.WritableOperationDocumentStore;

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import dev.persistedops.execution.OperationValidator;
 import dev.persistedops.document.DocumentHasher;
 import dev.persistedops.document.OperationId;
 import dev.persistedops.store.SaveOutcome;

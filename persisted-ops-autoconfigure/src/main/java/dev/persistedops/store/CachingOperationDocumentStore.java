@@ -159,6 +159,14 @@ public class CachingOperationDocumentStore implements WritableOperationDocumentS
 	}
 
 	/**
+	 * A remote store is shared by every instance.
+	 */
+	@Override
+	public boolean isShared() {
+		return true;
+	}
+
+	/**
 	 * Return how many documents are cached.
 	 */
 	public long cachedDocuments() {

@@ -32,9 +32,16 @@ public class LayeredOperationDocumentStore implements WritableOperationDocumentS
 		return this.primary.findDocument(id).switchIfEmpty(Mono.defer(() -> this.registrations.findDocument(id)));
 	}
 
+	/**
+	 * Save into the writable store, unless the primary store already answers the id: then the
+	 * same text is unchanged and a different one a conflict, since lookups would find the
+	 * primary's document.
+	 */
 	@Override
 	public Mono<SaveOutcome> save(OperationId id, String text, @Nullable Duration timeToLive) {
-		return this.registrations.save(id, text, timeToLive);
+		return this.primary.findDocument(id)
+			.map((stored) -> stored.equals(text) ? SaveOutcome.UNCHANGED : SaveOutcome.CONFLICT)
+			.switchIfEmpty(Mono.defer(() -> this.registrations.save(id, text, timeToLive)));
 	}
 
 }

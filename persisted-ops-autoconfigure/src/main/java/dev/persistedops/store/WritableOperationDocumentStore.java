@@ -23,4 +23,12 @@ public interface WritableOperationDocumentStore extends OperationDocumentStore {
 	 */
 	Mono<SaveOutcome> save(OperationId id, String text, @Nullable Duration timeToLive);
 
+	/**
+	 * Whether every instance of the application reads this store (Redis, Azure Blob), so that a
+	 * document saved by one instance is found by all, and survives a restart.
+	 */
+	default boolean isShared() {
+		return false;
+	}
+
 }

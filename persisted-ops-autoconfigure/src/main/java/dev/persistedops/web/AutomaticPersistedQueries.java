@@ -13,7 +13,7 @@ import dev.persistedops.document.DocumentHasher;
 import dev.persistedops.document.HashAlgorithm;
 import dev.persistedops.document.HashEncoding;
 import dev.persistedops.document.OperationId;
-import dev.persistedops.execution.PersistedDocumentCache;
+import dev.persistedops.execution.OperationValidator;
 import dev.persistedops.store.SaveOutcome;
 import dev.persistedops.store.WritableOperationDocumentStore;
 
@@ -24,8 +24,10 @@ import org.springframework.util.Assert;
 /**
  * Automatic persisted queries, Apollo's protocol: a client sends the sha256 of a document; if
  * the server does not know it, the client sends the document with its hash, and the server
- * checks the hash over the exact UTF-8 text, runs the document, and stores it if it is valid
+ * checks the hash over the exact UTF-8 text, runs the document, and stores it, if it is valid
  * against the schema, in the {@link dev.persistedops.store.DocumentRegistry}'s registrations.
+ * A document that is not valid runs (and reports its errors) like any sent document, and is
+ * neither stored nor kept parsed.
  */
 public final class AutomaticPersistedQueries {
 
@@ -37,22 +39,22 @@ public final class AutomaticPersistedQueries {
 
 	private final Settings settings;
 
-	private final PersistedDocumentCache parsedDocuments;
+	private final OperationValidator validator;
 
 	/**
 	 * Create automatic persisted queries.
 	 * @param registrations where registered documents are written
 	 * @param settings the limits of registrations
-	 * @param parsedDocuments where executions record whether a document is valid
+	 * @param validator checks a registered document against the schema before it is stored
 	 */
 	public AutomaticPersistedQueries(WritableOperationDocumentStore registrations, Settings settings,
-			PersistedDocumentCache parsedDocuments) {
+			OperationValidator validator) {
 		Assert.notNull(registrations, "registrations is required");
 		Assert.notNull(settings, "settings is required");
-		Assert.notNull(parsedDocuments, "parsedDocuments is required");
+		Assert.notNull(validator, "validator is required");
 		this.registrations = registrations;
 		this.settings = settings;
-		this.parsedDocuments = parsedDocuments;
+		this.validator = validator;
 	}
 
 	/**
@@ -81,12 +83,16 @@ public final class AutomaticPersistedQueries {
 	}
 
 	/**
-	 * Store a registered document, if its execution showed it valid against the schema.
+	 * Whether a registered document is valid against the schema, and so may be stored.
 	 */
-	public Mono<Void> storeIfValid(OperationId id, String text) {
-		if (!this.parsedDocuments.isKnownValid(text)) {
-			return Mono.empty();
-		}
+	public boolean isValid(String text) {
+		return this.validator.problemsOf(text).isEmpty();
+	}
+
+	/**
+	 * Store a registered document that proved valid.
+	 */
+	public Mono<Void> store(OperationId id, String text) {
 		return Mono.defer(() -> this.registrations.save(id, text, this.settings.timeToLive()))
 			.doOnNext((outcome) -> {
 				if (outcome == SaveOutcome.CONFLICT) {

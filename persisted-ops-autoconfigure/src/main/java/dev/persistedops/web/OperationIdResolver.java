@@ -62,9 +62,8 @@ public final class OperationIdResolver {
 		if (!(persistedQuery instanceof Map<?, ?> map)) {
 			throw new InvalidOperationIdException("'extensions.persistedQuery' must be an object");
 		}
-		Object version = map.get("version");
-		if (version != null && !Integer.valueOf(1).equals(version)) {
-			throw new InvalidOperationIdException("Only version 1 of 'extensions.persistedQuery' is supported");
+		if (!Integer.valueOf(1).equals(map.get("version"))) {
+			throw new InvalidOperationIdException("'extensions.persistedQuery' must have version 1");
 		}
 		Object hash = map.get("sha256Hash");
 		if (hash == null) {

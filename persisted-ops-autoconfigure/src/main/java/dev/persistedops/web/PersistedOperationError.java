@@ -95,7 +95,11 @@ public enum PersistedOperationError {
 	 * Return this error, with the given message, as the whole response to the given request.
 	 */
 	public WebGraphQlResponse toResponse(WebGraphQlRequest request, String message) {
-		return new WebGraphQlResponse(toExecutionResponse(request, message, expectsEventStream(request)));
+		WebGraphQlResponse response = new WebGraphQlResponse(
+				toExecutionResponse(request, message, expectsEventStream(request)));
+		// As Apollo Server does: a CDN in front of GET requests must not keep a miss or a refusal.
+		response.getResponseHeaders().setCacheControl("private, no-cache, must-revalidate");
+		return response;
 	}
 
 	/**

@@ -158,27 +158,36 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 
 	/**
 	 * Run a document a client registers, which is a document sent like any other: it runs only
-	 * if the policy allows; it is stored only if it proved valid.
+	 * if the policy allows. A valid one runs as the persisted document it is about to become,
+	 * and is stored; one that is not valid runs unmarked, reports its errors, and is dropped.
 	 */
 	private Mono<WebGraphQlResponse> register(WebGraphQlRequest request, OperationId id, Chain chain) {
-		Assert.state(this.apq != null, "Automatic persisted queries are off");
+		AutomaticPersistedQueries apq = this.apq;
+		Assert.state(apq != null, "Automatic persisted queries are off");
 		String text = request.getDocument();
-		return this.policy.allowsDocument(request)
-			.flatMap((allowed) -> allowed
+		return this.policy.allowsDocument(request).flatMap((allowed) -> {
+			if (!allowed) {
+				return Mono.just(PersistedOperationError.ONLY_PERSISTED.toResponse(request));
+			}
+			if (!allowedOverGet(request, text)) {
+				return Mono.error(getNotAllowed());
+			}
+			return apq.isValid(text)
 					? runStoredDocument(request, id, text, chain)
-						.flatMap((response) -> this.apq.storeIfValid(id, text).thenReturn(response))
-					: Mono.just(PersistedOperationError.ONLY_PERSISTED.toResponse(request)));
+						.flatMap((response) -> apq.store(id, text).thenReturn(response))
+					: chain.next(request);
+		});
 	}
 
 	/**
-	 * Apollo Client registers a document it sent by hash by sending the hash with the text.
-	 * With automatic persisted queries off, say so, as Apollo Server does: the client then stops
-	 * hashing and sends plain documents.
+	 * With automatic persisted queries off, a miss on an Apollo hash is answered as Apollo
+	 * Server answers it, {@code PersistedQueryNotSupported}: Apollo Client then stops hashing
+	 * and sends plain documents (it only looks at the answer to the hash alone).
 	 */
-	private static WebGraphQlResponse notFound(WebGraphQlRequest request) {
-		boolean apqRegistration = request.getExtensions().containsKey("persistedQuery")
-				&& !PersistedRequestBody.isPlaceholder(request.getDocument());
-		return (apqRegistration ? PersistedOperationError.NOT_SUPPORTED : PersistedOperationError.NOT_FOUND)
+	private WebGraphQlResponse notFound(WebGraphQlRequest request) {
+		boolean apolloHash = request.getExtensions().get("persistedQuery") instanceof Map<?, ?>;
+		return ((this.apq == null && apolloHash) ? PersistedOperationError.NOT_SUPPORTED
+				: PersistedOperationError.NOT_FOUND)
 			.toResponse(request);
 	}
 

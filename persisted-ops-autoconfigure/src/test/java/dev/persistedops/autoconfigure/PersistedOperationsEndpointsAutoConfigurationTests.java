@@ -6,6 +6,8 @@ import dev.persistedops.publish.OperationStoreSyncEndpoint;
 import dev.persistedops.publish.RelayPersistEndpoint;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
 import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -18,9 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PersistedOperationsEndpointsAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, GraphQlAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, DataRedisAutoConfiguration.class,
+				DataRedisReactiveAutoConfiguration.class, GraphQlAutoConfiguration.class,
 				PersistedOperationsAutoConfiguration.class, PersistedOperationsEndpointsWebMvcAutoConfiguration.class))
-		.withPropertyValues("persisted-ops.store.type=memory");
+		.withPropertyValues("persisted-ops.store.type=redis", "spring.data.redis.port=1");
 
 	@Test
 	void endpointsAreOffByDefault() {
@@ -40,6 +43,27 @@ class PersistedOperationsEndpointsAutoConfigurationTests {
 				.hasSingleBean(OperationStoreSyncEndpoint.class)
 				.hasBean("persistedOperationsRelayPersistRoute")
 				.hasBean("persistedOperationsOperationStoreSyncRoute"));
+	}
+
+	@Test
+	void endpointsNeedASharedStoreAndSaySo() {
+		this.contextRunner
+			.withPropertyValues("persisted-ops.store.type=filesystem",
+					"persisted-ops.store.filesystem.locations=classpath:/autoconfig-fixtures/documents/",
+					"persisted-ops.relay.enabled=true", "persisted-ops.relay.token=t")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("Relay persist endpoint")
+				.hasMessageContaining("persisted-ops.store.type"));
+		this.contextRunner
+			.withPropertyValues("persisted-ops.store.type=memory", "persisted-ops.operation-store.enabled=true",
+					"persisted-ops.operation-store.clients.web.secrets=s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("OperationStore sync endpoint")
+				.hasMessageContaining("shared store"));
 	}
 
 	@Test

@@ -9,8 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.persistedops.execution.PersistedDocumentCache;
 import dev.persistedops.test.GraphQlTestClient;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +29,9 @@ class AutomaticPersistedQueriesIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	PersistedDocumentCache parsedDocuments;
 
 	GraphQlTestClient graphQl;
 
@@ -64,6 +69,8 @@ class AutomaticPersistedQueriesIntegrationTests {
 		this.graphQl.post(hashOnly(hash))
 			.expectStatus()
 			.isOk()
+			.expectHeader()
+			.valueEquals("Cache-Control", "private, no-cache, must-revalidate")
 			.expectBody()
 			.jsonPath("$.errors[0].message")
 			.isEqualTo("PersistedQueryNotFound")
@@ -96,14 +103,16 @@ class AutomaticPersistedQueriesIntegrationTests {
 	}
 
 	@Test
-	void documentInvalidAgainstTheSchemaRunsWithItsErrorsAndIsNotStored() {
+	void documentInvalidAgainstTheSchemaRunsWithItsErrorsAndIsNeitherStoredNorKeptParsed() {
 		String text = "query Apq3 { noSuchField }";
 		String hash = sha256(text);
+		long parsed = this.parsedDocuments.size();
 		this.graphQl.post(registration(text, hash))
 			.expectBody()
 			.jsonPath("$.errors[0].extensions.classification")
 			.isEqualTo("ValidationError");
 		assertCode(this.graphQl.post(hashOnly(hash)), "PERSISTED_QUERY_NOT_FOUND");
+		org.assertj.core.api.Assertions.assertThat(this.parsedDocuments.size()).isEqualTo(parsed);
 	}
 
 	@Test

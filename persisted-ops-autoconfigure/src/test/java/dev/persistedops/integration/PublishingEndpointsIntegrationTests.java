@@ -11,17 +11,29 @@ import org.junit.jupiter.api.Test;
 
 import dev.persistedops.publish.OperationStoreAuthenticator;
 import dev.persistedops.test.GraphQlTestClient;
+import dev.persistedops.test.RedisTestServer;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.util.UriUtils;
 
 /**
  * The publishing endpoints over real HTTP: relay-compiler's persist endpoint and
- * graphql-ruby-client's sync endpoint. Each subclass runs them on one web stack.
+ * graphql-ruby-client's sync endpoint, storing into a real Redis (they need a shared store).
+ * Each subclass runs them on one web stack, under a key prefix of its own.
  */
 abstract class PublishingEndpointsIntegrationTests {
+
+	private static final RedisTestServer redis = RedisTestServer.launch();
+
+	@DynamicPropertySource
+	static void redisProperties(DynamicPropertyRegistry registry) {
+		registry.add("spring.data.redis.host", redis::host);
+		registry.add("spring.data.redis.port", redis::port);
+	}
 
 	static final String PROPERTIES_RELAY_TOKEN = "persisted-ops.relay.token=build-token";
 

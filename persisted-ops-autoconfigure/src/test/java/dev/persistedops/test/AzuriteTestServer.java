@@ -178,6 +178,7 @@ public abstract class AzuriteTestServer implements AutoCloseable {
 					.redirectErrorStream(true)
 					.redirectOutput(ProcessBuilder.Redirect.appendTo(this.directory.resolve("azurite.out").toFile()))
 					.start();
+				TestServices.stopOnExit(this.process);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not start Azurite", ex);

@@ -180,6 +180,7 @@ public abstract class RedisTestServer implements AutoCloseable {
 					.redirectErrorStream(true)
 					.redirectOutput(this.directory.resolve("redis.log").toFile())
 					.start();
+				TestServices.stopOnExit(this.process);
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException("Could not start redis-server", ex);

@@ -58,6 +58,17 @@ final class TestServices {
 	}
 
 	/**
+	 * Make sure a local server process does not outlive the test JVM, however the tests end.
+	 */
+	static void stopOnExit(Process process) {
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			if (process.isAlive()) {
+				stop(process);
+			}
+		}));
+	}
+
+	/**
 	 * Stop a local server process and whatever it started.
 	 */
 	static void stop(Process process) {

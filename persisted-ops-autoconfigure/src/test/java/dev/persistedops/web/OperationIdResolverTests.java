@@ -119,19 +119,19 @@ class OperationIdResolverTests {
 	}
 
 	@Test
+	void refusesPersistedQueryWithoutAVersion() {
+		Map<String, Object> body = Map.of("extensions", Map.of("persistedQuery", Map.of("sha256Hash", SHA256)));
+		assertThatExceptionOfType(InvalidOperationIdException.class)
+			.isThrownBy(() -> this.resolver.resolve(request(body)))
+			.withMessageContaining("version 1");
+	}
+
+	@Test
 	void refusesPersistedQueryWithoutSha256Hash() {
 		Map<String, Object> body = Map.of("extensions", Map.of("persistedQuery", Map.of("version", 1)));
 		assertThatExceptionOfType(InvalidOperationIdException.class)
 			.isThrownBy(() -> this.resolver.resolve(request(body)))
 			.withMessageContaining("sha256Hash");
-	}
-
-	@Test
-	void acceptsPersistedQueryWithoutVersion() {
-		Map<String, Object> body = Map.of("extensions", Map.of("persistedQuery", Map.of("sha256Hash", SHA256)));
-		OperationId id = this.resolver.resolve(request(body));
-		assertThat(id).isNotNull();
-		assertThat(id.value()).isEqualTo(SHA256);
 	}
 
 	@Test

@@ -106,13 +106,23 @@ class PersistedOperationInterceptorTests {
 	}
 
 	@Test
-	void unknownApolloHashAloneIsNotFound() {
+	void unknownApolloHashAloneWhileApqIsOffIsNotSupportedSoApolloClientFallsBack() {
 		Map<String, Object> extensions = Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", "a".repeat(64)));
 		WebGraphQlResponse response = interceptor(this.store)
 			.intercept(request(Map.of("extensions", extensions)), this.chain)
 			.block();
+		assertThat(response.getErrors().get(0).getMessage()).isEqualTo("PersistedQueryNotSupported");
+		assertThat(code(response)).isEqualTo("PERSISTED_QUERY_NOT_SUPPORTED");
+		assertThat(response.getResponseHeaders().getCacheControl()).isEqualTo("private, no-cache, must-revalidate");
+	}
+
+	@Test
+	void unknownIdOfAnotherConventionIsNotFound() {
+		WebGraphQlResponse response = interceptor(this.store)
+			.intercept(request(Map.of("documentId", "b".repeat(64))), this.chain)
+			.block();
 		assertThat(response.getErrors().get(0).getMessage()).isEqualTo("PersistedQueryNotFound");
-		assertThat(code(response)).isEqualTo("PERSISTED_QUERY_NOT_FOUND");
+		assertThat(response.getResponseHeaders().getCacheControl()).isEqualTo("private, no-cache, must-revalidate");
 	}
 
 	@Test

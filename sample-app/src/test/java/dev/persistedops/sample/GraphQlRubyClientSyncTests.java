@@ -14,28 +14,40 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.persistedops.test.GraphQlTestClient;
 import dev.persistedops.test.NodeScript;
+import dev.persistedops.test.RedisTestServer;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real {@code graphql-ruby-client sync} pushes {@code .graphql} files to the running
- * sample app as to an OperationStore; the operations then run by {@code operationId}. A wrong
- * secret makes the CLI exit 1 and stores nothing.
+ * sample app (its redis and build-endpoints profiles, on a real Redis) as to an OperationStore;
+ * the operations then run by {@code operationId}. A wrong secret makes the CLI exit 1 and
+ * stores nothing.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "RELAY_PERSIST_TOKEN=unused", "OPERATION_STORE_SECRET=ios-build-secret" })
-@ActiveProfiles("build-endpoints")
+@ActiveProfiles({ "redis", "build-endpoints" })
 class GraphQlRubyClientSyncTests {
 
 	private static final Pattern ALIAS = Pattern.compile("\"alias\":\"([0-9a-f]+)\"");
 
+	private static final RedisTestServer redis = RedisTestServer.launch();
+
 	@LocalServerPort
 	int port;
+
+	@DynamicPropertySource
+	static void redisProperties(DynamicPropertyRegistry registry) {
+		registry.add("REDIS_HOST", redis::host);
+		registry.add("REDIS_PORT", redis::port);
+	}
 
 	@TempDir
 	Path work;

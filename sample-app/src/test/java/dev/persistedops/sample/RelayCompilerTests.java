@@ -15,28 +15,39 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.persistedops.test.GraphQlTestClient;
 import dev.persistedops.test.NodeScript;
+import dev.persistedops.test.RedisTestServer;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real relay-compiler compiles a small Relay project ({@code e2e/relay}) against the sample
- * app's schema, with {@code persistConfig.url} pointing at the running app; the ids in the
- * artifacts it generates then run against the app.
+ * app's schema, with {@code persistConfig.url} pointing at the running app (its redis and
+ * build-endpoints profiles, on a real Redis); the ids in the artifacts it generates then run.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "RELAY_PERSIST_TOKEN=relay-build-token", "OPERATION_STORE_SECRET=unused" })
-@ActiveProfiles("build-endpoints")
+@ActiveProfiles({ "redis", "build-endpoints" })
 class RelayCompilerTests {
 
 	private static final Pattern ID = Pattern.compile("\"id\": \"([0-9a-f]+)\"");
 
+	private static final RedisTestServer redis = RedisTestServer.launch();
+
 	@LocalServerPort
 	int port;
+
+	@DynamicPropertySource
+	static void redisProperties(DynamicPropertyRegistry registry) {
+		registry.add("REDIS_HOST", redis::host);
+		registry.add("REDIS_PORT", redis::port);
+	}
 
 	@TempDir
 	Path project;

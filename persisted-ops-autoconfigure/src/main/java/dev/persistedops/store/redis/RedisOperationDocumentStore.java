@@ -109,6 +109,10 @@ public class RedisOperationDocumentStore implements WritableOperationDocumentSto
 	public Mono<SaveOutcome> save(OperationId id, String text, @Nullable Duration timeToLive) {
 		Assert.hasText(text, "text is required");
 		Assert.isTrue(timeToLive == null || timeToLive.toMillis() > 0, "timeToLive must be at least 1ms");
+		if (this.keyPrefix.isEmpty() && !id.isHexDigest()) {
+			return Mono.error(new IllegalArgumentException("With an empty key prefix only ids shaped like hex "
+					+ "digests are stored (and looked up): '" + id + "' would never be found"));
+		}
 		String ttl = (timeToLive != null) ? String.valueOf(timeToLive.toMillis()) : "0";
 		return this.redis.execute(SAVE, List.of(keyOf(id)), List.of(text, ttl))
 			.single()

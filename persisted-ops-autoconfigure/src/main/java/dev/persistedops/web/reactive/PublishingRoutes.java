@@ -1,6 +1,7 @@
 package dev.persistedops.web.reactive;
 
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import dev.persistedops.publish.EndpointResponse;
 import dev.persistedops.publish.PublishingEndpoint;
@@ -44,7 +45,9 @@ public final class PublishingRoutes {
 				return bytes;
 			})
 			.defaultIfEmpty(new byte[0])
-			.flatMap((body) -> endpoint.handle(request.headers().asHttpHeaders(), body))
+			// Parsing and validating operations is CPU work: keep it off the event loop.
+			.flatMap((body) -> Mono.defer(() -> endpoint.handle(request.headers().asHttpHeaders(), body))
+				.subscribeOn(Schedulers.boundedElastic()))
 			.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.just(EndpointResponse.tooLarge(maxBodyBytes)))
 			.flatMap(PublishingRoutes::write);
 	}

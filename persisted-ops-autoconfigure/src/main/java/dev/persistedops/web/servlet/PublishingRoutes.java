@@ -2,6 +2,10 @@ package dev.persistedops.web.servlet;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.StringJoiner;
 
 import dev.persistedops.publish.EndpointResponse;
 import dev.persistedops.publish.PublishingEndpoint;
@@ -42,8 +46,27 @@ public final class PublishingRoutes {
 		if (body.length > maxBodyBytes) {
 			return write(EndpointResponse.tooLarge(maxBodyBytes));
 		}
+		if (body.length == 0 && isForm(request)) {
+			// A filter that read the form parameters (a logging filter, say) consumed the body.
+			body = formOf(request.servletRequest().getParameterMap()).getBytes(StandardCharsets.UTF_8);
+		}
 		return ServerResponse
 			.async(endpoint.handle(request.headers().asHttpHeaders(), body).map(PublishingRoutes::write).toFuture());
+	}
+
+	private static boolean isForm(ServerRequest request) {
+		return request.headers().contentType().filter(MediaType.APPLICATION_FORM_URLENCODED::includes).isPresent();
+	}
+
+	private static String formOf(Map<String, String[]> parameters) {
+		StringJoiner form = new StringJoiner("&");
+		parameters.forEach((name, values) -> {
+			for (String value : values) {
+				form.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+						+ URLEncoder.encode(value, StandardCharsets.UTF_8));
+			}
+		});
+		return form.toString();
 	}
 
 	private static ServerResponse write(EndpointResponse response) {

@@ -1,4 +1,4 @@
-package dev.persistedops.publish;
+package dev.persistedops.execution;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -13,8 +13,8 @@ import graphql.schema.GraphQLSchema;
 import org.springframework.util.Assert;
 
 /**
- * Checks a document a client build publishes against the application's schema, so that only
- * operations that can run are stored.
+ * Checks a document against the application's schema before it is stored (by a client build,
+ * or by a client registering it at run time), so that only operations that can run are stored.
  */
 public final class OperationValidator {
 
