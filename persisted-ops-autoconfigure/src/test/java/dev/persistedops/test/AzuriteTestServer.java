@@ -212,53 +212,43 @@ public abstract class AzuriteTestServer implements AutoCloseable {
 	 */
 	private static final class ContainerServer extends AzuriteTestServer {
 
-		private final GenericContainer<?> container = new GenericContainer<>(
-				"mcr.microsoft.com/azure-storage/azurite:3.35.0")
-			.withCommand("azurite-blob", "--blobHost", "0.0.0.0", "--debug", "/tmp/debug.log", "--skipApiVersionCheck",
-					"--loose", "--disableTelemetry")
-			.withExposedPorts(10000);
-
-		private boolean paused;
+		private final PausableContainer azurite = new PausableContainer(
+				new GenericContainer<>("mcr.microsoft.com/azure-storage/azurite:3.35.0").withCommand("azurite-blob",
+						"--blobHost", "0.0.0.0", "--debug", "/tmp/debug.log", "--skipApiVersionCheck", "--loose",
+						"--disableTelemetry"),
+				10000);
 
 		@Override
 		public String host() {
-			return this.container.getHost();
+			return this.azurite.host();
 		}
 
 		@Override
 		public int port() {
-			return this.container.getMappedPort(10000);
+			return this.azurite.mappedPort();
 		}
 
 		@Override
 		public void start() {
-			if (this.paused) {
-				TestServices.unpause(this.container);
-				this.paused = false;
-			}
-			else {
-				this.container.start();
-			}
+			this.azurite.start();
 			awaitAnswer();
 		}
 
 		@Override
 		public void stop() {
-			if (this.container.isRunning() && !this.paused) {
-				TestServices.pause(this.container);
-				this.paused = true;
-			}
+			this.azurite.pause();
 		}
 
 		@Override
 		List<String> debugLog() {
-			return this.container.copyFileFromContainer("/tmp/debug.log",
-					(stream) -> new String(stream.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+			return this.azurite.container()
+				.copyFileFromContainer("/tmp/debug.log",
+						(stream) -> new String(stream.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
 		}
 
 		@Override
 		public void close() {
-			this.container.stop();
+			this.azurite.close();
 		}
 
 	}

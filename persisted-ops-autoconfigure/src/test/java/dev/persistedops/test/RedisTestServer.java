@@ -221,33 +221,25 @@ public abstract class RedisTestServer implements AutoCloseable {
 	}
 
 	/**
-	 * A Redis container; an outage pauses it, so that it keeps its mapped port.
+	 * Redis in a container; an outage pauses it, so that it keeps its mapped port.
 	 */
 	private static final class ContainerServer extends RedisTestServer {
 
-		private final GenericContainer<?> container = new GenericContainer<>("redis:7-alpine").withExposedPorts(6379);
-
-		private boolean paused;
+		private final PausableContainer redis = new PausableContainer(new GenericContainer<>("redis:7-alpine"), 6379);
 
 		@Override
 		public String host() {
-			return this.container.getHost();
+			return this.redis.host();
 		}
 
 		@Override
 		public int port() {
-			return this.container.getMappedPort(6379);
+			return this.redis.mappedPort();
 		}
 
 		@Override
 		public void start() {
-			if (this.paused) {
-				TestServices.unpause(this.container);
-				this.paused = false;
-			}
-			else {
-				this.container.start();
-			}
+			this.redis.start();
 			awaitAnswer();
 		}
 
@@ -263,15 +255,12 @@ public abstract class RedisTestServer implements AutoCloseable {
 
 		@Override
 		public void stop() {
-			if (this.container.isRunning() && !this.paused) {
-				TestServices.pause(this.container);
-				this.paused = true;
-			}
+			this.redis.pause();
 		}
 
 		@Override
 		public void close() {
-			this.container.stop();
+			this.redis.close();
 		}
 
 	}

@@ -9,12 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.GenericContainer;
 
 /**
  * What the test servers ({@link RedisTestServer}, {@link AzuriteTestServer}) share: free ports,
- * waiting for a server to answer, stopping a local process, and pausing a container to
- * simulate an outage without losing its port.
+ * waiting for a server to answer, and stopping a local process.
  */
 final class TestServices {
 
@@ -80,14 +78,6 @@ final class TestServices {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	static void pause(GenericContainer<?> container) {
-		DockerClientFactory.instance().client().pauseContainerCmd(container.getContainerId()).exec();
-	}
-
-	static void unpause(GenericContainer<?> container) {
-		DockerClientFactory.instance().client().unpauseContainerCmd(container.getContainerId()).exec();
 	}
 
 	static void sleep(long millis) {

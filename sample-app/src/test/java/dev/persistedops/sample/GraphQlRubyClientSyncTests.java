@@ -8,20 +8,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.persistedops.test.GraphQlTestClient;
 import dev.persistedops.test.NodeScript;
-import dev.persistedops.test.RedisTestServer;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,31 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "RELAY_PERSIST_TOKEN=unused", "OPERATION_STORE_SECRET=ios-build-secret" })
-@ActiveProfiles({ "redis", "build-endpoints" })
-class GraphQlRubyClientSyncTests {
+class GraphQlRubyClientSyncTests extends BuildEndpointsOnRedis {
 
 	private static final Pattern ALIAS = Pattern.compile("\"alias\":\"([0-9a-f]+)\"");
 
-	private static final RedisTestServer redis = RedisTestServer.launch();
-
-	@LocalServerPort
-	int port;
-
-	@DynamicPropertySource
-	static void redisProperties(DynamicPropertyRegistry registry) {
-		registry.add("REDIS_HOST", redis::host);
-		registry.add("REDIS_PORT", redis::port);
-	}
 
 	@TempDir
 	Path work;
-
-	GraphQlTestClient graphQl;
-
-	@BeforeEach
-	void createClient() {
-		this.graphQl = new GraphQlTestClient(this.port);
-	}
 
 	private NodeScript.Result sync(String path, String secret) {
 		return NodeScript.exec(List.of(NodeScript.bin("graphql-ruby-client"), "sync", "--path=" + path,

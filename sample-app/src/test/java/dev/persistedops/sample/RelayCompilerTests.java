@@ -13,16 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.persistedops.test.GraphQlTestClient;
 import dev.persistedops.test.NodeScript;
-import dev.persistedops.test.RedisTestServer;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,30 +27,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "RELAY_PERSIST_TOKEN=relay-build-token", "OPERATION_STORE_SECRET=unused" })
-@ActiveProfiles({ "redis", "build-endpoints" })
-class RelayCompilerTests {
+class RelayCompilerTests extends BuildEndpointsOnRedis {
 
 	private static final Pattern ID = Pattern.compile("\"id\": \"([0-9a-f]+)\"");
 
-	private static final RedisTestServer redis = RedisTestServer.launch();
-
-	@LocalServerPort
-	int port;
-
-	@DynamicPropertySource
-	static void redisProperties(DynamicPropertyRegistry registry) {
-		registry.add("REDIS_HOST", redis::host);
-		registry.add("REDIS_PORT", redis::port);
-	}
 
 	@TempDir
 	Path project;
 
-	GraphQlTestClient graphQl;
-
 	@BeforeEach
 	void createProject() throws IOException {
-		this.graphQl = new GraphQlTestClient(this.port);
 		Path sources = NodeScript.e2eDirectory().resolve("relay/src");
 		Files.createDirectories(this.project.resolve("src"));
 		try (Stream<Path> files = Files.list(sources)) {
