@@ -7,7 +7,7 @@ import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.common.StorageSharedKeyCredential;
 import org.jspecify.annotations.Nullable;
 
-import dev.persistedops.autoconfigure.PersistedOperationsProperties.AzureBlob;
+import dev.persistedops.autoconfigure.StoreProperties.AzureBlob;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;

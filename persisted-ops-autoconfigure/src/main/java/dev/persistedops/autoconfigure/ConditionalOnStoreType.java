@@ -6,8 +6,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import dev.persistedops.autoconfigure.PersistedOperationsProperties.StoreType;
-
 import org.springframework.context.annotation.Conditional;
 
 /**

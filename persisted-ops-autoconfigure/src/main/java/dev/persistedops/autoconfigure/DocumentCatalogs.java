@@ -6,6 +6,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.persistedops.document.DocumentHasher;
 import dev.persistedops.store.DocumentCatalog;
+import dev.persistedops.store.DocumentLoadException;
+import dev.persistedops.store.DocumentLoader;
 import dev.persistedops.store.HashMismatchAction;
 import dev.persistedops.store.filesystem.DirectoryDocumentLoader;
 import dev.persistedops.store.manifest.ManifestDocumentLoader;
@@ -14,13 +16,14 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 
 /**
  * Builds the catalogs that the file stores serve and that publishing loads, from directories
- * and manifests, verified the same way.
+ * and manifests, verified the same way. A failure is reported with the property whose locations
+ * were being loaded ({@link ConfiguredDocumentsException}).
  */
 final class DocumentCatalogs {
 
-	private final ResourcePatternResolver resolver;
+	private final DocumentLoader directoryLoader;
 
-	private final JsonMapper jsonMapper;
+	private final DocumentLoader manifestLoader;
 
 	private final DocumentHasher hasher;
 
@@ -28,8 +31,8 @@ final class DocumentCatalogs {
 
 	DocumentCatalogs(ResourcePatternResolver resolver, JsonMapper jsonMapper, DocumentHasher hasher,
 			HashMismatchAction onMismatch) {
-		this.resolver = resolver;
-		this.jsonMapper = jsonMapper;
+		this.directoryLoader = new DirectoryDocumentLoader(resolver);
+		this.manifestLoader = new ManifestDocumentLoader(resolver, jsonMapper);
 		this.hasher = hasher;
 		this.onMismatch = onMismatch;
 	}
@@ -37,29 +40,54 @@ final class DocumentCatalogs {
 	/**
 	 * Load directories, at least one.
 	 */
-	DocumentCatalog directories(List<String> locations) {
-		return DocumentCatalog.builder(this.hasher, this.onMismatch)
-			.load(new DirectoryDocumentLoader(this.resolver), locations)
-			.build();
+	DocumentCatalog directories(DocumentLocations directories) {
+		DocumentCatalog.Builder catalog = DocumentCatalog.builder(this.hasher, this.onMismatch);
+		load(catalog, this.directoryLoader, directories, true);
+		return build(catalog, List.of(directories));
 	}
 
 	/**
 	 * Load manifests, at least one.
 	 */
-	DocumentCatalog manifests(List<String> locations) {
-		return DocumentCatalog.builder(this.hasher, this.onMismatch)
-			.load(new ManifestDocumentLoader(this.resolver, this.jsonMapper), locations)
-			.build();
+	DocumentCatalog manifests(DocumentLocations manifests) {
+		DocumentCatalog.Builder catalog = DocumentCatalog.builder(this.hasher, this.onMismatch);
+		load(catalog, this.manifestLoader, manifests, true);
+		return build(catalog, List.of(manifests));
 	}
 
 	/**
 	 * Load any directories and manifests there are.
 	 */
-	DocumentCatalog directoriesAndManifests(List<String> directories, List<String> manifests) {
-		return DocumentCatalog.builder(this.hasher, this.onMismatch)
-			.loadIfAny(new DirectoryDocumentLoader(this.resolver), directories)
-			.loadIfAny(new ManifestDocumentLoader(this.resolver, this.jsonMapper), manifests)
-			.build();
+	DocumentCatalog directoriesAndManifests(DocumentLocations directories, DocumentLocations manifests) {
+		DocumentCatalog.Builder catalog = DocumentCatalog.builder(this.hasher, this.onMismatch);
+		load(catalog, this.directoryLoader, directories, false);
+		load(catalog, this.manifestLoader, manifests, false);
+		return build(catalog, List.of(directories, manifests));
+	}
+
+	private static void load(DocumentCatalog.Builder catalog, DocumentLoader loader, DocumentLocations locations,
+			boolean required) {
+		try {
+			if (required) {
+				catalog.load(loader, locations.locations());
+			}
+			else {
+				catalog.loadIfAny(loader, locations.locations());
+			}
+		}
+		catch (DocumentLoadException ex) {
+			throw new ConfiguredDocumentsException(List.of(locations), ex);
+		}
+	}
+
+	private static DocumentCatalog build(DocumentCatalog.Builder catalog, List<DocumentLocations> sources) {
+		try {
+			return catalog.build();
+		}
+		catch (DocumentLoadException ex) {
+			throw new ConfiguredDocumentsException(
+					sources.stream().filter((source) -> !source.isEmpty()).toList(), ex);
+		}
 	}
 
 }

@@ -1,53 +1,38 @@
 package dev.persistedops.autoconfigure;
 
-import dev.persistedops.autoconfigure.PersistedOperationsProperties.StoreType;
+import java.util.stream.Collectors;
+
 import dev.persistedops.store.DocumentLoadException;
 
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.core.env.Environment;
 
 /**
  * Explains a startup that failed because persisted documents could not be loaded, naming the
- * property to fix.
+ * property whose locations were being loaded, as the exception reports it.
  */
-class DocumentLoadFailureAnalyzer extends AbstractFailureAnalyzer<DocumentLoadException> {
-
-	private final Environment environment;
-
-	DocumentLoadFailureAnalyzer(Environment environment) {
-		this.environment = environment;
-	}
+class DocumentLoadFailureAnalyzer extends AbstractFailureAnalyzer<ConfiguredDocumentsException> {
 
 	@Override
-	protected FailureAnalysis analyze(Throwable rootFailure, DocumentLoadException cause) {
-		String property = locationsProperty();
-		if (cause.isLocationProblem()) {
-			return new FailureAnalysis("Persisted documents could not be loaded: " + cause.getMessage() + ".",
-					"Set " + property + " to locations that exist and can be read (currently "
-							+ configuredLocations(property) + ").",
+	protected FailureAnalysis analyze(Throwable rootFailure, ConfiguredDocumentsException cause) {
+		DocumentLoadException failure = cause.getLoadFailure();
+		String properties = cause.getSources()
+			.stream()
+			.map(DocumentLocations::property)
+			.collect(Collectors.joining(" or "));
+		if (failure.isLocationProblem()) {
+			String locations = cause.getSources()
+				.stream()
+				.map((source) -> source.locations().toString())
+				.collect(Collectors.joining(" and "));
+			return new FailureAnalysis("Persisted documents could not be loaded: " + failure.getMessage() + ".",
+					"Set " + properties + " to locations that exist and can be read (currently " + locations + ").",
 					cause);
 		}
-		return new FailureAnalysis(cause.getMessage(),
-				"Re-export the documents listed above from the client build, or fix the files in " + property
+		return new FailureAnalysis(failure.getMessage(),
+				"Re-export the documents listed above from the client build, or fix the files in " + properties
 						+ ". To start despite hash mismatches, set persisted-ops.hash.on-mismatch=warn.",
 				cause);
-	}
-
-	private String configuredLocations(String property) {
-		return Binder.get(this.environment)
-			.bind(property, Bindable.listOf(String.class))
-			.map(Object::toString)
-			.orElse("its default");
-	}
-
-	private String locationsProperty() {
-		StoreType type = Binder.get(this.environment)
-			.bind(OnStoreTypeCondition.PROPERTY, StoreType.class)
-			.orElse(StoreType.FILESYSTEM);
-		return "persisted-ops.store." + type.name().toLowerCase() + ".locations";
 	}
 
 }

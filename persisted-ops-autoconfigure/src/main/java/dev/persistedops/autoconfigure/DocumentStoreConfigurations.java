@@ -5,10 +5,11 @@ import java.time.Duration;
 import com.azure.storage.blob.BlobContainerAsyncClient;
 import com.azure.storage.blob.BlobServiceAsyncClient;
 
-import dev.persistedops.autoconfigure.PersistedOperationsProperties.StoreType;
 import dev.persistedops.store.CachingOperationDocumentStore;
 import dev.persistedops.store.DocumentCatalog;
 import dev.persistedops.store.OperationDocumentStore;
+import dev.persistedops.store.ResilientOperationDocumentStore;
+import dev.persistedops.store.WritableOperationDocumentStore;
 import dev.persistedops.store.azure.AzureBlobOperationDocumentStore;
 import dev.persistedops.store.memory.InMemoryOperationDocumentStore;
 import dev.persistedops.store.redis.RedisOperationDocumentStore;
@@ -24,12 +25,21 @@ import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
- * One configuration per store type, imported by {@link PersistedOperationsAutoConfiguration}.
- * Each backs off when the application defines its own {@link OperationDocumentStore}.
+ * One configuration per store type, imported by {@link PersistedOperationsStoreAutoConfiguration}.
+ * Each backs off when the application defines its own {@link OperationDocumentStore}. A remote
+ * store (Redis, Azure Blob) sits behind a {@link ResilientOperationDocumentStore} and, in front of
+ * that, a {@link CachingOperationDocumentStore}.
  */
 abstract class DocumentStoreConfigurations {
 
 	private DocumentStoreConfigurations() {
+	}
+
+	private static CachingOperationDocumentStore remote(WritableOperationDocumentStore store,
+			PersistedOperationsProperties properties) {
+		return new CachingOperationDocumentStore(
+				new ResilientOperationDocumentStore(store, properties.getStore().toResilienceSettings()),
+				properties.getCache().toSettings());
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -40,7 +50,7 @@ abstract class DocumentStoreConfigurations {
 		@Bean
 		DocumentCatalog persistedOperationsDocumentStore(PersistedOperationsProperties properties,
 				DocumentCatalogs catalogs) {
-			return catalogs.directories(properties.getStore().getFilesystem().getLocations());
+			return catalogs.directories(properties.getStore().filesystemLocations());
 		}
 
 	}
@@ -53,7 +63,7 @@ abstract class DocumentStoreConfigurations {
 		@Bean
 		DocumentCatalog persistedOperationsDocumentStore(PersistedOperationsProperties properties,
 				DocumentCatalogs catalogs) {
-			return catalogs.manifests(properties.getStore().getManifest().getLocations());
+			return catalogs.manifests(properties.getStore().manifestLocations());
 		}
 
 	}
@@ -81,7 +91,7 @@ abstract class DocumentStoreConfigurations {
 				ReactiveRedisConnectionFactory connectionFactory) {
 			RedisOperationDocumentStore redis = new RedisOperationDocumentStore(
 					new ReactiveStringRedisTemplate(connectionFactory), properties.getStore().getRedis().getKeyPrefix());
-			return new CachingOperationDocumentStore(redis, properties.toRemoteStoreCacheSettings());
+			return remote(redis, properties);
 		}
 
 	}
@@ -94,7 +104,7 @@ abstract class DocumentStoreConfigurations {
 
 		@Bean
 		OperationDocumentStore persistedOperationsDocumentStore() {
-			throw new InvalidConfigurationPropertyValueException(OnStoreTypeCondition.PROPERTY, "redis",
+			throw new InvalidConfigurationPropertyValueException(StoreProperties.TYPE, "redis",
 					"Spring Data Redis is not on the classpath: add spring-boot-starter-data-redis");
 		}
 
@@ -113,11 +123,11 @@ abstract class DocumentStoreConfigurations {
 		@Bean
 		CachingOperationDocumentStore persistedOperationsDocumentStore(PersistedOperationsProperties properties,
 				ObjectProvider<BlobContainerAsyncClient> container, ObjectProvider<BlobServiceAsyncClient> service) {
-			PersistedOperationsProperties.AzureBlob azure = properties.getStore().getAzureBlob();
+			StoreProperties.AzureBlob azure = properties.getStore().getAzureBlob();
 			AzureBlobOperationDocumentStore store = new AzureBlobOperationDocumentStore(AzureBlobContainerClients
 				.container(azure, container.getIfUnique(), service.getIfUnique()), azure.getBlobPrefix());
 			store.checkContainer(azure.isCreateContainer(), CONTAINER_CHECK_TIMEOUT);
-			return new CachingOperationDocumentStore(store, properties.toRemoteStoreCacheSettings());
+			return remote(store, properties);
 		}
 
 	}
@@ -131,7 +141,7 @@ abstract class DocumentStoreConfigurations {
 
 		@Bean
 		OperationDocumentStore persistedOperationsDocumentStore() {
-			throw new InvalidConfigurationPropertyValueException(OnStoreTypeCondition.PROPERTY, "azure-blob",
+			throw new InvalidConfigurationPropertyValueException(StoreProperties.TYPE, "azure-blob",
 					"The Azure SDK is not on the classpath: add com.azure:azure-storage-blob and "
 							+ "com.azure:azure-core-http-jdk-httpclient");
 		}

@@ -1,7 +1,5 @@
 package dev.persistedops.autoconfigure;
 
-import dev.persistedops.autoconfigure.PersistedOperationsProperties.StoreType;
-
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -13,16 +11,14 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  */
 class OnStoreTypeCondition extends SpringBootCondition {
 
-	static final String PROPERTY = "persisted-ops.store.type";
-
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		StoreType required = (StoreType) metadata.getAnnotationAttributes(ConditionalOnStoreType.class.getName())
 			.get("value");
 		StoreType configured = Binder.get(context.getEnvironment())
-			.bind(PROPERTY, StoreType.class)
+			.bind(StoreProperties.TYPE, StoreType.class)
 			.orElse(StoreType.FILESYSTEM);
-		return new ConditionOutcome(configured == required, PROPERTY + " is " + configured);
+		return new ConditionOutcome(configured == required, StoreProperties.TYPE + " is " + configured);
 	}
 
 }

@@ -4,17 +4,10 @@ import graphql.GraphQL;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.persistedops.document.DocumentHasher;
-import dev.persistedops.document.HashEncoding;
 import dev.persistedops.execution.GetOperationRule;
 import dev.persistedops.execution.OperationValidator;
 import dev.persistedops.execution.PersistedDocumentCache;
 import dev.persistedops.execution.PersistedDocumentProvider;
-import dev.persistedops.publish.DocumentPublishingRunner;
-import dev.persistedops.publish.OperationStoreAuthenticator;
-import dev.persistedops.publish.OperationStoreSyncEndpoint;
-import dev.persistedops.execution.OperationValidator;
-import dev.persistedops.publish.RelayPersistEndpoint;
 import dev.persistedops.store.DocumentRegistry;
 import dev.persistedops.store.OperationDocumentStore;
 import dev.persistedops.web.AutomaticPersistedQueries;
@@ -37,45 +30,26 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
-import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 
 /**
- * Auto-configuration of persisted operations: the document store, the interceptor that swaps
- * ids for stored documents, only-persisted mode (also guarding GraphQL over RSocket), the
- * parse-once cache, publishing documents into the store at startup, and the endpoints client
- * builds publish to. The HTTP edges are
- * configured by {@link PersistedOperationsWebMvcAutoConfiguration} and
+ * Auto-configuration of persisted operations: the interceptor that swaps ids for stored
+ * documents, only-persisted mode (also guarding GraphQL over RSocket), the parse-once cache,
+ * automatic persisted queries, and where documents registered at run time go. The store is
+ * configured by {@link PersistedOperationsStoreAutoConfiguration}, publishing by
+ * {@link PersistedOperationsPublishingAutoConfiguration}, and the HTTP edges by
+ * {@link PersistedOperationsWebMvcAutoConfiguration} and
  * {@link PersistedOperationsWebFluxAutoConfiguration}.
  */
-@AutoConfiguration(after = GraphQlAutoConfiguration.class,
-		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration")
+@AutoConfiguration(after = { GraphQlAutoConfiguration.class, PersistedOperationsStoreAutoConfiguration.class })
 @ConditionalOnClass({ GraphQL.class, WebGraphQlInterceptor.class })
 @ConditionalOnGraphQlSchema
 @ConditionalOnBooleanProperty(name = "persisted-ops.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PersistedOperationsProperties.class)
-@Import({ DocumentStoreConfigurations.Filesystem.class, DocumentStoreConfigurations.Manifest.class,
-		DocumentStoreConfigurations.Memory.class, DocumentStoreConfigurations.Redis.class,
-		DocumentStoreConfigurations.RedisMissing.class, DocumentStoreConfigurations.AzureBlob.class,
-		DocumentStoreConfigurations.AzureBlobMissing.class })
 public final class PersistedOperationsAutoConfiguration {
-
-	@Bean
-	@ConditionalOnMissingBean
-	DocumentHasher persistedOperationsDocumentHasher(PersistedOperationsProperties properties) {
-		return new DocumentHasher(properties.getHash().getAlgorithm(), properties.getHash().getEncoding());
-	}
-
-	@Bean
-	DocumentCatalogs persistedOperationsDocumentCatalogs(PersistedOperationsProperties properties,
-			ResourcePatternResolver resolver, ObjectProvider<JsonMapper> jsonMapper, DocumentHasher hasher) {
-		return new DocumentCatalogs(resolver, jsonMapper.getIfAvailable(JsonMapper::shared), hasher,
-				properties.getHash().getOnMismatch());
-	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -121,7 +95,7 @@ public final class PersistedOperationsAutoConfiguration {
 	@ConditionalOnMissingBean
 	DocumentRegistry persistedOperationsDocumentRegistry(PersistedOperationsProperties properties,
 			OperationDocumentStore store) {
-		return DocumentRegistry.over(store, properties.getRegistrations().toMemorySettings());
+		return DocumentRegistry.over(store, properties.getRegistrations()::toMemoryStore);
 	}
 
 	@Bean
@@ -131,14 +105,6 @@ public final class PersistedOperationsAutoConfiguration {
 			ObjectProvider<AutomaticPersistedQueries> apq) {
 		return new PersistedOperationInterceptor(idResolver, registry.lookups(), policy, getRule,
 				apq.getIfAvailable());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnBooleanProperty("persisted-ops.apq.enabled")
-	AutomaticPersistedQueries persistedOperationsAutomaticPersistedQueries(PersistedOperationsProperties properties,
-			DocumentRegistry registry, OperationValidator validator) {
-		return new AutomaticPersistedQueries(registry.registrations(), properties.getApq().toSettings(), validator);
 	}
 
 	@Bean
@@ -154,6 +120,20 @@ public final class PersistedOperationsAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty("persisted-ops.apq.enabled")
+	static class AutomaticPersistedQueriesConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		AutomaticPersistedQueries persistedOperationsAutomaticPersistedQueries(
+				PersistedOperationsProperties properties, DocumentRegistry registry, OperationValidator validator) {
+			return new AutomaticPersistedQueries(registry.registrations(), properties.getApq().toSettings(),
+					validator);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "io.rsocket.RSocket")
 	static class RSocketConfiguration {
 
@@ -161,52 +141,6 @@ public final class PersistedOperationsAutoConfiguration {
 		@ConditionalOnMissingBean
 		OnlyPersistedRSocketInterceptor persistedOperationsRSocketInterceptor(OnlyPersistedPolicy policy) {
 			return new OnlyPersistedRSocketInterceptor(policy);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBooleanProperty("persisted-ops.publish.enabled")
-	static class PublishingConfiguration {
-
-		@Bean
-		DocumentPublishingRunner persistedOperationsPublishingRunner(PersistedOperationsProperties properties,
-				OperationDocumentStore store, DocumentCatalogs catalogs) {
-			PersistedOperationsProperties.Publish publish = properties.getPublish();
-			return new DocumentPublishingRunner(store, publish.getTimeToLive(), catalogs.directoriesAndManifests(
-					publish.getFilesystem().getLocations(), publish.getManifest().getLocations()));
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBooleanProperty("persisted-ops.relay.enabled")
-	static class RelayPersistConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		RelayPersistEndpoint persistedOperationsRelayPersistEndpoint(PersistedOperationsProperties properties,
-				DocumentRegistry registry, OperationValidator validator) {
-			PersistedOperationsProperties.Relay relay = properties.getRelay();
-			return new RelayPersistEndpoint(registry.sharedRegistrations("The Relay persist endpoint"), validator,
-					new DocumentHasher(relay.getHashAlgorithm(), HashEncoding.HEX), relay.getTokenHeader(),
-					relay.requireToken());
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBooleanProperty("persisted-ops.operation-store.enabled")
-	static class OperationStoreConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		OperationStoreSyncEndpoint persistedOperationsOperationStoreSyncEndpoint(
-				PersistedOperationsProperties properties, DocumentRegistry registry, OperationValidator validator,
-				ObjectProvider<JsonMapper> jsonMapper) {
-			return new OperationStoreSyncEndpoint(registry.sharedRegistrations("The OperationStore sync endpoint"),
-					validator, new OperationStoreAuthenticator(properties.getOperationStore().requireClientSecrets()),
-					jsonMapper.getIfAvailable(JsonMapper::shared));
 		}
 
 	}

@@ -124,4 +124,12 @@ public class AzureBlobOperationDocumentStore implements WritableOperationDocumen
 				&& (storage.getStatusCode() == 409 || storage.getStatusCode() == 412);
 	}
 
+	/**
+	 * Blob Storage is shared by every instance, and keeps what it is given.
+	 */
+	@Override
+	public boolean isShared() {
+		return true;
+	}
+
 }

@@ -8,21 +8,18 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import dev.persistedops.document.OperationId;
+import dev.persistedops.store.DocumentWeigher;
 import dev.persistedops.store.SaveOutcome;
 import dev.persistedops.store.WritableOperationDocumentStore;
 
 import org.springframework.util.Assert;
 
 /**
- * A store held in memory and bounded by entry count, by bytes and by time, for documents that
- * clients register at run time (automatic persisted queries): each entry weighs its key and
- * text (two bytes a character) plus a fixed overhead, and at least
- * {@code maximumBytes / maximumSize}, so neither bound can be exceeded; entries expire after
- * the time to live. A document is never replaced by a different text while it is stored.
+ * A store held in memory and bounded by entry count, by bytes (see {@link DocumentWeigher}) and
+ * by time, for documents that clients register at run time (automatic persisted queries):
+ * entries expire after the time to live. A document is never replaced by a different text while it is stored.
  */
 public class BoundedInMemoryOperationDocumentStore implements WritableOperationDocumentStore {
-
-	private static final long ENTRY_OVERHEAD = 160;
 
 	private final Cache<String, String> documents;
 
@@ -33,16 +30,11 @@ public class BoundedInMemoryOperationDocumentStore implements WritableOperationD
 	 * @param timeToLive how long a document is kept after it was saved
 	 */
 	public BoundedInMemoryOperationDocumentStore(long maximumSize, long maximumBytes, Duration timeToLive) {
-		Assert.isTrue(maximumSize > 0, "maximumSize must be positive");
-		Assert.isTrue(maximumBytes > 0, "maximumBytes must be positive");
-		Assert.isTrue(maximumBytes / maximumSize <= Integer.MAX_VALUE, "maximumBytes / maximumSize must fit an int");
 		Assert.isTrue(timeToLive != null && !timeToLive.isNegative() && !timeToLive.isZero(),
 				"timeToLive must be positive");
-		long minimumWeight = maximumBytes / maximumSize;
 		this.documents = Caffeine.newBuilder()
 			.maximumWeight(maximumBytes)
-			.<String, String>weigher((id, text) -> (int) Math.min(Integer.MAX_VALUE,
-					Math.max(minimumWeight, 2L * (id.length() + text.length()) + ENTRY_OVERHEAD)))
+			.weigher(DocumentWeigher.bounding(maximumSize, maximumBytes))
 			.expireAfterWrite(timeToLive)
 			.build();
 	}

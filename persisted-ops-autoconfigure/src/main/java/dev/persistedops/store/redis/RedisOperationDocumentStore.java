@@ -122,4 +122,12 @@ public class RedisOperationDocumentStore implements WritableOperationDocumentSto
 					: (result == 0) ? SaveOutcome.UNCHANGED : SaveOutcome.CONFLICT);
 	}
 
+	/**
+	 * Redis is shared by every instance, and keeps what it is given.
+	 */
+	@Override
+	public boolean isShared() {
+		return true;
+	}
+
 }

@@ -22,6 +22,7 @@ import reactor.core.publisher.Mono;
 
 import dev.persistedops.document.OperationId;
 import dev.persistedops.store.CachingOperationDocumentStore;
+import dev.persistedops.store.ResilientOperationDocumentStore;
 import dev.persistedops.store.StoreUnavailableException;
 import dev.persistedops.test.AzuriteTestServer;
 
@@ -52,9 +53,7 @@ class AzureCachingIntegrationTests {
 			.buildAsyncClient()
 			.getBlobContainerAsyncClient("c" + UUID.randomUUID().toString().replace("-", ""));
 		this.container.create().block();
-		this.store = new CachingOperationDocumentStore(new AzureBlobOperationDocumentStore(this.container, "ops/"),
-				new CachingOperationDocumentStore.Settings(1_000, 1_000_000, null, 1_000, Duration.ofMinutes(1),
-						TIMEOUT, RETRY_INTERVAL, 256));
+		this.store = new CachingOperationDocumentStore(new ResilientOperationDocumentStore(new AzureBlobOperationDocumentStore(this.container, "ops/"), new ResilientOperationDocumentStore.Settings(TIMEOUT, RETRY_INTERVAL, 256)), new CachingOperationDocumentStore.Settings(1_000, 1_000_000, null, 1_000, Duration.ofMinutes(1)));
 	}
 
 	@AfterEach

@@ -14,6 +14,7 @@ import reactor.core.scheduler.Schedulers;
 
 import dev.persistedops.document.OperationId;
 import dev.persistedops.store.CachingOperationDocumentStore;
+import dev.persistedops.store.ResilientOperationDocumentStore;
 import dev.persistedops.store.StoreUnavailableException;
 import dev.persistedops.test.RedisTestServer;
 
@@ -44,10 +45,7 @@ class RedisCachingIntegrationTests {
 		this.server = RedisTestServer.launch();
 		this.connectionFactory = new LettuceConnectionFactory(this.server.host(), this.server.port());
 		this.connectionFactory.start();
-		this.store = new CachingOperationDocumentStore(
-				new RedisOperationDocumentStore(new ReactiveStringRedisTemplate(this.connectionFactory), "p:"),
-				new CachingOperationDocumentStore.Settings(1_000, 1_000_000, null, 1_000, Duration.ofMinutes(1),
-						TIMEOUT, RETRY_INTERVAL, 256));
+		this.store = new CachingOperationDocumentStore(new ResilientOperationDocumentStore(new RedisOperationDocumentStore(new ReactiveStringRedisTemplate(this.connectionFactory), "p:"), new ResilientOperationDocumentStore.Settings(TIMEOUT, RETRY_INTERVAL, 256)), new CachingOperationDocumentStore.Settings(1_000, 1_000_000, null, 1_000, Duration.ofMinutes(1)));
 	}
 
 	@AfterEach
@@ -89,10 +87,7 @@ class RedisCachingIntegrationTests {
 
 	@Test
 	void floodOfUnknownIdsStaysWithinTheAbsentBoundAndLeavesDocumentsCached() {
-		CachingOperationDocumentStore small = new CachingOperationDocumentStore(
-				new RedisOperationDocumentStore(new ReactiveStringRedisTemplate(this.connectionFactory), "p:"),
-				new CachingOperationDocumentStore.Settings(10, 1_000_000, null, 100, Duration.ofMinutes(1), TIMEOUT,
-						RETRY_INTERVAL, 256));
+		CachingOperationDocumentStore small = new CachingOperationDocumentStore(new ResilientOperationDocumentStore(new RedisOperationDocumentStore(new ReactiveStringRedisTemplate(this.connectionFactory), "p:"), new ResilientOperationDocumentStore.Settings(TIMEOUT, RETRY_INTERVAL, 256)), new CachingOperationDocumentStore.Settings(10, 1_000_000, null, 100, Duration.ofMinutes(1)));
 		this.server.call((redis) -> redis.set("p:real", "query Real { a }"));
 		assertThat(small.findDocument(OperationId.of("real")).block()).isEqualTo("query Real { a }");
 		Flux.range(0, 5_000)
@@ -106,10 +101,7 @@ class RedisCachingIntegrationTests {
 
 	@Test
 	void frozenRedisUnderLoadNeitherBlocksCallersNorPilesUpCommands() {
-		CachingOperationDocumentStore store = new CachingOperationDocumentStore(
-				new RedisOperationDocumentStore(new ReactiveStringRedisTemplate(this.connectionFactory), "p:"),
-				new CachingOperationDocumentStore.Settings(1_000, 1_000_000, null, 1_000, Duration.ofMinutes(1),
-						TIMEOUT, Duration.ofSeconds(30), 16));
+		CachingOperationDocumentStore store = new CachingOperationDocumentStore(new ResilientOperationDocumentStore(new RedisOperationDocumentStore(new ReactiveStringRedisTemplate(this.connectionFactory), "p:"), new ResilientOperationDocumentStore.Settings(TIMEOUT, Duration.ofSeconds(30), 16)), new CachingOperationDocumentStore.Settings(1_000, 1_000_000, null, 1_000, Duration.ofMinutes(1)));
 		this.server.call((redis) -> redis.set("p:cached", "query Cached { a }"));
 		assertThat(store.findDocument(OperationId.of("cached")).block()).isEqualTo("query Cached { a }");
 		this.server.resetStats();
@@ -137,10 +129,7 @@ class RedisCachingIntegrationTests {
 		this.server.freeze();
 		LettuceConnectionFactory fresh = new LettuceConnectionFactory(this.server.host(), this.server.port());
 		fresh.start();
-		CachingOperationDocumentStore store = new CachingOperationDocumentStore(
-				new RedisOperationDocumentStore(new ReactiveStringRedisTemplate(fresh), "p:"),
-				new CachingOperationDocumentStore.Settings(1_000, 1_000_000, null, 1_000, Duration.ofMinutes(1),
-						TIMEOUT, RETRY_INTERVAL, 16));
+		CachingOperationDocumentStore store = new CachingOperationDocumentStore(new ResilientOperationDocumentStore(new RedisOperationDocumentStore(new ReactiveStringRedisTemplate(fresh), "p:"), new ResilientOperationDocumentStore.Settings(TIMEOUT, RETRY_INTERVAL, 16)), new CachingOperationDocumentStore.Settings(1_000, 1_000_000, null, 1_000, Duration.ofMinutes(1)));
 		try {
 			long started = System.nanoTime();
 			Mono<String> lookup = store.findDocument(OperationId.of("first"));

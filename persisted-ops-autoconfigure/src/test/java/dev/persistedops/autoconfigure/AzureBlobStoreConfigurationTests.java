@@ -27,10 +27,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the Azure Blob store type of {@link PersistedOperationsAutoConfiguration}, against
+ * Tests for the Azure Blob store type of {@link PersistedOperationsStoreAutoConfiguration}, against
  * a real Azurite.
  */
-class PersistedOperationsAzureBlobAutoConfigurationTests {
+class AzureBlobStoreConfigurationTests {
 
 	private static AzuriteTestServer azurite;
 
@@ -38,7 +38,8 @@ class PersistedOperationsAzureBlobAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, GraphQlAutoConfiguration.class,
-				PersistedOperationsAutoConfiguration.class))
+				PersistedOperationsStoreAutoConfiguration.class, PersistedOperationsAutoConfiguration.class,
+				PersistedOperationsPublishingAutoConfiguration.class))
 		.withPropertyValues("persisted-ops.store.type=azure-blob");
 
 	@BeforeAll
@@ -161,6 +162,17 @@ class PersistedOperationsAzureBlobAutoConfigurationTests {
 					.findDocument(OperationId.of("bb28b4361bbb1365763e710ce3071d70"))
 					.block()).isEqualTo("query Greeting { greeting }");
 			});
+	}
+
+	@Test
+	void missingPublishLocationIsAnalyzedNamingThePublishProperty() {
+		this.contextRunner
+			.withPropertyValues(connectionString(), "persisted-ops.store.azure-blob.container=existing",
+					"persisted-ops.publish.enabled=true", "persisted-ops.publish.filesystem.locations=classpath:/nowhere/")
+			.run((context) -> assertThat(DocumentLoadFailureAnalyzerTests.analyzeStartupFailure(context).getAction())
+				.contains("persisted-ops.publish.filesystem.locations")
+				.contains("[classpath:/nowhere/]")
+				.doesNotContain("persisted-ops.store."));
 	}
 
 }

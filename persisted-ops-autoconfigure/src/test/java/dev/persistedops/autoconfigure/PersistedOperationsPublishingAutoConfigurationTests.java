@@ -2,8 +2,11 @@ package dev.persistedops.autoconfigure;
 
 import org.junit.jupiter.api.Test;
 
+import dev.persistedops.document.OperationId;
+import dev.persistedops.publish.DocumentPublishingRunner;
 import dev.persistedops.publish.OperationStoreSyncEndpoint;
 import dev.persistedops.publish.RelayPersistEndpoint;
+import dev.persistedops.store.memory.InMemoryOperationDocumentStore;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
@@ -13,16 +16,22 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * Tests for the publishing endpoints' auto-configuration.
+ * Tests for {@link PersistedOperationsPublishingAutoConfiguration}.
  */
-class PersistedOperationsEndpointsAutoConfigurationTests {
+class PersistedOperationsPublishingAutoConfigurationTests {
+
+	private static final String DOCUMENTS = "classpath:/autoconfig-fixtures/documents/";
+
+	private static final String GREETING_MD5 = "bb28b4361bbb1365763e710ce3071d70";
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, DataRedisAutoConfiguration.class,
 				DataRedisReactiveAutoConfiguration.class, GraphQlAutoConfiguration.class,
-				PersistedOperationsAutoConfiguration.class, PersistedOperationsEndpointsWebMvcAutoConfiguration.class))
+				PersistedOperationsStoreAutoConfiguration.class, PersistedOperationsAutoConfiguration.class,
+				PersistedOperationsPublishingAutoConfiguration.class))
 		.withPropertyValues("persisted-ops.store.type=redis", "spring.data.redis.port=1");
 
 	@Test
@@ -93,6 +102,60 @@ class PersistedOperationsEndpointsAutoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("persisted-ops.operation-store.clients.web.secrets"));
+	}
+
+	@Test
+	void publishingIsOffByDefault() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(DocumentPublishingRunner.class));
+	}
+
+	@Test
+	void publishingSavesTheConfiguredDocumentsIntoTheStoreAndCanRunAgain() {
+		this.contextRunner
+			.withPropertyValues("persisted-ops.store.type=memory", "persisted-ops.publish.enabled=true",
+					"persisted-ops.publish.filesystem.locations=" + DOCUMENTS)
+			.run((context) -> {
+				DocumentPublishingRunner runner = context.getBean(DocumentPublishingRunner.class);
+				runner.run(null);
+				runner.run(null);
+				assertThat(context.getBean(InMemoryOperationDocumentStore.class)
+					.findDocument(OperationId.of(GREETING_MD5))
+					.block()).isEqualTo("query Greeting { greeting }");
+			});
+	}
+
+	@Test
+	void publishingFailsWhenAnIdHoldsADifferentText() {
+		InMemoryOperationDocumentStore store = new InMemoryOperationDocumentStore();
+		store.save(OperationId.of(GREETING_MD5), "query Other { other }");
+		this.contextRunner.withBean(InMemoryOperationDocumentStore.class, () -> store)
+			.withPropertyValues("persisted-ops.publish.enabled=true",
+					"persisted-ops.publish.filesystem.locations=" + DOCUMENTS)
+			.run((context) -> assertThatException()
+				.isThrownBy(() -> context.getBean(DocumentPublishingRunner.class).run(null))
+				.withMessageContaining(GREETING_MD5)
+				.withMessageContaining("different text"));
+	}
+
+	@Test
+	void publishingIntoAStoreThatCannotBeWrittenFailsStartupNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("persisted-ops.store.type=filesystem", "persisted-ops.store.filesystem.locations=" + DOCUMENTS,
+					"persisted-ops.publish.enabled=true", "persisted-ops.publish.filesystem.locations=" + DOCUMENTS)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("persisted-ops.publish.enabled")
+				.hasMessageContaining("cannot be written"));
+	}
+
+	@Test
+	void publishingWithoutLocationsFailsStartupNamingTheProperties() {
+		this.contextRunner.withPropertyValues("persisted-ops.store.type=memory", "persisted-ops.publish.enabled=true")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("persisted-ops.publish.filesystem.locations"));
 	}
 
 }

@@ -4,39 +4,38 @@ import dev.persistedops.publish.OperationStoreSyncEndpoint;
 import dev.persistedops.publish.RelayPersistEndpoint;
 import dev.persistedops.web.servlet.PublishingRoutes;
 
-import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Routes for the publishing endpoints on Spring MVC, when they are enabled: relay-compiler's
- * persist endpoint and graphql-ruby-client's sync endpoint. They are not GraphQL operations, so
- * only-persisted mode does not apply to them.
+ * The Spring MVC routes of the enabled publishing endpoints, imported by
+ * {@link PersistedOperationsPublishingAutoConfiguration}.
  */
-@AutoConfiguration(after = PersistedOperationsAutoConfiguration.class)
+@Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass(RouterFunction.class)
-public final class PersistedOperationsEndpointsWebMvcAutoConfiguration {
+class PublishingWebMvcRoutesConfiguration {
 
 	@Bean
-	@ConditionalOnBean(RelayPersistEndpoint.class)
+	@ConditionalOnBooleanProperty(PersistedOperationsPublishingAutoConfiguration.RELAY_ENABLED)
 	RouterFunction<ServerResponse> persistedOperationsRelayPersistRoute(RelayPersistEndpoint endpoint,
 			PersistedOperationsProperties properties) {
-		return PublishingRoutes.route(properties.getRelay().getPath(), endpoint,
-				properties.getRelay().getMaxBodySize().toBytes());
+		RelayProperties relay = properties.getRelay();
+		return PublishingRoutes.route(relay.getPath(), endpoint, relay.getMaxBodySize().toBytes());
 	}
 
 	@Bean
-	@ConditionalOnBean(OperationStoreSyncEndpoint.class)
+	@ConditionalOnBooleanProperty(PersistedOperationsPublishingAutoConfiguration.OPERATION_STORE_ENABLED)
 	RouterFunction<ServerResponse> persistedOperationsOperationStoreSyncRoute(OperationStoreSyncEndpoint endpoint,
 			PersistedOperationsProperties properties) {
-		return PublishingRoutes.route(properties.getOperationStore().getPath(), endpoint,
-				properties.getOperationStore().getMaxBodySize().toBytes());
+		OperationStoreProperties operationStore = properties.getOperationStore();
+		return PublishingRoutes.route(operationStore.getPath(), endpoint, operationStore.getMaxBodySize().toBytes());
 	}
 
 }

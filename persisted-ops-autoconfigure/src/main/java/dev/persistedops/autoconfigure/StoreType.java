@@ -1,0 +1,23 @@
+package dev.persistedops.autoconfigure;
+
+/**
+ * The types of document store, chosen with {@code persisted-ops.store.type}.
+ */
+public enum StoreType {
+
+	/** Directories of {@code <id>.graphql} files. */
+	FILESYSTEM,
+
+	/** Relay / Strawberry Shake maps and Apollo persisted query manifests. */
+	MANIFEST,
+
+	/** An empty in-memory store that the application fills in code. */
+	MEMORY,
+
+	/** Redis, through the application's Spring Data Redis connection. */
+	REDIS,
+
+	/** Azure Blob Storage, through the Azure SDK. */
+	AZURE_BLOB
+
+}
