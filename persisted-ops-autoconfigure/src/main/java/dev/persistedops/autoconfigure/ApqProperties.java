@@ -14,8 +14,8 @@ import org.springframework.util.unit.DataSize;
 public class ApqProperties {
 
 	/**
-	 * Whether clients may register documents at run time by sending them with their sha256
-	 * hash. When off, a registration is answered with PersistedQueryNotSupported.
+	 * Whether clients may register documents at run time by sending them with their
+	 * sha256 hash. When off, a registration is answered with PersistedQueryNotSupported.
 	 */
 	private boolean enabled = false;
 
@@ -25,7 +25,8 @@ public class ApqProperties {
 	private DataSize maxDocumentSize = DataSize.ofKilobytes(64);
 
 	/**
-	 * How long a registration is kept in a remote store (redis). Kept for good when not set.
+	 * How long a registration is kept in a remote store (redis). Kept for good when not
+	 * set.
 	 */
 	private @Nullable Duration timeToLive;
 

@@ -50,8 +50,9 @@ final class AzureBlobContainerClients {
 			return builder.sasToken(properties.getSasToken()).buildAsyncClient();
 		}
 		if (StringUtils.hasText(properties.getAccountName()) && StringUtils.hasText(properties.getAccountKey())) {
-			return builder.credential(new StorageSharedKeyCredential(properties.getAccountName(),
-					properties.getAccountKey())).buildAsyncClient();
+			return builder
+				.credential(new StorageSharedKeyCredential(properties.getAccountName(), properties.getAccountKey()))
+				.buildAsyncClient();
 		}
 		throw new InvalidConfigurationPropertyValueException(PREFIX + "endpoint", endpoint,
 				"An endpoint needs a credential: set " + PREFIX + "sas-token, or " + PREFIX + "account-name and "

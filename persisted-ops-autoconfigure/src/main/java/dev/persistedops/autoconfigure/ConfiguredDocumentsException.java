@@ -5,16 +5,20 @@ import java.util.List;
 import dev.persistedops.store.DocumentLoadException;
 
 /**
- * Thrown when the documents at configured locations cannot be loaded: carries the locations and
- * the properties they came from, so that the failure analysis names exactly what to fix.
+ * Thrown when the documents at configured locations cannot be loaded: carries the
+ * locations and the properties they came from, so that the failure analysis names exactly
+ * what to fix.
  */
 class ConfiguredDocumentsException extends RuntimeException {
 
 	private final List<DocumentLocations> sources;
 
+	private final DocumentLoadException loadFailure;
+
 	ConfiguredDocumentsException(List<DocumentLocations> sources, DocumentLoadException cause) {
 		super(cause.getMessage(), cause);
 		this.sources = List.copyOf(sources);
+		this.loadFailure = cause;
 	}
 
 	/**
@@ -28,7 +32,7 @@ class ConfiguredDocumentsException extends RuntimeException {
 	 * Return what went wrong while loading.
 	 */
 	DocumentLoadException getLoadFailure() {
-		return (DocumentLoadException) getCause();
+		return this.loadFailure;
 	}
 
 }

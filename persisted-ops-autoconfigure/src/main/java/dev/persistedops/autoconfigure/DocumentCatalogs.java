@@ -15,9 +15,9 @@ import dev.persistedops.store.manifest.ManifestDocumentLoader;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
 /**
- * Builds the catalogs that the file stores serve and that publishing loads, from directories
- * and manifests, verified the same way. A failure is reported with the property whose locations
- * were being loaded ({@link ConfiguredDocumentsException}).
+ * Builds the catalogs that the file stores serve and that publishing loads, from
+ * directories and manifests, verified the same way. A failure is reported with the
+ * property whose locations were being loaded ({@link ConfiguredDocumentsException}).
  */
 final class DocumentCatalogs {
 
@@ -85,8 +85,7 @@ final class DocumentCatalogs {
 			return catalog.build();
 		}
 		catch (DocumentLoadException ex) {
-			throw new ConfiguredDocumentsException(
-					sources.stream().filter((source) -> !source.isEmpty()).toList(), ex);
+			throw new ConfiguredDocumentsException(sources.stream().filter((source) -> !source.isEmpty()).toList(), ex);
 		}
 	}
 

@@ -8,8 +8,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Explains a startup that failed because persisted documents could not be loaded, naming the
- * property whose locations were being loaded, as the exception reports it.
+ * Explains a startup that failed because persisted documents could not be loaded, naming
+ * the property whose locations were being loaded, as the exception reports it.
  */
 class DocumentLoadFailureAnalyzer extends AbstractFailureAnalyzer<ConfiguredDocumentsException> {
 
@@ -29,9 +29,9 @@ class DocumentLoadFailureAnalyzer extends AbstractFailureAnalyzer<ConfiguredDocu
 					"Set " + properties + " to locations that exist and can be read (currently " + locations + ").",
 					cause);
 		}
-		return new FailureAnalysis(failure.getMessage(),
-				"Re-export the documents listed above from the client build, or fix the files in " + properties
-						+ ". To start despite hash mismatches, set persisted-ops.hash.on-mismatch=warn.",
+		return new FailureAnalysis(
+				failure.getMessage(), "Re-export the documents listed above from the client build, or fix the files in "
+						+ properties + ". To start despite hash mismatches, set persisted-ops.hash.on-mismatch=warn.",
 				cause);
 	}
 

@@ -25,10 +25,11 @@ import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
- * One configuration per store type, imported by {@link PersistedOperationsStoreAutoConfiguration}.
- * Each backs off when the application defines its own {@link OperationDocumentStore}. A remote
- * store (Redis, Azure Blob) sits behind a {@link ResilientOperationDocumentStore} and, in front of
- * that, a {@link CachingOperationDocumentStore}.
+ * One configuration per store type, imported by
+ * {@link PersistedOperationsStoreAutoConfiguration}. Each backs off when the application
+ * defines its own {@link OperationDocumentStore}. A remote store (Redis, Azure Blob) sits
+ * behind a {@link ResilientOperationDocumentStore} and, in front of that, a
+ * {@link CachingOperationDocumentStore}.
  */
 abstract class DocumentStoreConfigurations {
 
@@ -90,7 +91,8 @@ abstract class DocumentStoreConfigurations {
 		CachingOperationDocumentStore persistedOperationsDocumentStore(PersistedOperationsProperties properties,
 				ReactiveRedisConnectionFactory connectionFactory) {
 			RedisOperationDocumentStore redis = new RedisOperationDocumentStore(
-					new ReactiveStringRedisTemplate(connectionFactory), properties.getStore().getRedis().getKeyPrefix());
+					new ReactiveStringRedisTemplate(connectionFactory),
+					properties.getStore().getRedis().getKeyPrefix());
 			return remote(redis, properties);
 		}
 
@@ -124,8 +126,9 @@ abstract class DocumentStoreConfigurations {
 		CachingOperationDocumentStore persistedOperationsDocumentStore(PersistedOperationsProperties properties,
 				ObjectProvider<BlobContainerAsyncClient> container, ObjectProvider<BlobServiceAsyncClient> service) {
 			StoreProperties.AzureBlob azure = properties.getStore().getAzureBlob();
-			AzureBlobOperationDocumentStore store = new AzureBlobOperationDocumentStore(AzureBlobContainerClients
-				.container(azure, container.getIfUnique(), service.getIfUnique()), azure.getBlobPrefix());
+			AzureBlobOperationDocumentStore store = new AzureBlobOperationDocumentStore(
+					AzureBlobContainerClients.container(azure, container.getIfUnique(), service.getIfUnique()),
+					azure.getBlobPrefix());
 			store.checkContainer(azure.isCreateContainer(), CONTAINER_CHECK_TIMEOUT);
 			return remote(store, properties);
 		}

@@ -13,8 +13,9 @@ class OnStoreTypeCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		StoreType required = (StoreType) metadata.getAnnotationAttributes(ConditionalOnStoreType.class.getName())
-			.get("value");
+		StoreType required = metadata.getAnnotations()
+			.get(ConditionalOnStoreType.class)
+			.getEnum("value", StoreType.class);
 		StoreType configured = Binder.get(context.getEnvironment())
 			.bind(StoreProperties.TYPE, StoreType.class)
 			.orElse(StoreType.FILESYSTEM);

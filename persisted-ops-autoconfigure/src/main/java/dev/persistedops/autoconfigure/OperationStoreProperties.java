@@ -13,8 +13,8 @@ import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The endpoint {@code graphql-ruby-client sync} pushes operations to, as to an OperationStore,
- * bound to {@code persisted-ops.operation-store}.
+ * The endpoint {@code graphql-ruby-client sync} pushes operations to, as to an
+ * OperationStore, bound to {@code persisted-ops.operation-store}.
  */
 public class OperationStoreProperties {
 
@@ -31,8 +31,8 @@ public class OperationStoreProperties {
 	private String path = "/persisted-operations/sync";
 
 	/**
-	 * Clients that may sync, by name (the --client of graphql-ruby-client sync), each with its
-	 * secrets (several, so that one can be rotated).
+	 * Clients that may sync, by name (the --client of graphql-ruby-client sync), each
+	 * with its secrets (several, so that one can be rotated).
 	 */
 	private Map<String, Client> clients = new LinkedHashMap<>();
 
@@ -85,8 +85,8 @@ public class OperationStoreProperties {
 
 	/**
 	 * Check that an enabled endpoint has what it needs.
-	 * @throws InvalidConfigurationPropertyValueException if there is no client, a client has no
-	 * secret, or a client name cannot be the namespace of an id
+	 * @throws InvalidConfigurationPropertyValueException if there is no client, a client
+	 * has no secret, or a client name cannot be the namespace of an id
 	 */
 	void validate() {
 		if (!this.enabled) {

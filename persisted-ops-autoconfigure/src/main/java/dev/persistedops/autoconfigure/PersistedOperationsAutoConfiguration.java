@@ -37,9 +37,9 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 
 /**
  * Auto-configuration of persisted operations: the interceptor that swaps ids for stored
- * documents, only-persisted mode (also guarding GraphQL over RSocket), the parse-once cache,
- * automatic persisted queries, and where documents registered at run time go. The store is
- * configured by {@link PersistedOperationsStoreAutoConfiguration}, publishing by
+ * documents, only-persisted mode (also guarding GraphQL over RSocket), the parse-once
+ * cache, automatic persisted queries, and where documents registered at run time go. The
+ * store is configured by {@link PersistedOperationsStoreAutoConfiguration}, publishing by
  * {@link PersistedOperationsPublishingAutoConfiguration}, and the HTTP edges by
  * {@link PersistedOperationsWebMvcAutoConfiguration} and
  * {@link PersistedOperationsWebFluxAutoConfiguration}.
@@ -103,8 +103,7 @@ public final class PersistedOperationsAutoConfiguration {
 	PersistedOperationInterceptor persistedOperationInterceptor(OperationIdResolver idResolver,
 			DocumentRegistry registry, OnlyPersistedPolicy policy, GetOperationRule getRule,
 			ObjectProvider<AutomaticPersistedQueries> apq) {
-		return new PersistedOperationInterceptor(idResolver, registry.lookups(), policy, getRule,
-				apq.getIfAvailable());
+		return new PersistedOperationInterceptor(idResolver, registry.lookups(), policy, getRule, apq.getIfAvailable());
 	}
 
 	@Bean
@@ -125,10 +124,9 @@ public final class PersistedOperationsAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		AutomaticPersistedQueries persistedOperationsAutomaticPersistedQueries(
-				PersistedOperationsProperties properties, DocumentRegistry registry, OperationValidator validator) {
-			return new AutomaticPersistedQueries(registry.registrations(), properties.getApq().toSettings(),
-					validator);
+		AutomaticPersistedQueries persistedOperationsAutomaticPersistedQueries(PersistedOperationsProperties properties,
+				DocumentRegistry registry, OperationValidator validator) {
+			return new AutomaticPersistedQueries(registry.registrations(), properties.getApq().toSettings(), validator);
 		}
 
 	}

@@ -19,11 +19,12 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration of persisted operations (trusted documents). Each feature's group lives in a
- * class of its own ({@link StoreProperties}, {@link PublishProperties}, {@link ApqProperties},
- * {@link RelayProperties}, {@link OperationStoreProperties}) and is checked here, when it is
- * bound. The whole {@code persisted-ops} namespace is bound through this one root so that the
- * binder sees every key at once, whichever features' auto-configurations are active.
+ * Configuration of persisted operations (trusted documents). Each feature's group lives
+ * in a class of its own ({@link StoreProperties}, {@link PublishProperties},
+ * {@link ApqProperties}, {@link RelayProperties}, {@link OperationStoreProperties}) and
+ * is checked here, when it is bound. The whole {@code persisted-ops} namespace is bound
+ * through this one root so that the binder sees every key at once, whichever features'
+ * auto-configurations are active.
  */
 @ConfigurationProperties("persisted-ops")
 public class PersistedOperationsProperties implements InitializingBean {
@@ -35,13 +36,14 @@ public class PersistedOperationsProperties implements InitializingBean {
 
 	/**
 	 * Whether only documents looked up by id may run. Any other document is refused with
-	 * PERSISTED_QUERY_ONLY unless a NonPersistedOperationOverride bean allows the request.
+	 * PERSISTED_QUERY_ONLY unless a NonPersistedOperationOverride bean allows the
+	 * request.
 	 */
 	private boolean onlyPersisted = false;
 
 	/**
-	 * Where in a request an operation id is read from: id, document-id, doc-id, operation-id,
-	 * extensions-operation-id, persisted-query. Any left out is ignored.
+	 * Where in a request an operation id is read from: id, document-id, doc-id,
+	 * operation-id, extensions-operation-id, persisted-query. Any left out is ignored.
 	 */
 	private Set<IdConvention> idConventions = EnumSet.allOf(IdConvention.class);
 
@@ -198,8 +200,9 @@ public class PersistedOperationsProperties implements InitializingBean {
 		private DataSize maximumBytes = DataSize.ofMegabytes(64);
 
 		/**
-		 * How long a document of a remote store stays cached locally. Kept until evicted when
-		 * not set; set it so that documents deleted from the remote store stop being served.
+		 * How long a document of a remote store stays cached locally. Kept until evicted
+		 * when not set; set it so that documents deleted from the remote store stop being
+		 * served.
 		 */
 		private @Nullable Duration timeToLive;
 
@@ -252,7 +255,8 @@ public class PersistedOperationsProperties implements InitializingBean {
 			private long maximumSize = 10_000;
 
 			/**
-			 * How long an id is remembered as absent before the remote store is asked again.
+			 * How long an id is remembered as absent before the remote store is asked
+			 * again.
 			 */
 			private Duration timeToLive = Duration.ofSeconds(5);
 
@@ -277,8 +281,9 @@ public class PersistedOperationsProperties implements InitializingBean {
 	}
 
 	/**
-	 * Documents registered while the application runs (automatic persisted queries, publishing
-	 * endpoints). They go to the remote store when there is one, and otherwise to memory.
+	 * Documents registered while the application runs (automatic persisted queries,
+	 * publishing endpoints). They go to the remote store when there is one, and otherwise
+	 * to memory.
 	 */
 	public static class Registrations {
 
@@ -355,8 +360,8 @@ public class PersistedOperationsProperties implements InitializingBean {
 		private long maximumSize = 10_000;
 
 		/**
-		 * Maximum size of the persisted documents kept parsed and validated (counting four
-		 * bytes a character, for the text and its syntax tree).
+		 * Maximum size of the persisted documents kept parsed and validated (counting
+		 * four bytes a character, for the text and its syntax tree).
 		 */
 		private DataSize maximumBytes = DataSize.ofMegabytes(128);
 

@@ -23,10 +23,10 @@ import org.springframework.context.annotation.Import;
 /**
  * Auto-configuration of publishing documents into the store: at deploy time
  * ({@code persisted-ops.publish}), and through the endpoints client builds publish to,
- * relay-compiler's persist endpoint ({@code persisted-ops.relay}) and graphql-ruby-client's sync
- * endpoint ({@code persisted-ops.operation-store}), each with its Spring MVC or WebFlux route.
- * Everything is off unless enabled. The endpoints are not GraphQL operations, so only-persisted
- * mode does not apply to them.
+ * relay-compiler's persist endpoint ({@code persisted-ops.relay}) and
+ * graphql-ruby-client's sync endpoint ({@code persisted-ops.operation-store}), each with
+ * its Spring MVC or WebFlux route. Everything is off unless enabled. The endpoints are
+ * not GraphQL operations, so only-persisted mode does not apply to them.
  */
 @AutoConfiguration(after = PersistedOperationsAutoConfiguration.class)
 @ConditionalOnBean(DocumentRegistry.class)

@@ -20,10 +20,10 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 
 /**
- * Auto-configuration of the {@link OperationDocumentStore} that persisted documents are looked
- * up in, chosen with {@code persisted-ops.store.type} (one configuration per type, in
- * {@link DocumentStoreConfigurations}), and of how documents are hashed and loaded from
- * directories and manifests. Backs off when the application defines its own store.
+ * Auto-configuration of the {@link OperationDocumentStore} that persisted documents are
+ * looked up in, chosen with {@code persisted-ops.store.type} (one configuration per type,
+ * in {@link DocumentStoreConfigurations}), and of how documents are hashed and loaded
+ * from directories and manifests. Backs off when the application defines its own store.
  */
 @AutoConfiguration(after = GraphQlAutoConfiguration.class,
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration")

@@ -1,5 +1,7 @@
 package dev.persistedops.autoconfigure;
 
+import java.util.Objects;
+
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.persistedops.web.GetRequestParameters;
@@ -26,18 +28,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlHandler;
-import org.springframework.graphql.server.webflux.GraphQlWebSocketHandler;
 import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
 import org.springframework.graphql.server.webflux.GraphQlSseHandler;
+import org.springframework.graphql.server.webflux.GraphQlWebSocketHandler;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The HTTP edge for Spring WebFlux: replaces Spring for GraphQL's HTTP and SSE handlers with ones
- * that also read id-only POST bodies, routes GET requests for persisted queries ahead of the
- * route that answers GET with 405, and lets WebSocket {@code subscribe} messages carry an id.
- * Backs off when the application defines its own {@link GraphQlHttpHandler}.
+ * The HTTP edge for Spring WebFlux: replaces Spring for GraphQL's HTTP and SSE handlers
+ * with ones that also read id-only POST bodies, routes GET requests for persisted queries
+ * ahead of the route that answers GET with 405, and lets WebSocket {@code subscribe}
+ * messages carry an id. Backs off when the application defines its own
+ * {@link GraphQlHttpHandler}.
  */
 @AutoConfiguration(after = PersistedOperationsAutoConfiguration.class, before = GraphQlWebFluxAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.REACTIVE)
@@ -83,7 +86,8 @@ public final class PersistedOperationsWebFluxAutoConfiguration {
 				GraphQlProperties properties, PersistedRequestBody body, ObjectProvider<JsonMapper> jsonMapper) {
 			SubscribeMessageRewriter rewriter = new SubscribeMessageRewriter(body,
 					jsonMapper.getIfAvailable(JsonMapper::shared));
-			return PersistedOperationWebSocketHandler.mapping(properties.getWebsocket().getPath(), handler, rewriter);
+			String path = Objects.requireNonNull(properties.getWebsocket().getPath(), "spring.graphql.websocket.path");
+			return PersistedOperationWebSocketHandler.mapping(path, handler, rewriter);
 		}
 
 	}

@@ -19,8 +19,8 @@ public class PublishProperties {
 	static final String MANIFEST_LOCATIONS = "persisted-ops.publish.manifest.locations";
 
 	/**
-	 * Whether to publish documents into the store (redis, azure-blob) when the application
-	 * starts. Idempotent; startup fails if an id holds a different text.
+	 * Whether to publish documents into the store (redis, azure-blob) when the
+	 * application starts. Idempotent; startup fails if an id holds a different text.
 	 */
 	private boolean enabled = false;
 
@@ -105,7 +105,8 @@ public class PublishProperties {
 
 		/**
 		 * Manifest files to publish, as classpath: or file: locations: Relay / Strawberry
-		 * Shake {"<id>": "<document>"} maps or Apollo persisted-query-manifest.json files.
+		 * Shake {"<id>": "<document>"} maps or Apollo persisted-query-manifest.json
+		 * files.
 		 */
 		private List<String> locations = new ArrayList<>();
 

@@ -47,14 +47,15 @@ final class PublishingPreconditions {
 	 * @param registry the registry over the configured store
 	 * @param feature what needs it, for the message
 	 * @param type the configured store type
-	 * @throws InvalidConfigurationPropertyValueException if the configured store is not shared
+	 * @throws InvalidConfigurationPropertyValueException if the configured store is not
+	 * shared
 	 */
 	static WritableOperationDocumentStore sharedStore(DocumentRegistry registry, String feature, StoreType type) {
 		if (!registry.isShared()) {
 			throw new InvalidConfigurationPropertyValueException(StoreProperties.TYPE,
-					type.name().toLowerCase().replace('_', '-'), feature + " stores operations that every instance "
-							+ "must find, so it needs a shared store: set " + StoreProperties.TYPE
-							+ " to redis or azure-blob");
+					type.name().toLowerCase().replace('_', '-'),
+					feature + " stores operations that every instance " + "must find, so it needs a shared store: set "
+							+ StoreProperties.TYPE + " to redis or azure-blob");
 		}
 		return registry.registrations();
 	}

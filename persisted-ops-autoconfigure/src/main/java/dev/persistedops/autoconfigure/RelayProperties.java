@@ -9,8 +9,8 @@ import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The endpoint relay-compiler's {@code persistConfig.url} posts operations to at build time,
- * bound to {@code persisted-ops.relay}.
+ * The endpoint relay-compiler's {@code persistConfig.url} posts operations to at build
+ * time, bound to {@code persisted-ops.relay}.
  */
 public class RelayProperties {
 
@@ -35,7 +35,8 @@ public class RelayProperties {
 	private HashAlgorithm hashAlgorithm = HashAlgorithm.MD5;
 
 	/**
-	 * Token a request must carry in the token header. Required when the endpoint is enabled.
+	 * Token a request must carry in the token header. Required when the endpoint is
+	 * enabled.
 	 */
 	private @Nullable String token;
 

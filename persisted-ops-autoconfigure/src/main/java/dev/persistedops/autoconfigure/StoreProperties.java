@@ -19,7 +19,6 @@ public class StoreProperties {
 
 	static final String MANIFEST_LOCATIONS = "persisted-ops.store.manifest.locations";
 
-
 	/**
 	 * Type of the store that persisted documents are looked up in.
 	 */
@@ -99,7 +98,6 @@ public class StoreProperties {
 		return this.manifest;
 	}
 
-
 	DocumentLocations filesystemLocations() {
 		return new DocumentLocations(FILESYSTEM_LOCATIONS, this.filesystem.getLocations());
 	}
@@ -112,7 +110,8 @@ public class StoreProperties {
 	 * Return the settings that keep requests from waiting on a remote store.
 	 */
 	ResilientOperationDocumentStore.Settings toResilienceSettings() {
-		return new ResilientOperationDocumentStore.Settings(this.timeout, this.retryInterval, this.maxConcurrentLookups);
+		return new ResilientOperationDocumentStore.Settings(this.timeout, this.retryInterval,
+				this.maxConcurrentLookups);
 	}
 
 	/**
@@ -121,8 +120,9 @@ public class StoreProperties {
 	public static class Filesystem {
 
 		/**
-		 * Directories of <id>.graphql files, as classpath: or file: locations. Sub-folders are
-		 * namespaces: web/abc.graphql is the id web/abc. Read once at startup.
+		 * Directories of <id>.graphql files, as classpath: or file: locations.
+		 * Sub-folders are namespaces: web/abc.graphql is the id web/abc. Read once at
+		 * startup.
 		 */
 		private List<String> locations = new ArrayList<>(List.of("classpath:/persisted-operations/"));
 
@@ -143,8 +143,8 @@ public class StoreProperties {
 
 		/**
 		 * Manifest files, as classpath: or file: locations: Relay / Strawberry Shake
-		 * {"<id>": "<document>"} maps or Apollo persisted-query-manifest.json files. Read once
-		 * at startup.
+		 * {"<id>": "<document>"} maps or Apollo persisted-query-manifest.json files. Read
+		 * once at startup.
 		 */
 		private List<String> locations = new ArrayList<>();
 
@@ -164,8 +164,9 @@ public class StoreProperties {
 	public static class Redis {
 
 		/**
-		 * Prefix of the Redis keys of documents: the key of a document is the prefix followed
-		 * by its id. May be empty, and then only ids shaped like hex digests are looked up.
+		 * Prefix of the Redis keys of documents: the key of a document is the prefix
+		 * followed by its id. May be empty, and then only ids shaped like hex digests are
+		 * looked up.
 		 */
 		private String keyPrefix = "persisted-ops:";
 
@@ -181,8 +182,8 @@ public class StoreProperties {
 
 	/**
 	 * The Azure Blob Storage store. An application's own BlobContainerAsyncClient or
-	 * BlobServiceAsyncClient bean (as Spring Cloud Azure defines) is used when there is one;
-	 * otherwise the client is built from these properties.
+	 * BlobServiceAsyncClient bean (as Spring Cloud Azure defines) is used when there is
+	 * one; otherwise the client is built from these properties.
 	 */
 	public static class AzureBlob {
 
@@ -192,8 +193,8 @@ public class StoreProperties {
 		private String container = "persisted-operations";
 
 		/**
-		 * Prefix of the blob names (a virtual folder such as "operations/"): the blob of a
-		 * document is the prefix followed by its id. May be empty.
+		 * Prefix of the blob names (a virtual folder such as "operations/"): the blob of
+		 * a document is the prefix followed by its id. May be empty.
 		 */
 		private String blobPrefix = "";
 
@@ -209,8 +210,8 @@ public class StoreProperties {
 		private @Nullable String connectionString;
 
 		/**
-		 * Blob service endpoint, such as https://myaccount.blob.core.windows.net, used with a
-		 * SAS token or an account name and key.
+		 * Blob service endpoint, such as https://myaccount.blob.core.windows.net, used
+		 * with a SAS token or an account name and key.
 		 */
 		private @Nullable String endpoint;
 

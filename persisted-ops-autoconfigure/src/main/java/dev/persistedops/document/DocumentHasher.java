@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.util.Assert;
 
 /**
- * Computes the id a client derives from a document's text: a digest of the exact UTF-8 bytes of
- * the text, written in the chosen encoding. Nothing is normalised first, since clients hash the
- * text exactly as they print it.
+ * Computes the id a client derives from a document's text: a digest of the exact UTF-8
+ * bytes of the text, written in the chosen encoding. Nothing is normalised first, since
+ * clients hash the text exactly as they print it.
  *
  * @param algorithm the digest algorithm
  * @param encoding how the digest is written

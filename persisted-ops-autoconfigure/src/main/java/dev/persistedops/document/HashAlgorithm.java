@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Digest algorithms that clients use to name persisted documents: md5 (Relay, Hot Chocolate's
- * default), sha1, and sha256 (Apollo, the GraphQL-over-HTTP appendix).
+ * Digest algorithms that clients use to name persisted documents: md5 (Relay, Hot
+ * Chocolate's default), sha1, and sha256 (Apollo, the GraphQL-over-HTTP appendix).
  */
 public enum HashAlgorithm {
 

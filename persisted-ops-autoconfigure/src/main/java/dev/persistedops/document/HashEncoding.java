@@ -4,8 +4,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * How a digest is written as an id: lowercase hex, or URL-safe base64 without padding (the
- * form Hot Chocolate uses when base64 is chosen).
+ * How a digest is written as an id: lowercase hex, or URL-safe base64 without padding
+ * (the form Hot Chocolate uses when base64 is chosen).
  */
 public enum HashEncoding {
 
@@ -39,8 +39,7 @@ public enum HashEncoding {
 
 		@Override
 		boolean isAlphabet(char c) {
-			return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-'
-					|| c == '_';
+			return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_';
 		}
 	};
 

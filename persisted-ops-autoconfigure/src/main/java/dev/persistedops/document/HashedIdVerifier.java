@@ -5,12 +5,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * Checks that an id shaped like a hash is the hash of its document's exact text, so a tampered
- * or stale export cannot put one document under another's id.
- * <p>An id (its local name, for {@code client/alias} ids) is hash-shaped when it is 32, 40 or
- * 64 lowercase hex characters (md5, sha1, sha256 in hex), or has the length and alphabet of the
- * configured algorithm in URL-safe base64. Any other id is a name the application chose, and
- * is not checked.
+ * Checks that an id shaped like a hash is the hash of its document's exact text, so a
+ * tampered or stale export cannot put one document under another's id.
+ * <p>
+ * An id (its local name, for {@code client/alias} ids) is hash-shaped when it is 32, 40
+ * or 64 lowercase hex characters (md5, sha1, sha256 in hex), or has the length and
+ * alphabet of the configured algorithm in URL-safe base64. Any other id is a name the
+ * application chose, and is not checked.
  */
 public final class HashedIdVerifier {
 
@@ -22,12 +23,14 @@ public final class HashedIdVerifier {
 	}
 
 	/**
-	 * Return the hasher the id claims to come from, or {@code null} if it is not hash-shaped.
+	 * Return the hasher the id claims to come from, or {@code null} if it is not
+	 * hash-shaped.
 	 */
 	public @Nullable DocumentHasher claimedHasher(OperationId id) {
 		String name = id.localName();
-		if (id.isHexDigest()) {
-			return new DocumentHasher(HashAlgorithm.forHexLength(name.length()), HashEncoding.HEX);
+		HashAlgorithm hexAlgorithm = HashAlgorithm.forHexLength(name.length());
+		if (hexAlgorithm != null && id.isHexDigest()) {
+			return new DocumentHasher(hexAlgorithm, HashEncoding.HEX);
 		}
 		if (this.configured.encoding() != HashEncoding.HEX && this.configured.isShapeOfHash(name)) {
 			return this.configured;

@@ -3,15 +3,18 @@ package dev.persistedops.document;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The id under which a persisted document is stored, checked against a strict rule before any
- * store sees it.
- * <p>The rule: 1 to {@value #MAX_LENGTH} characters from {@code A-Z a-z 0-9 - . _ ~ :} (the
- * GraphQL-over-HTTP appendix's set) plus {@code /} to separate a namespace, as in GraphQL-Ruby's
- * {@code client/alias}. A namespace segment may not be empty, {@code .} or {@code ..}. So no id
- * can name a path outside a store's root, carry a percent-encoding, a control character, a
- * glob or a protocol delimiter.
- * <p>An id of the form {@code sha256:<64 lowercase hex>} (the appendix's form) is stored under
- * its bare hex digest, so {@code sha256:abc…} and {@code abc…} find the same document.
+ * The id under which a persisted document is stored, checked against a strict rule before
+ * any store sees it.
+ * <p>
+ * The rule: 1 to {@value #MAX_LENGTH} characters from {@code A-Z a-z 0-9 - . _ ~ :} (the
+ * GraphQL-over-HTTP appendix's set) plus {@code /} to separate a namespace, as in
+ * GraphQL-Ruby's {@code client/alias}. A namespace segment may not be empty, {@code .} or
+ * {@code ..}. So no id can name a path outside a store's root, carry a percent-encoding,
+ * a control character, a glob or a protocol delimiter.
+ * <p>
+ * An id of the form {@code sha256:<64 lowercase hex>} (the appendix's form) is stored
+ * under its bare hex digest, so {@code sha256:abc…} and {@code abc…} find the same
+ * document.
  */
 public final class OperationId {
 
@@ -53,8 +56,7 @@ public final class OperationId {
 
 	private static void check(String text) {
 		if (text.isEmpty() || text.length() > MAX_LENGTH) {
-			throw new InvalidOperationIdException(
-					"An operation id must be 1 to " + MAX_LENGTH + " characters long");
+			throw new InvalidOperationIdException("An operation id must be 1 to " + MAX_LENGTH + " characters long");
 		}
 		for (int i = 0; i < text.length(); i++) {
 			if (!isAllowed(text.charAt(i))) {
@@ -91,7 +93,8 @@ public final class OperationId {
 	}
 
 	/**
-	 * Return the namespace of the id ({@code client} in {@code client/alias}), or {@code null}.
+	 * Return the namespace of the id ({@code client} in {@code client/alias}), or
+	 * {@code null}.
 	 */
 	public @Nullable String namespace() {
 		int slash = this.key.lastIndexOf('/');
@@ -106,8 +109,8 @@ public final class OperationId {
 	}
 
 	/**
-	 * Whether the id (its local name, for {@code client/alias} ids) is a lowercase hex digest
-	 * of md5, sha1 or sha256 length: the ids clients derive from document text.
+	 * Whether the id (its local name, for {@code client/alias} ids) is a lowercase hex
+	 * digest of md5, sha1 or sha256 length: the ids clients derive from document text.
 	 */
 	public boolean isHexDigest() {
 		String name = localName();

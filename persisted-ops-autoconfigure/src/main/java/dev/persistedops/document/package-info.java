@@ -1,5 +1,6 @@
 /**
- * Value types of persisted operations: operation ids, the rule an id must follow, and the hashing of document text.
+ * Value types of persisted operations: operation ids, the rule an id must follow, and the
+ * hashing of document text.
  */
 @NullMarked
 package dev.persistedops.document;

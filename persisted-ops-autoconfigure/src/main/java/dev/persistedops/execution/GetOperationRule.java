@@ -11,10 +11,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * The GraphQL-over-HTTP rule that a GET request may only run a query: never a mutation (which
- * a crawler, a prefetch or another site's {@code <img>} could trigger) and never a
- * subscription. It fails closed: a GET is allowed only when the operation graphql-java would
- * run is shown to be a query.
+ * The GraphQL-over-HTTP rule that a GET request may only run a query: never a mutation
+ * (which a crawler, a prefetch or another site's {@code <img>} could trigger) and never a
+ * subscription. It fails closed: a GET is allowed only when the operation graphql-java
+ * would run is shown to be a query.
  */
 public final class GetOperationRule {
 
@@ -29,8 +29,8 @@ public final class GetOperationRule {
 	 * Whether a GET request may run the given document.
 	 * @param text the document text
 	 * @param operationName the operation the request selects, or {@code null}
-	 * @return {@code true} only if the document parses and the operation graphql-java would
-	 * select is a query
+	 * @return {@code true} only if the document parses and the operation graphql-java
+	 * would select is a query
 	 */
 	public boolean allows(String text, @Nullable String operationName) {
 		Document document = this.parsedDocuments.parsedDocument(text);
@@ -42,14 +42,13 @@ public final class GetOperationRule {
 				return false;
 			}
 		}
-		OperationDefinition operation = select(document.getDefinitionsOfType(OperationDefinition.class),
-				operationName);
+		OperationDefinition operation = select(document.getDefinitionsOfType(OperationDefinition.class), operationName);
 		return operation != null && operation.getOperation() == OperationDefinition.Operation.QUERY;
 	}
 
 	/**
-	 * Select the operation as graphql-java does: no name picks the only operation, an empty
-	 * name picks the first, any other name the operation of that name.
+	 * Select the operation as graphql-java does: no name picks the only operation, an
+	 * empty name picks the first, any other name the operation of that name.
 	 */
 	private static @Nullable OperationDefinition select(List<OperationDefinition> operations,
 			@Nullable String operationName) {

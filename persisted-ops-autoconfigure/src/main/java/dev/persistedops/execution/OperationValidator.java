@@ -13,8 +13,9 @@ import graphql.schema.GraphQLSchema;
 import org.springframework.util.Assert;
 
 /**
- * Checks a document against the application's schema before it is stored (by a client build,
- * or by a client registering it at run time), so that only operations that can run are stored.
+ * Checks a document against the application's schema before it is stored (by a client
+ * build, or by a client registering it at run time), so that only operations that can run
+ * are stored.
  */
 public final class OperationValidator {
 

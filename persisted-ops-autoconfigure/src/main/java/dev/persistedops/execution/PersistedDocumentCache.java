@@ -11,11 +11,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * The parsed and validated form of persisted documents, keyed by their text and bounded by
- * entry count and by size: an entry weighs four bytes a character of its text (the text and
- * its syntax tree) and at least {@code maximumBytes / maximumSize}. Persisted documents are
- * immutable, so an entry never goes stale; loading is atomic per document, so concurrent first
- * requests parse it once.
+ * The parsed and validated form of persisted documents, keyed by their text and bounded
+ * by entry count and by size: an entry weighs four bytes a character of its text (the
+ * text and its syntax tree) and at least {@code maximumBytes / maximumSize}. Persisted
+ * documents are immutable, so an entry never goes stale; loading is atomic per document,
+ * so concurrent first requests parse it once.
  */
 public final class PersistedDocumentCache {
 
@@ -41,13 +41,14 @@ public final class PersistedDocumentCache {
 		long minimumWeight = Math.max(1, maximumBytes / maximumSize);
 		this.entries = Caffeine.newBuilder()
 			.maximumWeight(maximumBytes)
-			.<String, PreparsedDocumentEntry>weigher((text, entry) -> (int) Math.min(Integer.MAX_VALUE,
-					Math.max(minimumWeight, 4L * text.length())))
+			.<String, PreparsedDocumentEntry>weigher(
+					(text, entry) -> (int) Math.min(Integer.MAX_VALUE, Math.max(minimumWeight, 4L * text.length())))
 			.build();
 	}
 
 	/**
-	 * Return the entry for the given document text, parsing and validating it on first use.
+	 * Return the entry for the given document text, parsing and validating it on first
+	 * use.
 	 */
 	public PreparsedDocumentEntry get(String text, Supplier<PreparsedDocumentEntry> parseAndValidate) {
 		return this.entries.get(text, (key) -> parseAndValidate.get());

@@ -13,9 +13,9 @@ import org.springframework.util.Assert;
 
 /**
  * graphql-java's hook for skipping parse and validation, used for persisted documents: an
- * execution the interceptor marked with {@link #PERSISTED_ID_KEY} takes its document from the
- * {@link PersistedDocumentCache}. Every other execution goes to the delegate, which is the
- * application's own provider where it declares one as a bean.
+ * execution the interceptor marked with {@link #PERSISTED_ID_KEY} takes its document from
+ * the {@link PersistedDocumentCache}. Every other execution goes to the delegate, which
+ * is the application's own provider where it declares one as a bean.
  */
 public final class PersistedDocumentProvider implements PreparsedDocumentProvider {
 
@@ -43,8 +43,8 @@ public final class PersistedDocumentProvider implements PreparsedDocumentProvide
 		if (!executionInput.getGraphQLContext().hasKey(PERSISTED_ID_KEY)) {
 			return this.delegate.getDocumentAsync(executionInput, parseAndValidateFunction);
 		}
-		return CompletableFuture.completedFuture(this.cache.get(executionInput.getQuery(),
-				() -> parseAndValidateFunction.apply(executionInput)));
+		return CompletableFuture.completedFuture(
+				this.cache.get(executionInput.getQuery(), () -> parseAndValidateFunction.apply(executionInput)));
 	}
 
 }

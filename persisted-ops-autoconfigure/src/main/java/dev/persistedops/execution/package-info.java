@@ -1,6 +1,6 @@
 /**
- * Execution of persisted documents: parsing and validating each stored document once, and the
- * rule that a GET request runs only queries.
+ * Execution of persisted documents: parsing and validating each stored document once, and
+ * the rule that a GET request runs only queries.
  */
 @NullMarked
 package dev.persistedops.execution;

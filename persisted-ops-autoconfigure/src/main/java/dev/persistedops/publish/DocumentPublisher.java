@@ -18,9 +18,9 @@ import dev.persistedops.store.WritableOperationDocumentStore;
 import org.springframework.util.Assert;
 
 /**
- * Saves every document of a catalog into a writable store. Publishing is idempotent: what is
- * already there is left as it is, and publishing the same documents again changes nothing. An
- * id that holds a different text is reported, never overwritten.
+ * Saves every document of a catalog into a writable store. Publishing is idempotent: what
+ * is already there is left as it is, and publishing the same documents again changes
+ * nothing. An id that holds a different text is reported, never overwritten.
  */
 public final class DocumentPublisher {
 
@@ -33,7 +33,8 @@ public final class DocumentPublisher {
 	/**
 	 * Create a publisher.
 	 * @param store where documents are saved
-	 * @param timeToLive how long published documents are kept, or {@code null} to keep them
+	 * @param timeToLive how long published documents are kept, or {@code null} to keep
+	 * them
 	 */
 	public DocumentPublisher(WritableOperationDocumentStore store, @Nullable Duration timeToLive) {
 		Assert.notNull(store, "store is required");
@@ -42,8 +43,8 @@ public final class DocumentPublisher {
 	}
 
 	/**
-	 * Save every document of the catalog. A document that cannot be saved is reported with
-	 * the reason, and the others are still saved.
+	 * Save every document of the catalog. A document that cannot be saved is reported
+	 * with the reason, and the others are still saved.
 	 */
 	public Mono<PublishReport> publish(DocumentCatalog catalog) {
 		return Flux.fromIterable(catalog.documents().entrySet())

@@ -14,11 +14,11 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.util.Assert;
 
 /**
- * Publishes documents when the application starts: the deploy step that loads a client build's
- * export into Redis or Azure Blob. Run it once per deploy (as a one-off job with
- * {@code spring.main.web-application-type=none}) or on every instance's start: either way it is
- * idempotent. A store that cannot be reached, an id that holds a different text, or a document
- * that cannot be saved fails the start with the full report.
+ * Publishes documents when the application starts: the deploy step that loads a client
+ * build's export into Redis or Azure Blob. Run it once per deploy (as a one-off job with
+ * {@code spring.main.web-application-type=none}) or on every instance's start: either way
+ * it is idempotent. A store that cannot be reached, an id that holds a different text, or
+ * a document that cannot be saved fails the start with the full report.
  */
 public class DocumentPublishingRunner implements ApplicationRunner {
 
@@ -33,7 +33,8 @@ public class DocumentPublishingRunner implements ApplicationRunner {
 	/**
 	 * Create a runner.
 	 * @param store where to publish
-	 * @param timeToLive how long published documents are kept, or {@code null} to keep them
+	 * @param timeToLive how long published documents are kept, or {@code null} to keep
+	 * them
 	 * @param documents the documents to publish
 	 */
 	public DocumentPublishingRunner(WritableOperationDocumentStore store, @Nullable Duration timeToLive,

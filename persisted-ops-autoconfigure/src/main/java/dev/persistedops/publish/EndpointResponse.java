@@ -15,8 +15,8 @@ public record EndpointResponse(int status, Map<String, Object> body) {
 	}
 
 	/**
-	 * Return an error answer, {@code {"error": {"message": "..."}}}, the shape relay-compiler
-	 * reports.
+	 * Return an error answer, {@code {"error": {"message": "..."}}}, the shape
+	 * relay-compiler reports.
 	 */
 	public static EndpointResponse error(int status, String message) {
 		return new EndpointResponse(status, Map.of("error", Map.of("message", message)));

@@ -18,9 +18,9 @@ import org.springframework.util.Assert;
 
 /**
  * Checks the signature {@code graphql-ruby-client sync} puts on its requests:
- * {@code Authorization: GraphQL::Pro <client> <hex>}, where the hex is the HMAC-SHA256 of the
- * exact request body with the client's secret. A client may have several secrets, so that one
- * can be rotated; signatures are compared in constant time.
+ * {@code Authorization: GraphQL::Pro <client> <hex>}, where the hex is the HMAC-SHA256 of
+ * the exact request body with the client's secret. A client may have several secrets, so
+ * that one can be rotated; signatures are compared in constant time.
  */
 public final class OperationStoreAuthenticator {
 
@@ -36,15 +36,17 @@ public final class OperationStoreAuthenticator {
 		Assert.notNull(secrets, "secrets is required");
 		this.secrets = secrets.entrySet()
 			.stream()
-			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, (client) -> client.getValue()
-				.stream()
-				.map((secret) -> secret.getBytes(StandardCharsets.UTF_8))
-				.toList()));
+			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+					(client) -> client.getValue()
+						.stream()
+						.map((secret) -> secret.getBytes(StandardCharsets.UTF_8))
+						.toList()));
 	}
 
 	/**
-	 * Return the client whose secret signed the body, or {@code null} if the header is missing,
-	 * malformed, names an unknown client or carries a signature none of its secrets made.
+	 * Return the client whose secret signed the body, or {@code null} if the header is
+	 * missing, malformed, names an unknown client or carries a signature none of its
+	 * secrets made.
 	 */
 	public @Nullable String authenticate(@Nullable String authorization, byte[] body) {
 		if (authorization == null) {

@@ -11,21 +11,22 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.persistedops.execution.OperationValidator;
 import dev.persistedops.document.InvalidOperationIdException;
 import dev.persistedops.document.OperationId;
+import dev.persistedops.execution.OperationValidator;
 import dev.persistedops.store.WritableOperationDocumentStore;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
 
 /**
- * The endpoint {@code graphql-ruby-client sync} pushes operations to, as to a GraphQL-Ruby Pro
- * OperationStore. A request is signed by its client (see {@link OperationStoreAuthenticator});
- * its body is {@code {"operations": [{"name", "body", "alias"}]}}. Each operation is checked
- * against the schema and stored as {@code <client>/<alias>}. Clients may only add: an alias
- * already holding a different body fails. The answer is
- * {@code {"added", "not_modified", "failed", "errors"}}, with status 422 if any failed.
+ * The endpoint {@code graphql-ruby-client sync} pushes operations to, as to a
+ * GraphQL-Ruby Pro OperationStore. A request is signed by its client (see
+ * {@link OperationStoreAuthenticator}); its body is {@code {"operations": [{"name",
+ * "body", "alias"}]}}. Each operation is checked against the schema and stored as
+ * {@code <client>/<alias>}. Clients may only add: an alias already holding a different
+ * body fails. The answer is {@code {"added", "not_modified", "failed", "errors"}}, with
+ * status 422 if any failed.
  */
 public final class OperationStoreSyncEndpoint implements PublishingEndpoint {
 

@@ -9,9 +9,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import dev.persistedops.execution.OperationValidator;
 import dev.persistedops.document.DocumentHasher;
 import dev.persistedops.document.OperationId;
+import dev.persistedops.execution.OperationValidator;
 import dev.persistedops.store.SaveOutcome;
 import dev.persistedops.store.WritableOperationDocumentStore;
 
@@ -19,12 +19,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
 
 /**
- * The endpoint relay-compiler's {@code persistConfig.url} posts every operation to at build
- * time: an {@code application/x-www-form-urlencoded} body whose {@code text} is the operation.
- * The operation is checked against the schema and stored under the configured hash of its exact
- * text (md5 hex, as Relay computes it, by default); the answer is {@code {"id": "..."}}, or
- * {@code {"error": {"message": "..."}}}, which fails the build with that message. A request
- * must carry the configured token in the configured header.
+ * The endpoint relay-compiler's {@code persistConfig.url} posts every operation to at
+ * build time: an {@code application/x-www-form-urlencoded} body whose {@code text} is the
+ * operation. The operation is checked against the schema and stored under the configured
+ * hash of its exact text (md5 hex, as Relay computes it, by default); the answer is
+ * {@code {"id": "..."}}, or {@code {"error": {"message": "..."}}}, which fails the build
+ * with that message. A request must carry the configured token in the configured header.
  */
 public final class RelayPersistEndpoint implements PublishingEndpoint {
 

@@ -16,18 +16,20 @@ import dev.persistedops.document.OperationId;
 import org.springframework.util.Assert;
 
 /**
- * A local cache in front of a remote store (Redis, Azure Blob), so that a persisted request
- * costs a remote call once per document rather than once per request. It only caches; timeouts
- * and outages are the job of a {@link ResilientOperationDocumentStore} behind it.
+ * A local cache in front of a remote store (Redis, Azure Blob), so that a persisted
+ * request costs a remote call once per document rather than once per request. It only
+ * caches; timeouts and outages are the job of a {@link ResilientOperationDocumentStore}
+ * behind it.
  * <ul>
  * <li><b>Documents</b> are cached by id, bounded both by entry count and by bytes (see
- * {@link DocumentWeigher}). An id never changes its text (a save never overwrites), so an entry
- * does not go stale; a document deleted or expired in the remote store is still served from
- * here until it is evicted or its {@code timeToLive} runs out.</li>
- * <li><b>Single-flight</b>: concurrent lookups of an id not yet cached share one remote call,
- * whether it finds the document or not.</li>
- * <li><b>Absent ids</b> are remembered in a separate cache, bounded and short-lived, so a flood
- * of unknown ids neither evicts real documents nor asks the remote store again and again.</li>
+ * {@link DocumentWeigher}). An id never changes its text (a save never overwrites), so an
+ * entry does not go stale; a document deleted or expired in the remote store is still
+ * served from here until it is evicted or its {@code timeToLive} runs out.</li>
+ * <li><b>Single-flight</b>: concurrent lookups of an id not yet cached share one remote
+ * call, whether it finds the document or not.</li>
+ * <li><b>Absent ids</b> are remembered in a separate cache, bounded and short-lived, so a
+ * flood of unknown ids neither evicts real documents nor asks the remote store again and
+ * again.</li>
  * </ul>
  * A failed lookup is not cached: the next lookup of that id asks again.
  */
@@ -55,7 +57,9 @@ public class CachingOperationDocumentStore implements WritableOperationDocumentS
 		Assert.notNull(settings, "settings is required");
 		Assert.notNull(ticker, "ticker is required");
 		this.delegate = delegate;
-		Caffeine<Object, Object> documents = Caffeine.newBuilder().ticker(ticker).maximumWeight(settings.maximumBytes());
+		Caffeine<Object, Object> documents = Caffeine.newBuilder()
+			.ticker(ticker)
+			.maximumWeight(settings.maximumBytes());
 		if (settings.timeToLive() != null) {
 			documents.expireAfterWrite(settings.timeToLive());
 		}
@@ -75,14 +79,17 @@ public class CachingOperationDocumentStore implements WritableOperationDocumentS
 		if (known == null && this.absent.getIfPresent(key) != null) {
 			return Mono.empty();
 		}
+		if (known != null) {
+			return Mono.fromFuture(known, true);
+		}
 		// A shared future: one subscriber cancelling must not cancel the others' lookup.
-		return Mono.fromFuture(() -> (known != null) ? known : this.documents.get(key, (k, executor) -> load(id)),
-				true);
+		return Mono.fromFuture(() -> this.documents.get(key, (k, executor) -> load(id)), true);
 	}
 
-	private CompletableFuture<@Nullable String> load(OperationId id) {
+	private CompletableFuture<? extends @Nullable String> load(OperationId id) {
 		// A lookup can get here just after another one found the id absent: the miss is
-		// recorded before that lookup's future completes, so looking again here is enough.
+		// recorded before that lookup's future completes, so looking again here is
+		// enough.
 		if (this.absent.getIfPresent(id.key()) != null) {
 			return CompletableFuture.completedFuture(null);
 		}

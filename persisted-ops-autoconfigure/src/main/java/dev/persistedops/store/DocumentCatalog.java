@@ -18,9 +18,9 @@ import dev.persistedops.document.OperationId;
 import org.springframework.util.Assert;
 
 /**
- * An immutable set of documents loaded once at startup (from directories or manifests) and
- * verified as a whole: a lookup is a map read, with no I/O and no path built from the id.
- * Create one with {@link #builder(DocumentHasher, HashMismatchAction)}.
+ * An immutable set of documents loaded once at startup (from directories or manifests)
+ * and verified as a whole: a lookup is a map read, with no I/O and no path built from the
+ * id. Create one with {@link #builder(DocumentHasher, HashMismatchAction)}.
  */
 public final class DocumentCatalog implements OperationDocumentStore {
 
@@ -101,8 +101,8 @@ public final class DocumentCatalog implements OperationDocumentStore {
 			String existing = this.documents.putIfAbsent(id.key(), text);
 			if (existing != null) {
 				if (!existing.equals(text)) {
-					this.conflicts.add("id '" + id + "' has different texts in " + this.sources.get(id.key())
-							+ " and " + source);
+					this.conflicts
+						.add("id '" + id + "' has different texts in " + this.sources.get(id.key()) + " and " + source);
 				}
 				return this;
 			}
@@ -149,8 +149,8 @@ public final class DocumentCatalog implements OperationDocumentStore {
 
 		/**
 		 * Check what was added and return the catalog.
-		 * @throws DocumentLoadException if two sources disagree on an id, or a hash-shaped id
-		 * does not match its text and mismatches fail the load
+		 * @throws DocumentLoadException if two sources disagree on an id, or a
+		 * hash-shaped id does not match its text and mismatches fail the load
 		 */
 		public DocumentCatalog build() {
 			List<String> problems = new ArrayList<>(this.conflicts);

@@ -5,9 +5,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when persisted documents cannot be loaded: a location that does not exist or cannot be
- * read, a file that is not in a known format, or documents that fail verification. The message
- * names every offending file and id.
+ * Thrown when persisted documents cannot be loaded: a location that does not exist or
+ * cannot be read, a file that is not in a known format, or documents that fail
+ * verification. The message names every offending file and id.
  */
 public class DocumentLoadException extends RuntimeException {
 
@@ -38,8 +38,7 @@ public class DocumentLoadException extends RuntimeException {
 	}
 
 	static DocumentLoadException content(List<String> problems, @Nullable Throwable cause) {
-		StringBuilder message = new StringBuilder("Persisted documents could not be loaded (")
-			.append(problems.size())
+		StringBuilder message = new StringBuilder("Persisted documents could not be loaded (").append(problems.size())
 			.append((problems.size() == 1) ? " problem):" : " problems):");
 		problems.forEach((problem) -> message.append(System.lineSeparator()).append(" - ").append(problem));
 		return new DocumentLoadException(message.toString(), false, problems, cause);

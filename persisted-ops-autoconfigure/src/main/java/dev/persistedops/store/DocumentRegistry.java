@@ -7,9 +7,10 @@ import org.springframework.util.Assert;
 /**
  * Where documents registered while the application runs (automatic persisted queries, the
  * publishing endpoints) are written, and where lookups find them next to the configured
- * documents: the configured store when it is a {@linkplain WritableOperationDocumentStore#isShared()
- * shared} one (Redis, Azure Blob); otherwise a local store, bounded, consulted after the
- * configured one, which only automatic persisted queries may use.
+ * documents: the configured store when it is a
+ * {@linkplain WritableOperationDocumentStore#isShared() shared} one (Redis, Azure Blob);
+ * otherwise a local store, bounded, consulted after the configured one, which only
+ * automatic persisted queries may use.
  *
  * @param lookups the store to look documents up in
  * @param registrations the store to write registered documents to
@@ -24,8 +25,8 @@ public record DocumentRegistry(OperationDocumentStore lookups, WritableOperation
 	/**
 	 * Return the registry over the configured store.
 	 * @param store the configured store
-	 * @param localRegistrations creates the store registrations go to when the configured store
-	 * is not shared
+	 * @param localRegistrations creates the store registrations go to when the configured
+	 * store is not shared
 	 */
 	public static DocumentRegistry over(OperationDocumentStore store,
 			Supplier<? extends WritableOperationDocumentStore> localRegistrations) {
@@ -37,8 +38,8 @@ public record DocumentRegistry(OperationDocumentStore lookups, WritableOperation
 	}
 
 	/**
-	 * Whether registered documents reach every instance, and last: the configured store is
-	 * shared. Operations published by client builds need that.
+	 * Whether registered documents reach every instance, and last: the configured store
+	 * is shared. Operations published by client builds need that.
 	 */
 	public boolean isShared() {
 		return this.registrations.isShared();

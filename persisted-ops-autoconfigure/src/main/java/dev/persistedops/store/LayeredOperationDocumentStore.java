@@ -10,9 +10,9 @@ import dev.persistedops.document.OperationId;
 import org.springframework.util.Assert;
 
 /**
- * A store that reads from a primary store first and from a writable one second, and writes
- * only to the second: documents registered at run time next to documents deployed with the
- * application.
+ * A store that reads from a primary store first and from a writable one second, and
+ * writes only to the second: documents registered at run time next to documents deployed
+ * with the application.
  */
 public class LayeredOperationDocumentStore implements WritableOperationDocumentStore {
 
@@ -33,9 +33,9 @@ public class LayeredOperationDocumentStore implements WritableOperationDocumentS
 	}
 
 	/**
-	 * Save into the writable store, unless the primary store already answers the id: then the
-	 * same text is unchanged and a different one a conflict, since lookups would find the
-	 * primary's document.
+	 * Save into the writable store, unless the primary store already answers the id: then
+	 * the same text is unchanged and a different one a conflict, since lookups would find
+	 * the primary's document.
 	 */
 	@Override
 	public Mono<SaveOutcome> save(OperationId id, String text, @Nullable Duration timeToLive) {

@@ -10,11 +10,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * A circuit breaker for a remote store, so that requests do not pile up behind a store that is
- * down. While the store answers, every lookup may go to it. After an outage (a failure), no
- * lookup goes to it for the retry interval; then exactly one lookup, the probe, is let through
- * while the others still fail at once. The probe's success closes the circuit; its failure
- * starts another interval. Recovery needs nothing from outside.
+ * A circuit breaker for a remote store, so that requests do not pile up behind a store
+ * that is down. While the store answers, every lookup may go to it. After an outage (a
+ * failure), no lookup goes to it for the retry interval; then exactly one lookup, the
+ * probe, is let through while the others still fail at once. The probe's success closes
+ * the circuit; its failure starts another interval. Recovery needs nothing from outside.
  */
 public final class OutageGate {
 
@@ -39,8 +39,8 @@ public final class OutageGate {
 
 	/**
 	 * Ask whether a lookup may go to the store now.
-	 * @return the time the lookup starts, to hand back to {@link #recordSuccess(Instant)}, or
-	 * {@code null} if it must fail at once
+	 * @return the time the lookup starts, to hand back to
+	 * {@link #recordSuccess(Instant)}, or {@code null} if it must fail at once
 	 */
 	public @Nullable Instant tryEnter() {
 		while (true) {
@@ -59,8 +59,9 @@ public final class OutageGate {
 	}
 
 	/**
-	 * Record that a lookup started at the given time got an answer. Only a lookup that started
-	 * after the last failure closes the circuit: an old, slow answer says nothing of now.
+	 * Record that a lookup started at the given time got an answer. Only a lookup that
+	 * started after the last failure closes the circuit: an old, slow answer says nothing
+	 * of now.
 	 * @return {@code true} if this closed an open circuit
 	 */
 	public boolean recordSuccess(Instant started) {

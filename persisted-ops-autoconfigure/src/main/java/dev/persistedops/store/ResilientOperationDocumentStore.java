@@ -20,15 +20,17 @@ import org.springframework.util.Assert;
 /**
  * Keeps requests from waiting on a remote store (Redis, Azure Blob) that is slow or down.
  * <ul>
- * <li><b>Timeout</b>: a lookup starts on a small scheduler of its own, never on the caller's
- * thread, and fails with {@link StoreUnavailableException} after the timeout.</li>
- * <li><b>Outages</b>: the delegate's {@code StoreUnavailableException}, or a timeout, opens an
- * {@link OutageGate}: lookups then fail at once, but for one probe per retry interval.</li>
- * <li><b>Concurrency limit</b>: at most {@code maxConcurrentLookups} lookups are in flight;
- * more fail at once.</li>
+ * <li><b>Timeout</b>: a lookup starts on a small scheduler of its own, never on the
+ * caller's thread, and fails with {@link StoreUnavailableException} after the
+ * timeout.</li>
+ * <li><b>Outages</b>: the delegate's {@code StoreUnavailableException}, or a timeout,
+ * opens an {@link OutageGate}: lookups then fail at once, but for one probe per retry
+ * interval.</li>
+ * <li><b>Concurrency limit</b>: at most {@code maxConcurrentLookups} lookups are in
+ * flight; more fail at once.</li>
  * </ul>
- * It holds no documents: put a {@link CachingOperationDocumentStore} in front of it so that
- * cached documents keep being served through an outage.
+ * It holds no documents: put a {@link CachingOperationDocumentStore} in front of it so
+ * that cached documents keep being served through an outage.
  */
 public class ResilientOperationDocumentStore implements WritableOperationDocumentStore, AutoCloseable {
 
@@ -68,18 +70,18 @@ public class ResilientOperationDocumentStore implements WritableOperationDocumen
 		return Mono.defer(() -> {
 			Instant started = this.gate.tryEnter();
 			if (started == null) {
-				return Mono.error(
-						new StoreUnavailableException("The document store failed recently; not asking it yet"));
+				return Mono
+					.error(new StoreUnavailableException("The document store failed recently; not asking it yet"));
 			}
 			if (!this.lookups.tryAcquire()) {
-				return Mono.error(
-						new StoreUnavailableException("Too many lookups are waiting for the document store"));
+				return Mono.error(new StoreUnavailableException("Too many lookups are waiting for the document store"));
 			}
 			return Mono.defer(() -> this.delegate.findDocument(id))
 				.subscribeOn(this.scheduler)
 				.timeout(this.timeout)
-				.onErrorMap(TimeoutException.class, (ex) -> new StoreUnavailableException(
-						"The document store did not answer within " + this.timeout, ex))
+				.onErrorMap(TimeoutException.class,
+						(ex) -> new StoreUnavailableException(
+								"The document store did not answer within " + this.timeout, ex))
 				.doOnSuccess((text) -> answered(started))
 				.doOnError((ex) -> {
 					if (!(ex instanceof StoreUnavailableException)) {

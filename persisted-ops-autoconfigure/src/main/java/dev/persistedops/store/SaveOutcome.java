@@ -11,7 +11,9 @@ public enum SaveOutcome {
 	/** The id already held exactly this text: nothing changed. */
 	UNCHANGED,
 
-	/** The id already holds a different text, which was kept: the document was refused. */
+	/**
+	 * The id already holds a different text, which was kept: the document was refused.
+	 */
 	CONFLICT
 
 }

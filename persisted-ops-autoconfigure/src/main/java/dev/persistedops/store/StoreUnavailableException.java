@@ -1,8 +1,8 @@
 package dev.persistedops.store;
 
 /**
- * Signalled by a store that cannot be asked right now: it did not answer in time, or it failed
- * so recently that asking again would only make requests wait.
+ * Signalled by a store that cannot be asked right now: it did not answer in time, or it
+ * failed so recently that asking again would only make requests wait.
  */
 public class StoreUnavailableException extends RuntimeException {
 

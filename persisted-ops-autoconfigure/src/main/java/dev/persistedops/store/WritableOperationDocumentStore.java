@@ -9,13 +9,14 @@ import dev.persistedops.document.OperationId;
 
 /**
  * A store that documents can be saved into: by publishing at deploy time, and later by
- * automatic persisted queries and publishing endpoints. A stored document is never replaced by
- * a different text, so an id, once given out, always means the same document.
+ * automatic persisted queries and publishing endpoints. A stored document is never
+ * replaced by a different text, so an id, once given out, always means the same document.
  */
 public interface WritableOperationDocumentStore extends OperationDocumentStore {
 
 	/**
-	 * Store a document under the given id unless a different text is already stored there.
+	 * Store a document under the given id unless a different text is already stored
+	 * there.
 	 * @param id the id
 	 * @param text the exact document text
 	 * @param timeToLive how long the document is kept, or {@code null} to keep it
@@ -24,8 +25,8 @@ public interface WritableOperationDocumentStore extends OperationDocumentStore {
 	Mono<SaveOutcome> save(OperationId id, String text, @Nullable Duration timeToLive);
 
 	/**
-	 * Whether every instance of the application reads this store (Redis, Azure Blob), so that a
-	 * document saved by one instance is found by all, and survives a restart.
+	 * Whether every instance of the application reads this store (Redis, Azure Blob), so
+	 * that a document saved by one instance is found by all, and survives a restart.
 	 */
 	default boolean isShared() {
 		return false;

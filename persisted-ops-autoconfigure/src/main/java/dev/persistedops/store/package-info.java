@@ -1,5 +1,6 @@
 /**
- * The store SPI through which persisted documents are looked up, and what every store shares.
+ * The store SPI through which persisted documents are looked up, and what every store
+ * shares.
  */
 @NullMarked
 package dev.persistedops.store;

@@ -22,12 +22,13 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.util.Assert;
 
 /**
- * Automatic persisted queries, Apollo's protocol: a client sends the sha256 of a document; if
- * the server does not know it, the client sends the document with its hash, and the server
- * checks the hash over the exact UTF-8 text, runs the document, and stores it, if it is valid
- * against the schema, in the {@link dev.persistedops.store.DocumentRegistry}'s registrations.
- * A document that is not valid runs (and reports its errors) like any sent document, and is
- * neither stored nor kept parsed.
+ * Automatic persisted queries, Apollo's protocol: a client sends the sha256 of a
+ * document; if the server does not know it, the client sends the document with its hash,
+ * and the server checks the hash over the exact UTF-8 text, runs the document, and stores
+ * it, if it is valid against the schema, in the
+ * {@link dev.persistedops.store.DocumentRegistry}'s registrations. A document that is not
+ * valid runs (and reports its errors) like any sent document, and is neither stored nor
+ * kept parsed.
  */
 public final class AutomaticPersistedQueries {
 
@@ -45,7 +46,8 @@ public final class AutomaticPersistedQueries {
 	 * Create automatic persisted queries.
 	 * @param registrations where registered documents are written
 	 * @param settings the limits of registrations
-	 * @param validator checks a registered document against the schema before it is stored
+	 * @param validator checks a registered document against the schema before it is
+	 * stored
 	 */
 	public AutomaticPersistedQueries(WritableOperationDocumentStore registrations, Settings settings,
 			OperationValidator validator) {
@@ -66,8 +68,8 @@ public final class AutomaticPersistedQueries {
 	}
 
 	/**
-	 * Return the refusal of a registration whose hash does not match its text or whose text is
-	 * too large, or {@code null} if it may go on.
+	 * Return the refusal of a registration whose hash does not match its text or whose
+	 * text is too large, or {@code null} if it may go on.
 	 */
 	public @Nullable WebGraphQlResponse refusal(WebGraphQlRequest request, OperationId id) {
 		String text = request.getDocument();
@@ -93,24 +95,21 @@ public final class AutomaticPersistedQueries {
 	 * Store a registered document that proved valid.
 	 */
 	public Mono<Void> store(OperationId id, String text) {
-		return Mono.defer(() -> this.registrations.save(id, text, this.settings.timeToLive()))
-			.doOnNext((outcome) -> {
-				if (outcome == SaveOutcome.CONFLICT) {
-					logger.warn("Did not register '" + id + "': the store holds a different text under it");
-				}
-			})
-			.onErrorResume((ex) -> {
-				logger.warn("Could not register '" + id + "': " + ex);
-				return Mono.empty();
-			})
-			.then();
+		return Mono.defer(() -> this.registrations.save(id, text, this.settings.timeToLive())).doOnNext((outcome) -> {
+			if (outcome == SaveOutcome.CONFLICT) {
+				logger.warn("Did not register '" + id + "': the store holds a different text under it");
+			}
+		}).onErrorResume((ex) -> {
+			logger.warn("Could not register '" + id + "': " + ex);
+			return Mono.empty();
+		}).then();
 	}
 
 	/**
 	 * The limits of registrations.
 	 *
-	 * @param timeToLive how long a registration is kept in a remote store, or {@code null}
-	 * for good
+	 * @param timeToLive how long a registration is kept in a remote store, or
+	 * {@code null} for good
 	 * @param maxDocumentBytes the largest document that may be registered, in UTF-8 bytes
 	 */
 	public record Settings(@Nullable Duration timeToLive, long maxDocumentBytes) {

@@ -12,9 +12,9 @@ import org.springframework.util.Assert;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Reads a GraphQL request from the query parameters of a GET request, as the GraphQL-over-HTTP
- * draft and Apollo Client send it: {@code variables} and {@code extensions} are JSON, the
- * other parameters are plain strings.
+ * Reads a GraphQL request from the query parameters of a GET request, as the
+ * GraphQL-over-HTTP draft and Apollo Client send it: {@code variables} and
+ * {@code extensions} are JSON, the other parameters are plain strings.
  */
 public final class GetRequestParameters {
 
@@ -31,8 +31,9 @@ public final class GetRequestParameters {
 	}
 
 	/**
-	 * Whether the parameters may carry an operation id, so that the request is one for the
-	 * persisted operations edge rather than for Spring for GraphQL's own GET handling.
+	 * Whether the parameters may carry an operation id, so that the request is one for
+	 * the persisted operations edge rather than for Spring for GraphQL's own GET
+	 * handling.
 	 */
 	public static boolean mayCarryId(Set<String> parameterNames) {
 		for (IdConvention convention : IdConvention.values()) {
@@ -45,8 +46,8 @@ public final class GetRequestParameters {
 
 	/**
 	 * Return the request body the parameters describe.
-	 * @throws InvalidGraphQlRequestException if a parameter is repeated or a JSON parameter
-	 * is not valid JSON
+	 * @throws InvalidGraphQlRequestException if a parameter is repeated or a JSON
+	 * parameter is not valid JSON
 	 */
 	public Map<String, Object> toBody(MultiValueMap<String, String> parameters) {
 		Map<String, Object> body = new LinkedHashMap<>();

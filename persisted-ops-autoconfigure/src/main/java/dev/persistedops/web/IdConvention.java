@@ -4,15 +4,17 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The places in a GraphQL request where clients put an operation id. Each can be switched off
- * with {@code persisted-ops.id-conventions}.
+ * The places in a GraphQL request where clients put an operation id. Each can be switched
+ * off with {@code persisted-ops.id-conventions}.
  */
 public enum IdConvention {
 
 	/** Top-level {@code id}: Hot Chocolate and Strawberry Shake. */
 	ID("id"),
 
-	/** Top-level {@code documentId}: newer Hot Chocolate, the GraphQL-over-HTTP appendix. */
+	/**
+	 * Top-level {@code documentId}: newer Hot Chocolate, the GraphQL-over-HTTP appendix.
+	 */
 	DOCUMENT_ID("documentId"),
 
 	/** Top-level {@code doc_id}: Relay's persisted queries guide. */

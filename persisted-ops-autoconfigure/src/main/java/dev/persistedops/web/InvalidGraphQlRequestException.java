@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * Thrown by the HTTP edge for a request that cannot be read as a GraphQL request at all:
- * malformed JSON, a member of the wrong type. The HTTP edges answer it with status 400 and a
- * GraphQL-shaped body carrying the message, which is safe to show to the client.
+ * malformed JSON, a member of the wrong type. The HTTP edges answer it with status 400
+ * and a GraphQL-shaped body carrying the message, which is safe to show to the client.
  */
 public class InvalidGraphQlRequestException extends RuntimeException {
 
@@ -18,8 +18,7 @@ public class InvalidGraphQlRequestException extends RuntimeException {
 	 * Return the body to answer with: a GraphQL response with one error and no data.
 	 */
 	public Map<String, Object> toResponseBody() {
-		return Map.of("errors",
-				List.of(Map.of("message", getMessage(), "extensions", Map.of("code", "BAD_REQUEST"))));
+		return Map.of("errors", List.of(Map.of("message", getMessage(), "extensions", Map.of("code", "BAD_REQUEST"))));
 	}
 
 }

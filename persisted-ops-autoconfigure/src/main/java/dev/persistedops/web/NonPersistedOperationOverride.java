@@ -7,9 +7,9 @@ import org.springframework.graphql.server.WebGraphQlRequest;
 /**
  * The per-request override of only-persisted mode, declared as a bean by the application:
  * whether this request may run a document that was not looked up by id (a staff header, a
- * Spring Security role, an internal network). It is asked only when only-persisted mode is on
- * and the request sent a document; it is asked for every transport (HTTP POST, GET, SSE,
- * WebSocket). With several such beans, one that allows is enough.
+ * Spring Security role, an internal network). It is asked only when only-persisted mode
+ * is on and the request sent a document; it is asked for every transport (HTTP POST, GET,
+ * SSE, WebSocket). With several such beans, one that allows is enough.
  */
 @FunctionalInterface
 public interface NonPersistedOperationOverride {

@@ -11,9 +11,10 @@ import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.util.Assert;
 
 /**
- * Decides whether a request that sent a document (rather than an id) may run it: always when
- * only-persisted mode is off; otherwise only when a {@link NonPersistedOperationOverride}
- * allows that request. An override that fails refuses.
+ * Decides whether a request that sent a document (rather than an id) may run it: always
+ * when only-persisted mode is off; otherwise only when a
+ * {@link NonPersistedOperationOverride} allows that request. An override that fails
+ * refuses.
  */
 public final class OnlyPersistedPolicy {
 

@@ -8,10 +8,10 @@ import org.springframework.graphql.server.RSocketGraphQlResponse;
 import org.springframework.util.Assert;
 
 /**
- * Keeps only-persisted mode from being bypassed over RSocket, where Spring for GraphQL runs no
- * {@code WebGraphQlInterceptor}. Ids over RSocket are not supported yet and the override hook
- * needs a web request, so while only persisted operations may run, every GraphQL request over
- * RSocket is refused with {@code PERSISTED_QUERY_ONLY}.
+ * Keeps only-persisted mode from being bypassed over RSocket, where Spring for GraphQL
+ * runs no {@code WebGraphQlInterceptor}. Ids over RSocket are not supported yet and the
+ * override hook needs a web request, so while only persisted operations may run, every
+ * GraphQL request over RSocket is refused with {@code PERSISTED_QUERY_ONLY}.
  */
 public class OnlyPersistedRSocketInterceptor implements RSocketGraphQlInterceptor {
 

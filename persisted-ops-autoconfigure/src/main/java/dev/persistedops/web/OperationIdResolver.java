@@ -17,8 +17,9 @@ import org.springframework.util.Assert;
 
 /**
  * Finds the operation id in a request, looking only where the enabled
- * {@linkplain IdConvention conventions} say. A request may name the same document in several
- * places ({@code sha256:<hex>} and {@code <hex>} are the same), but not two different ones.
+ * {@linkplain IdConvention conventions} say. A request may name the same document in
+ * several places ({@code sha256:<hex>} and {@code <hex>} are the same), but not two
+ * different ones.
  */
 public final class OperationIdResolver {
 
@@ -31,8 +32,8 @@ public final class OperationIdResolver {
 
 	/**
 	 * Return the id the request names, or {@code null} if it names none.
-	 * @throws InvalidOperationIdException if an id breaks the id rule, or the request names
-	 * two different ids
+	 * @throws InvalidOperationIdException if an id breaks the id rule, or the request
+	 * names two different ids
 	 */
 	public @Nullable OperationId resolve(WebGraphQlRequest request) {
 		Map<String, Object> found = new LinkedHashMap<>();

@@ -9,9 +9,9 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import reactor.core.publisher.Flux;
 
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.ExecutionGraphQlRequest;
 import org.springframework.graphql.ExecutionGraphQlResponse;
+import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
@@ -19,8 +19,8 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.http.MediaType;
 
 /**
- * The errors clients depend on: each has a fixed {@code extensions.code}, and the messages of
- * {@link #NOT_FOUND} are exact because Apollo Client matches them.
+ * The errors clients depend on: each has a fixed {@code extensions.code}, and the
+ * messages of {@link #NOT_FOUND} are exact because Apollo Client matches them.
  */
 public enum PersistedOperationError {
 
@@ -28,8 +28,8 @@ public enum PersistedOperationError {
 	NOT_FOUND("PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound", ErrorType.NOT_FOUND),
 
 	/**
-	 * A document was sent with an Apollo hash to register it while automatic persisted queries
-	 * are off: Apollo Client then stops hashing.
+	 * A document was sent with an Apollo hash to register it while automatic persisted
+	 * queries are off: Apollo Client then stops hashing.
 	 */
 	NOT_SUPPORTED("PERSISTED_QUERY_NOT_SUPPORTED", "PersistedQueryNotSupported", ErrorType.BAD_REQUEST),
 
@@ -92,19 +92,21 @@ public enum PersistedOperationError {
 	}
 
 	/**
-	 * Return this error, with the given message, as the whole response to the given request.
+	 * Return this error, with the given message, as the whole response to the given
+	 * request.
 	 */
 	public WebGraphQlResponse toResponse(WebGraphQlRequest request, String message) {
 		WebGraphQlResponse response = new WebGraphQlResponse(
 				toExecutionResponse(request, message, expectsEventStream(request)));
-		// As Apollo Server does: a CDN in front of GET requests must not keep a miss or a refusal.
+		// As Apollo Server does: a CDN in front of GET requests must not keep a miss or a
+		// refusal.
 		response.getResponseHeaders().setCacheControl("private, no-cache, must-revalidate");
 		return response;
 	}
 
 	/**
-	 * Return this error, with the given message, as the whole response to a request that did
-	 * not come over HTTP or WebSocket.
+	 * Return this error, with the given message, as the whole response to a request that
+	 * did not come over HTTP or WebSocket.
 	 */
 	public ExecutionGraphQlResponse toExecutionResponse(ExecutionGraphQlRequest request, String message) {
 		return toExecutionResponse(request, message, false);
@@ -119,17 +121,19 @@ public enum PersistedOperationError {
 			.build();
 		ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
 		if (asEventStream) {
-			// Spring for GraphQL's SSE handler forwards only streams and replaces anything else
-			// with "SSE handler supports only subscriptions": send the error as a one-event stream.
+			// Spring for GraphQL's SSE handler forwards only streams and replaces
+			// anything else
+			// with "SSE handler supports only subscriptions": send the error as a
+			// one-event stream.
 			result = ExecutionResult.newExecutionResult().data(Flux.just(result)).build();
 		}
 		return new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result);
 	}
 
 	/**
-	 * Whether the request went to the SSE endpoint: marked so by the starter's SSE handler or,
-	 * where the application replaced it, accepting an event stream and no JSON, as Spring for
-	 * GraphQL's routing decides.
+	 * Whether the request went to the SSE endpoint: marked so by the starter's SSE
+	 * handler or, where the application replaced it, accepting an event stream and no
+	 * JSON, as Spring for GraphQL's routing decides.
 	 */
 	private static boolean expectsEventStream(WebGraphQlRequest request) {
 		if (request.getAttributes().containsKey(TransportAttributes.EVENT_STREAM)) {

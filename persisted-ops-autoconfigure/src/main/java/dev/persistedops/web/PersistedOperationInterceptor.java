@@ -28,16 +28,18 @@ import org.springframework.web.server.MethodNotAllowedException;
  * Swaps an operation id for the stored document, and enforces only-persisted mode.
  * <ul>
  * <li>A request that names an id runs the stored document, or gets
- * {@code PersistedQueryNotFound}. If it also sent a document, that text must be the stored
- * one: the id decides what runs, and a different text is refused.</li>
- * <li>A request that sent only a document runs it if the {@link OnlyPersistedPolicy} allows.</li>
- * <li>A GET request (marked by the HTTP edge) runs only queries, stored or sent; anything else
- * is answered with 405.</li>
+ * {@code PersistedQueryNotFound}. If it also sent a document, that text must be the
+ * stored one: the id decides what runs, and a different text is refused.</li>
+ * <li>A request that sent only a document runs it if the {@link OnlyPersistedPolicy}
+ * allows.</li>
+ * <li>A GET request (marked by the HTTP edge) runs only queries, stored or sent; anything
+ * else is answered with 405.</li>
  * </ul>
  * It runs early in the chain ({@link #ORDER}). It swaps the document with
- * {@link WebGraphQlRequest#configureExecutionInput}, so the request keeps what the client sent
- * ({@code getDocument()} is a placeholder for an id-only request) and keeps whatever earlier
- * interceptors configured; {@code request.toExecutionInput().getQuery()} is what will run.
+ * {@link WebGraphQlRequest#configureExecutionInput}, so the request keeps what the client
+ * sent ({@code getDocument()} is a placeholder for an id-only request) and keeps whatever
+ * earlier interceptors configured; {@code request.toExecutionInput().getQuery()} is what
+ * will run.
  */
 public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ordered {
 
@@ -99,8 +101,9 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 		if (id == null) {
 			return runSentDocument(request, chain);
 		}
-		boolean registration = this.apq != null && AutomaticPersistedQueries.isRegistration(request);
-		WebGraphQlResponse refusal = registration ? this.apq.refusal(request, id) : null;
+		AutomaticPersistedQueries apq = this.apq;
+		boolean registration = apq != null && AutomaticPersistedQueries.isRegistration(request);
+		WebGraphQlResponse refusal = (apq != null && registration) ? apq.refusal(request, id) : null;
 		if (refusal != null) {
 			return Mono.just(refusal);
 		}
@@ -157,9 +160,10 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 	}
 
 	/**
-	 * Run a document a client registers, which is a document sent like any other: it runs only
-	 * if the policy allows. A valid one runs as the persisted document it is about to become,
-	 * and is stored; one that is not valid runs unmarked, reports its errors, and is dropped.
+	 * Run a document a client registers, which is a document sent like any other: it runs
+	 * only if the policy allows. A valid one runs as the persisted document it is about
+	 * to become, and is stored; one that is not valid runs unmarked, reports its errors,
+	 * and is dropped.
 	 */
 	private Mono<WebGraphQlResponse> register(WebGraphQlRequest request, OperationId id, Chain chain) {
 		AutomaticPersistedQueries apq = this.apq;
@@ -172,17 +176,16 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 			if (!allowedOverGet(request, text)) {
 				return Mono.error(getNotAllowed());
 			}
-			return apq.isValid(text)
-					? runStoredDocument(request, id, text, chain)
-						.flatMap((response) -> apq.store(id, text).thenReturn(response))
-					: chain.next(request);
+			return apq.isValid(text) ? runStoredDocument(request, id, text, chain)
+				.flatMap((response) -> apq.store(id, text).thenReturn(response)) : chain.next(request);
 		});
 	}
 
 	/**
-	 * With automatic persisted queries off, a miss on an Apollo hash is answered as Apollo
-	 * Server answers it, {@code PersistedQueryNotSupported}: Apollo Client then stops hashing
-	 * and sends plain documents (it only looks at the answer to the hash alone).
+	 * With automatic persisted queries off, a miss on an Apollo hash is answered as
+	 * Apollo Server answers it, {@code PersistedQueryNotSupported}: Apollo Client then
+	 * stops hashing and sends plain documents (it only looks at the answer to the hash
+	 * alone).
 	 */
 	private WebGraphQlResponse notFound(WebGraphQlRequest request) {
 		boolean apolloHash = request.getExtensions().get("persistedQuery") instanceof Map<?, ?>;

@@ -16,22 +16,26 @@ import org.springframework.util.StringUtils;
  * Turns a raw GraphQL request body (a JSON POST body, GET parameters, or a WebSocket
  * {@code subscribe} payload) into one that Spring for GraphQL's {@code WebGraphQlRequest}
  * accepts, without losing the operation id.
- * <p>Spring for GraphQL requires a {@code query} and keeps only {@code query},
- * {@code operationName}, {@code variables} and {@code extensions}. So a body that carries an id
- * in an enabled convention but no document gets a placeholder document, and the top-level ids
- * ({@code id}, {@code documentId}, {@code doc_id}, {@code operationId}) travel to the
- * interceptor inside {@code extensions} under {@link #ID_CARRIER}, which a client cannot
- * forge: whatever it sends under that name is dropped.
+ * <p>
+ * Spring for GraphQL requires a {@code query} and keeps only {@code query},
+ * {@code operationName}, {@code variables} and {@code extensions}. So a body that carries
+ * an id in an enabled convention but no document gets a placeholder document, and the
+ * top-level ids ({@code id}, {@code documentId}, {@code doc_id}, {@code operationId})
+ * travel to the interceptor inside {@code extensions} under {@link #ID_CARRIER}, which a
+ * client cannot forge: whatever it sends under that name is dropped.
  */
 public final class PersistedRequestBody {
 
-	/** The media type some clients still send JSON bodies with; read as JSON, as Spring does. */
+	/**
+	 * The media type some clients still send JSON bodies with; read as JSON, as Spring
+	 * does.
+	 */
 	public static final MediaType APPLICATION_GRAPHQL = MediaType.parseMediaType("application/graphql");
 
 	/**
-	 * The extensions member through which top-level ids reach the interceptor. Its name ends
-	 * with a value chosen at random when the application starts, so a client that reaches the
-	 * interceptor some other way cannot name it.
+	 * The extensions member through which top-level ids reach the interceptor. Its name
+	 * ends with a value chosen at random when the application starts, so a client that
+	 * reaches the interceptor some other way cannot name it.
 	 */
 	public static final String ID_CARRIER = "dev.persistedops.ids." + UUID.randomUUID();
 
@@ -48,9 +52,9 @@ public final class PersistedRequestBody {
 	/**
 	 * Check the members of a raw body and return the body to build the request from.
 	 * @param raw the body as the client sent it
-	 * @return a body with a {@code query} and the carried ids; the raw body itself when there
-	 * is nothing to change (a document and no top-level id), or when it carries neither a
-	 * document nor an id (Spring for GraphQL then refuses it as usual)
+	 * @return a body with a {@code query} and the carried ids; the raw body itself when
+	 * there is nothing to change (a document and no top-level id), or when it carries
+	 * neither a document nor an id (Spring for GraphQL then refuses it as usual)
 	 * @throws InvalidGraphQlRequestException if a member has the wrong type
 	 */
 	public Map<String, Object> normalize(Map<String, Object> raw) {
@@ -94,7 +98,8 @@ public final class PersistedRequestBody {
 		}
 		return (this.conventions.contains(IdConvention.EXTENSIONS_OPERATION_ID)
 				&& extensions.get("operationId") != null)
-				|| (this.conventions.contains(IdConvention.PERSISTED_QUERY) && extensions.get("persistedQuery") != null);
+				|| (this.conventions.contains(IdConvention.PERSISTED_QUERY)
+						&& extensions.get("persistedQuery") != null);
 	}
 
 	@SuppressWarnings("unchecked")
@@ -122,8 +127,8 @@ public final class PersistedRequestBody {
 	}
 
 	/**
-	 * Whether the request's document is a placeholder, that is, the client sent no document:
-	 * ours, or the one Spring for GraphQL puts in a body that has only
+	 * Whether the request's document is a placeholder, that is, the client sent no
+	 * document: ours, or the one Spring for GraphQL puts in a body that has only
 	 * {@code extensions.persistedQuery} (as on its SSE endpoint).
 	 */
 	public static boolean isPlaceholder(String document) {

@@ -9,10 +9,11 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.util.Assert;
 
 /**
- * Rewrites the {@code subscribe} messages of the GraphQL over WebSocket protocol whose payload
- * carries an operation id and no {@code query}, which Spring for GraphQL would refuse, through
- * {@link PersistedRequestBody}. Every other message passes through unchanged, including ones
- * that are not valid JSON: Spring for GraphQL answers those as usual.
+ * Rewrites the {@code subscribe} messages of the GraphQL over WebSocket protocol whose
+ * payload carries an operation id and no {@code query}, which Spring for GraphQL would
+ * refuse, through {@link PersistedRequestBody}. Every other message passes through
+ * unchanged, including ones that are not valid JSON: Spring for GraphQL answers those as
+ * usual.
  */
 public final class SubscribeMessageRewriter {
 

@@ -1,8 +1,8 @@
 package dev.persistedops.web;
 
 /**
- * Request attributes by which the HTTP edge tells the interceptor how a request arrived, where
- * that changes what may run or how an error must be shaped.
+ * Request attributes by which the HTTP edge tells the interceptor how a request arrived,
+ * where that changes what may run or how an error must be shaped.
  */
 public final class TransportAttributes {
 

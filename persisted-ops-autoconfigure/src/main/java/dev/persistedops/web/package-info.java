@@ -1,5 +1,6 @@
 /**
- * Transport-neutral handling of persisted operations: finding the id in a request, swapping it for the stored document, the only-persisted policy and the error contract.
+ * Transport-neutral handling of persisted operations: finding the id in a request,
+ * swapping it for the stored document, the only-persisted policy and the error contract.
  */
 @NullMarked
 package dev.persistedops.web;

@@ -27,8 +27,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the Azure Blob store type of {@link PersistedOperationsStoreAutoConfiguration}, against
- * a real Azurite.
+ * Tests for the Azure Blob store type of
+ * {@link PersistedOperationsStoreAutoConfiguration}, against a real Azurite.
  */
 class AzureBlobStoreConfigurationTests {
 
@@ -62,8 +62,7 @@ class AzureBlobStoreConfigurationTests {
 
 	@Test
 	void connectionStringAndExistingContainerDefineACachedAzureStore() {
-		this.contextRunner
-			.withPropertyValues(connectionString(), "persisted-ops.store.azure-blob.container=existing")
+		this.contextRunner.withPropertyValues(connectionString(), "persisted-ops.store.azure-blob.container=existing")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.getBean(OperationDocumentStore.class)
 				.isInstanceOf(CachingOperationDocumentStore.class));
@@ -79,7 +78,8 @@ class AzureBlobStoreConfigurationTests {
 					failure = failure.getCause();
 				}
 				assertThat(failure).isInstanceOf(MissingBlobContainerException.class).hasMessageContaining("absent");
-				FailureAnalysis analysis = new MissingBlobContainerFailureAnalyzer().analyze(context.getStartupFailure());
+				FailureAnalysis analysis = new MissingBlobContainerFailureAnalyzer()
+					.analyze(context.getStartupFailure());
 				assertThat(analysis.getAction()).contains("persisted-ops.store.azure-blob.container")
 					.contains("persisted-ops.store.azure-blob.create-container=true");
 			});
@@ -166,9 +166,8 @@ class AzureBlobStoreConfigurationTests {
 
 	@Test
 	void missingPublishLocationIsAnalyzedNamingThePublishProperty() {
-		this.contextRunner
-			.withPropertyValues(connectionString(), "persisted-ops.store.azure-blob.container=existing",
-					"persisted-ops.publish.enabled=true", "persisted-ops.publish.filesystem.locations=classpath:/nowhere/")
+		this.contextRunner.withPropertyValues(connectionString(), "persisted-ops.store.azure-blob.container=existing",
+				"persisted-ops.publish.enabled=true", "persisted-ops.publish.filesystem.locations=classpath:/nowhere/")
 			.run((context) -> assertThat(DocumentLoadFailureAnalyzerTests.analyzeStartupFailure(context).getAction())
 				.contains("persisted-ops.publish.filesystem.locations")
 				.contains("[classpath:/nowhere/]")

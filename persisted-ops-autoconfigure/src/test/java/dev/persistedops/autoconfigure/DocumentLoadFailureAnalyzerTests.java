@@ -35,8 +35,8 @@ class DocumentLoadFailureAnalyzerTests {
 				PersistedOperationsStoreAutoConfiguration.class, PersistedOperationsAutoConfiguration.class,
 				PersistedOperationsPublishingAutoConfiguration.class));
 
-	private static final DocumentLoadException MISSING_LOCATION = DocumentLoadException
-		.location("classpath:/nowhere/", "does not exist");
+	private static final DocumentLoadException MISSING_LOCATION = DocumentLoadException.location("classpath:/nowhere/",
+			"does not exist");
 
 	private static final DocumentLoadException TAMPERED = DocumentLoadException
 		.content(List.of("manifest.json operations[0]: id 'abc' is not the sha256 hex of its text"));
@@ -88,9 +88,8 @@ class DocumentLoadFailureAnalyzerTests {
 
 	@Test
 	void namesThePublishDirectoriesWhenPublishingIntoRedisCannotLoadThem() {
-		this.contextRunner
-			.withPropertyValues("persisted-ops.store.type=redis", "spring.data.redis.port=1",
-					"persisted-ops.publish.enabled=true", "persisted-ops.publish.filesystem.locations=classpath:/nowhere/")
+		this.contextRunner.withPropertyValues("persisted-ops.store.type=redis", "spring.data.redis.port=1",
+				"persisted-ops.publish.enabled=true", "persisted-ops.publish.filesystem.locations=classpath:/nowhere/")
 			.run((context) -> {
 				FailureAnalysis analysis = analyzeStartupFailure(context);
 				assertThat(analysis.getDescription()).contains("classpath:/nowhere/");
@@ -134,7 +133,8 @@ class DocumentLoadFailureAnalyzerTests {
 
 	@Test
 	void isRegisteredAsAFailureAnalyzer() {
-		// Analyzers of other modules need more than an Environment: skip those, keep ours.
+		// Analyzers of other modules need more than an Environment: skip those, keep
+		// ours.
 		List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()
 			.load(FailureAnalyzer.class, ArgumentResolver.of(Environment.class, new MockEnvironment()),
 					FailureHandler.handleMessage((message, failure) -> {
@@ -150,9 +150,9 @@ class DocumentLoadFailureAnalyzerTests {
 	}
 
 	private static FailureAnalysis analyze(DocumentLocations source, DocumentLoadException cause) {
-		FailureAnalysis analysis = new DocumentLoadFailureAnalyzer().analyze(new BeanCreationException(
-				"persistedOperationsDocumentStore", "Failed to instantiate",
-				new ConfiguredDocumentsException(List.of(source), cause)));
+		FailureAnalysis analysis = new DocumentLoadFailureAnalyzer()
+			.analyze(new BeanCreationException("persistedOperationsDocumentStore", "Failed to instantiate",
+					new ConfiguredDocumentsException(List.of(source), cause)));
 		assertThat(analysis).isNotNull();
 		return analysis;
 	}

@@ -73,9 +73,9 @@ class PersistedOperationsAutoConfigurationTests {
 
 	@Test
 	void installsTheParseOnceProviderInGraphQl() {
-		this.contextRunner.run((context) -> assertThat(
-				context.getBean(GraphQlSource.class).graphQl().getPreparsedDocumentProvider())
-			.isInstanceOf(PersistedDocumentProvider.class));
+		this.contextRunner
+			.run((context) -> assertThat(context.getBean(GraphQlSource.class).graphQl().getPreparsedDocumentProvider())
+				.isInstanceOf(PersistedDocumentProvider.class));
 	}
 
 	@Test
@@ -141,7 +141,8 @@ class PersistedOperationsAutoConfigurationTests {
 			assertThat(resolver.resolve(request(body.normalize(Map.of("documentId", "abc"))))).isNotNull();
 			assertThat(body.normalize(Map.of("doc_id", "abc"))).doesNotContainKey("query");
 			assertThat(resolver.resolve(request(Map.of("query", "{ greeting }", "extensions",
-					Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", TAMPERED_SHA256)))))).isNull();
+					Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", TAMPERED_SHA256))))))
+				.isNull();
 		});
 	}
 

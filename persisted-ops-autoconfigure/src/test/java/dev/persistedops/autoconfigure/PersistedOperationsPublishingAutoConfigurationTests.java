@@ -46,8 +46,7 @@ class PersistedOperationsPublishingAutoConfigurationTests {
 	void enabledEndpointsAreRouted() {
 		this.contextRunner
 			.withPropertyValues("persisted-ops.relay.enabled=true", "persisted-ops.relay.token=t",
-					"persisted-ops.operation-store.enabled=true",
-					"persisted-ops.operation-store.clients.web.secrets=s")
+					"persisted-ops.operation-store.enabled=true", "persisted-ops.operation-store.clients.web.secrets=s")
 			.run((context) -> assertThat(context).hasSingleBean(RelayPersistEndpoint.class)
 				.hasSingleBean(OperationStoreSyncEndpoint.class)
 				.hasBean("persistedOperationsRelayPersistRoute")
@@ -140,8 +139,9 @@ class PersistedOperationsPublishingAutoConfigurationTests {
 	@Test
 	void publishingIntoAStoreThatCannotBeWrittenFailsStartupNamingTheProperty() {
 		this.contextRunner
-			.withPropertyValues("persisted-ops.store.type=filesystem", "persisted-ops.store.filesystem.locations=" + DOCUMENTS,
-					"persisted-ops.publish.enabled=true", "persisted-ops.publish.filesystem.locations=" + DOCUMENTS)
+			.withPropertyValues("persisted-ops.store.type=filesystem",
+					"persisted-ops.store.filesystem.locations=" + DOCUMENTS, "persisted-ops.publish.enabled=true",
+					"persisted-ops.publish.filesystem.locations=" + DOCUMENTS)
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()

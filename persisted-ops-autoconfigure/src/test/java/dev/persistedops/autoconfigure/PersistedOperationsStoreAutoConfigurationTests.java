@@ -24,8 +24,8 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link PersistedOperationsStoreAutoConfiguration}. The Azure Blob store type is tested
- * against a real Azurite in {@link AzureBlobStoreConfigurationTests}.
+ * Tests for {@link PersistedOperationsStoreAutoConfiguration}. The Azure Blob store type
+ * is tested against a real Azurite in {@link AzureBlobStoreConfigurationTests}.
  */
 class PersistedOperationsStoreAutoConfigurationTests {
 
@@ -66,7 +66,8 @@ class PersistedOperationsStoreAutoConfigurationTests {
 	void memoryStoreTypeDefinesAnInMemoryStore() {
 		this.contextRunner.withPropertyValues("persisted-ops.store.type=memory").run((context) -> {
 			assertThat(context).hasSingleBean(OperationDocumentStore.class).doesNotHaveBean(DocumentCatalog.class);
-			assertThat(context).getBean(OperationDocumentStore.class).isInstanceOf(InMemoryOperationDocumentStore.class);
+			assertThat(context).getBean(OperationDocumentStore.class)
+				.isInstanceOf(InMemoryOperationDocumentStore.class);
 		});
 	}
 

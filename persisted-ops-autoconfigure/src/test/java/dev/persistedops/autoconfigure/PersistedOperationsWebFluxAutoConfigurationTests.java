@@ -24,8 +24,9 @@ class PersistedOperationsWebFluxAutoConfigurationTests {
 
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, GraphQlAutoConfiguration.class,
-				GraphQlWebFluxAutoConfiguration.class, PersistedOperationsStoreAutoConfiguration.class, PersistedOperationsAutoConfiguration.class,
-				PersistedOperationsWebMvcAutoConfiguration.class, PersistedOperationsWebFluxAutoConfiguration.class))
+				GraphQlWebFluxAutoConfiguration.class, PersistedOperationsStoreAutoConfiguration.class,
+				PersistedOperationsAutoConfiguration.class, PersistedOperationsWebMvcAutoConfiguration.class,
+				PersistedOperationsWebFluxAutoConfiguration.class))
 		.withPropertyValues(DOCUMENTS);
 
 	@Test

@@ -25,8 +25,9 @@ class PersistedOperationsWebMvcAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, GraphQlAutoConfiguration.class,
-				GraphQlWebMvcAutoConfiguration.class, PersistedOperationsStoreAutoConfiguration.class, PersistedOperationsAutoConfiguration.class,
-				PersistedOperationsWebMvcAutoConfiguration.class, PersistedOperationsWebFluxAutoConfiguration.class))
+				GraphQlWebMvcAutoConfiguration.class, PersistedOperationsStoreAutoConfiguration.class,
+				PersistedOperationsAutoConfiguration.class, PersistedOperationsWebMvcAutoConfiguration.class,
+				PersistedOperationsWebFluxAutoConfiguration.class))
 		.withPropertyValues(DOCUMENTS);
 
 	@Test
@@ -43,8 +44,9 @@ class PersistedOperationsWebMvcAutoConfigurationTests {
 
 	@Test
 	void mvcEdgeStartsWithoutSpringWebSocketOnTheClasspath() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.web.socket",
-				"jakarta.websocket", "org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler"))
+		this.contextRunner
+			.withClassLoader(new FilteredClassLoader("org.springframework.web.socket", "jakarta.websocket",
+					"org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler"))
 			.withPropertyValues("spring.graphql.websocket.path=/graphql")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(dev.persistedops.web.servlet.PersistedOperationHttpHandler.class)

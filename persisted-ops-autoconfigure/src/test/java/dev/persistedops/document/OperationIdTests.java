@@ -69,8 +69,7 @@ class OperationIdTests {
 	@ValueSource(strings = { "sha256:", "sha256:abc", "sha256:" + "900150983cd24fb0d6963f7d28e17f72",
 			"sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015a", "sha256:" + SHA256_HEX + "0",
 			"sha256:BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD",
-			"sha256:ga7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
-			"sha256:" + SHA256_HEX + "/x" })
+			"sha256:ga7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", "sha256:" + SHA256_HEX + "/x" })
 	void refusesASha256PrefixFollowedByAnythingButADigest(String value) {
 		assertThatExceptionOfType(InvalidOperationIdException.class).isThrownBy(() -> OperationId.of(value))
 			.withMessageContaining("'sha256:' must continue with 64 lowercase hex characters");
@@ -135,8 +134,7 @@ class OperationIdTests {
 
 	@Test
 	void refusesAnIdOf257Characters() {
-		assertThatExceptionOfType(InvalidOperationIdException.class)
-			.isThrownBy(() -> OperationId.of("a".repeat(257)))
+		assertThatExceptionOfType(InvalidOperationIdException.class).isThrownBy(() -> OperationId.of("a".repeat(257)))
 			.withMessageContaining(LENGTH_RULE);
 	}
 

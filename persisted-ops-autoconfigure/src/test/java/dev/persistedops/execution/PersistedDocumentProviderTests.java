@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link PersistedDocumentProvider} and the {@link PersistedDocumentCache} behind it.
+ * Tests for {@link PersistedDocumentProvider} and the {@link PersistedDocumentCache}
+ * behind it.
  */
 class PersistedDocumentProviderTests {
 

@@ -118,8 +118,9 @@ class AutomaticPersistedQueriesIntegrationTests {
 	@Test
 	void versionOtherThanOneIsRefused() {
 		String text = "query Apq4 { greeting }";
-		assertCode(this.graphQl.post(Map.of("query", text, "extensions",
-				Map.of("persistedQuery", Map.of("version", 2, "sha256Hash", sha256(text))))),
+		assertCode(
+				this.graphQl.post(Map.of("query", text, "extensions",
+						Map.of("persistedQuery", Map.of("version", 2, "sha256Hash", sha256(text))))),
 				"PERSISTED_QUERY_ID_INVALID");
 	}
 
@@ -162,8 +163,10 @@ class AutomaticPersistedQueriesIntegrationTests {
 
 	@Test
 	void documentsDeployedAsFilesStillAnswerTheirHash() {
-		this.graphQl.post(hashOnly(Documents.GREETING_SHA256)).expectBody().jsonPath("$.data.greeting").isEqualTo(
-				"Hello, world!");
+		this.graphQl.post(hashOnly(Documents.GREETING_SHA256))
+			.expectBody()
+			.jsonPath("$.data.greeting")
+			.isEqualTo("Hello, world!");
 	}
 
 }

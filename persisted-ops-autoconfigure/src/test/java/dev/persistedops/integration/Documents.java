@@ -1,8 +1,8 @@
 package dev.persistedops.integration;
 
 /**
- * The documents persisted under {@code src/test/resources/persisted-operations/}, with their
- * ids (md5 hex of the exact text, as configured by default).
+ * The documents persisted under {@code src/test/resources/persisted-operations/}, with
+ * their ids (md5 hex of the exact text, as configured by default).
  */
 final class Documents {
 
@@ -13,12 +13,17 @@ final class Documents {
 	/** The same document, also stored under its sha256 hex. */
 	static final String GREETING_SHA256 = "bfc8f18859ef49dd92b7a1229af6b58f28872b35ed8f950f5cb763a354bde6b6";
 
-	/** The same document in the {@code ruby} namespace, as GraphQL-Ruby's OperationStore names it. */
+	/**
+	 * The same document in the {@code ruby} namespace, as GraphQL-Ruby's OperationStore
+	 * names it.
+	 */
 	static final String GREETING_NAMESPACED = "ruby/" + GREETING_ID;
 
 	static final String ECHO_ID = "0fd788cc8f2245b16b4a0e5aa4f5440e";
 
-	/** A document used only by the parse-once test, so that no other test parses it first. */
+	/**
+	 * A document used only by the parse-once test, so that no other test parses it first.
+	 */
 	static final String PARSE_ONCE = "query ParseOnce {\n  echo(value: 7)\n}\n";
 
 	static final String PARSE_ONCE_ID = "cae7c9b2010393167e4eaf05116e7365";

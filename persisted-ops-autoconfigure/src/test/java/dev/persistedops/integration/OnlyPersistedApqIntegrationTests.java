@@ -1,7 +1,5 @@
 package dev.persistedops.integration;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +15,8 @@ import static dev.persistedops.integration.AutomaticPersistedQueriesIntegrationT
 import static dev.persistedops.integration.AutomaticPersistedQueriesIntegrationTests.sha256;
 
 /**
- * Automatic persisted queries with only-persisted mode on: a registration submits a document,
- * so it is refused unless the override hook allows that request.
+ * Automatic persisted queries with only-persisted mode on: a registration submits a
+ * document, so it is refused unless the override hook allows that request.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=servlet", "persisted-ops.apq.enabled=true",

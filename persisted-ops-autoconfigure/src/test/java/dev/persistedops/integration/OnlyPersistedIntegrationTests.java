@@ -15,8 +15,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Only-persisted mode on every transport (HTTP POST, GET, SSE, WebSocket) and its override
- * hook. Each subclass runs it on one web stack.
+ * Only-persisted mode on every transport (HTTP POST, GET, SSE, WebSocket) and its
+ * override hook. Each subclass runs it on one web stack.
  */
 abstract class OnlyPersistedIntegrationTests {
 
@@ -76,7 +76,9 @@ abstract class OnlyPersistedIntegrationTests {
 
 	/** Run the persisted mutation and return the counter's new value. */
 	int increment() {
-		Map<?, ?> body = post(Map.of("id", Documents.INCREMENT_ID)).expectBody(Map.class).returnResult().getResponseBody();
+		Map<?, ?> body = post(Map.of("id", Documents.INCREMENT_ID)).expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
 		return (Integer) ((Map<?, ?>) body.get("data")).get("increment");
 	}
 
@@ -174,8 +176,8 @@ abstract class OnlyPersistedIntegrationTests {
 
 	@Test
 	void documentSentOverWebSocketRunsWhenTheOverrideAllowsTheHandshake() {
-		List<Map<String, Object>> messages = subscribe(Map.of("query", SUBSCRIPTION),
-				TestApplication.OVERRIDE_HEADER, "yes");
+		List<Map<String, Object>> messages = subscribe(Map.of("query", SUBSCRIPTION), TestApplication.OVERRIDE_HEADER,
+				"yes");
 		assertThat(messages).extracting((message) -> message.get("type")).containsExactly("next", "next", "complete");
 	}
 

@@ -21,8 +21,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The behaviour of persisted operations over real HTTP and WebSocket, with only-persisted mode
- * off. Each subclass runs it on one web stack.
+ * The behaviour of persisted operations over real HTTP and WebSocket, with only-persisted
+ * mode off. Each subclass runs it on one web stack.
  */
 abstract class PersistedOperationsIntegrationTests {
 
@@ -52,7 +52,9 @@ abstract class PersistedOperationsIntegrationTests {
 
 	/** Run the persisted mutation and return the counter's new value. */
 	int increment() {
-		Map<?, ?> body = post(Map.of("id", Documents.INCREMENT_ID)).expectBody(Map.class).returnResult().getResponseBody();
+		Map<?, ?> body = post(Map.of("id", Documents.INCREMENT_ID)).expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
 		return (Integer) ((Map<?, ?>) body.get("data")).get("increment");
 	}
 
@@ -101,8 +103,9 @@ abstract class PersistedOperationsIntegrationTests {
 	@Test
 	void apolloPersistedQueryHashRunsTheStoredDocument() {
 		Map<String, Object> persistedQuery = Map.of("version", 1, "sha256Hash", Documents.GREETING_SHA256);
-		assertGreeting(post(Map.of("extensions", Map.of("persistedQuery", persistedQuery), "variables",
-				Map.of("name", "Grace"))), "Hello, Grace!");
+		assertGreeting(post(
+				Map.of("extensions", Map.of("persistedQuery", persistedQuery), "variables", Map.of("name", "Grace"))),
+				"Hello, Grace!");
 	}
 
 	@Test
@@ -149,8 +152,8 @@ abstract class PersistedOperationsIntegrationTests {
 		assertError(get(Map.of("query", "mutation { increment }", "id", Documents.GREETING_ID)),
 				"PERSISTED_QUERY_DOCUMENT_MISMATCH");
 		// graphql-java runs the first operation when operationName is empty
-		get(Map.of("query", "mutation Write { increment } query Read { greeting }", "operationName", "",
-				"extensions", "{}"))
+		get(Map.of("query", "mutation Write { increment } query Read { greeting }", "operationName", "", "extensions",
+				"{}"))
 			.expectStatus()
 			.isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
 		assertThat(increment()).isEqualTo(before + 1);
@@ -361,6 +364,5 @@ abstract class PersistedOperationsIntegrationTests {
 		assertThat(messages).noneMatch((message) -> "next".equals(message.get("type"))
 				&& ((Map<?, ?>) message.get("payload")).get("data") != null);
 	}
-
 
 }

@@ -22,8 +22,8 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * The publishing endpoints over real HTTP: relay-compiler's persist endpoint and
- * graphql-ruby-client's sync endpoint, storing into a real Redis (they need a shared store).
- * Each subclass runs them on one web stack, under a key prefix of its own.
+ * graphql-ruby-client's sync endpoint, storing into a real Redis (they need a shared
+ * store). Each subclass runs them on one web stack, under a key prefix of its own.
  */
 abstract class PublishingEndpointsIntegrationTests {
 
@@ -51,7 +51,8 @@ abstract class PublishingEndpointsIntegrationTests {
 
 	static String md5(String text) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
@@ -178,8 +179,11 @@ abstract class PublishingEndpointsIntegrationTests {
 			.isEmpty()
 			.jsonPath("$.errors")
 			.isEmpty();
-		sync(body, signed("ios", SECRET, body)).expectStatus().isOk().expectBody().jsonPath("$.not_modified[0]").isEqualTo(
-				alias);
+		sync(body, signed("ios", SECRET, body)).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.not_modified[0]")
+			.isEqualTo(alias);
 		this.graphQl.post(Map.of("operationId", "ios/" + alias))
 			.expectBody()
 			.jsonPath("$.data.greeting")
@@ -199,8 +203,10 @@ abstract class PublishingEndpointsIntegrationTests {
 			.isEqualTo("taken")
 			.jsonPath("$.errors.taken[0]")
 			.isNotEmpty();
-		this.graphQl.post(Map.of("operationId", "ios/taken")).expectBody().jsonPath("$.data.greeting").isEqualTo(
-				"Hello, world!");
+		this.graphQl.post(Map.of("operationId", "ios/taken"))
+			.expectBody()
+			.jsonPath("$.data.greeting")
+			.isEqualTo("Hello, world!");
 	}
 
 	@Test

@@ -16,8 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application whose Redis is down when it starts neither hangs nor fails: it starts, and
- * answers lookups with PERSISTED_QUERY_STORE_UNAVAILABLE until Redis is back.
+ * An application whose Redis is down when it starts neither hangs nor fails: it starts,
+ * and answers lookups with PERSISTED_QUERY_STORE_UNAVAILABLE until Redis is back.
  */
 class RedisDownAtStartupTests {
 

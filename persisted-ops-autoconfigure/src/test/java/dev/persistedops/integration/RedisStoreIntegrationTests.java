@@ -96,7 +96,8 @@ class RedisStoreIntegrationTests {
 
 	@Test
 	void outageKeepsCachedOperationsAnsweringAndRecovers() {
-		// Published documents were cached as they were saved; this one reaches Redis another way.
+		// Published documents were cached as they were saved; this one reaches Redis
+		// another way.
 		String uncached = "deployed-elsewhere";
 		redis.call((commands) -> commands.set("it:" + uncached, Documents.GREETING));
 		this.graphQl.post(Map.of("id", Documents.ECHO_ID, "variables", Map.of("value", 1)))
@@ -117,7 +118,8 @@ class RedisStoreIntegrationTests {
 				.jsonPath("$.errors[0].extensions.code")
 				.isEqualTo("PERSISTED_QUERY_STORE_UNAVAILABLE")
 				.jsonPath("$.errors[0].message")
-				.value((message) -> assertThat((String) message).doesNotContain("Exception").doesNotContain("redis://"));
+				.value((message) -> assertThat((String) message).doesNotContain("Exception")
+					.doesNotContain("redis://"));
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1500));
 		}
 		finally {

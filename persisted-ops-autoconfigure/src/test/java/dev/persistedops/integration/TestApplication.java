@@ -32,7 +32,9 @@ import org.springframework.stereotype.Controller;
 @EnableAutoConfiguration
 class TestApplication {
 
-	/** The header that lets a request run a non-persisted document in only-persisted mode. */
+	/**
+	 * The header that lets a request run a non-persisted document in only-persisted mode.
+	 */
 	static final String OVERRIDE_HEADER = "X-Allow-Any-Document";
 
 	@Bean

@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link CachingOperationDocumentStore} in front of an in-memory store that counts
- * lookups. The behaviour against a real Redis is in {@code RedisCachingIntegrationTests}.
+ * Tests for {@link CachingOperationDocumentStore} in front of an in-memory store that
+ * counts lookups. The behaviour against a real Redis is in
+ * {@code RedisCachingIntegrationTests}.
  */
 class CachingOperationDocumentStoreTests {
 

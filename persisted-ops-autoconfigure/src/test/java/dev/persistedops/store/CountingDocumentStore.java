@@ -10,8 +10,8 @@ import dev.persistedops.document.OperationId;
 import dev.persistedops.store.memory.InMemoryOperationDocumentStore;
 
 /**
- * An in-memory store, standing in for a remote one in unit tests of the decorators, that counts
- * lookups and can be made to fail, hang, answer late or block the calling thread.
+ * An in-memory store, standing in for a remote one in unit tests of the decorators, that
+ * counts lookups and can be made to fail, hang, answer late or block the calling thread.
  */
 class CountingDocumentStore extends InMemoryOperationDocumentStore {
 

@@ -134,9 +134,8 @@ class DocumentCatalogTests {
 	@Test
 	void loadWithoutLocationsIsALocationProblem() {
 		DocumentCatalog.Builder builder = failing();
-		assertThatExceptionOfType(DocumentLoadException.class)
-			.isThrownBy(() -> builder.load((location, catalog) -> {
-			}, List.of()))
+		assertThatExceptionOfType(DocumentLoadException.class).isThrownBy(() -> builder.load((location, catalog) -> {
+		}, List.of()))
 			.withMessageContaining("at least one location is required")
 			.satisfies((ex) -> assertThat(ex.isLocationProblem()).isTrue());
 	}
@@ -154,8 +153,7 @@ class DocumentCatalogTests {
 
 	@Test
 	void reportsEveryProblemTogether() {
-		DocumentCatalog.Builder builder = failing()
-			.add(OperationId.of(MD5_OF_ABC), "query One { x }", "one.graphql")
+		DocumentCatalog.Builder builder = failing().add(OperationId.of(MD5_OF_ABC), "query One { x }", "one.graphql")
 			.add(OperationId.of("web/" + SHA256_OF_ABC), "query Two { y }", "two.graphql")
 			.add(OperationId.of("getUser"), "query A { a }", "first.json")
 			.add(OperationId.of("getUser"), "query B { b }", "second.json");

@@ -15,9 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link ResilientOperationDocumentStore} in front of an in-memory store that counts
- * lookups and can be made to fail, with the outage gate on a clock the test moves. The
- * behaviour against a real Redis is in {@code RedisCachingIntegrationTests}.
+ * Tests for {@link ResilientOperationDocumentStore} in front of an in-memory store that
+ * counts lookups and can be made to fail, with the outage gate on a clock the test moves.
+ * The behaviour against a real Redis is in {@code RedisCachingIntegrationTests}.
  */
 class ResilientOperationDocumentStoreTests {
 
@@ -75,12 +75,10 @@ class ResilientOperationDocumentStoreTests {
 		this.remote.delay = Duration.ofMillis(150);
 		int before = this.remote.lookups.get();
 		List<Throwable> failures = new CopyOnWriteArrayList<>();
-		Flux.range(0, 20)
-			.flatMap((i) -> this.store.findDocument(id("id" + i)).onErrorResume((ex) -> {
-				failures.add(ex);
-				return Mono.empty();
-			}), 20)
-			.blockLast(Duration.ofSeconds(5));
+		Flux.range(0, 20).flatMap((i) -> this.store.findDocument(id("id" + i)).onErrorResume((ex) -> {
+			failures.add(ex);
+			return Mono.empty();
+		}), 20).blockLast(Duration.ofSeconds(5));
 		assertThat(this.remote.lookups.get() - before).isEqualTo(1);
 		assertThat(failures).hasSize(19).allMatch(StoreUnavailableException.class::isInstance);
 		assertThat(find("another")).isNull();
@@ -103,12 +101,10 @@ class ResilientOperationDocumentStoreTests {
 		try {
 			this.remote.delay = Duration.ofMillis(300);
 			List<Throwable> failures = new CopyOnWriteArrayList<>();
-			Flux.range(0, 5)
-				.flatMap((i) -> limited.findDocument(id("id" + i)).onErrorResume((ex) -> {
-					failures.add(ex);
-					return Mono.empty();
-				}), 5)
-				.blockLast(Duration.ofSeconds(5));
+			Flux.range(0, 5).flatMap((i) -> limited.findDocument(id("id" + i)).onErrorResume((ex) -> {
+				failures.add(ex);
+				return Mono.empty();
+			}), 5).blockLast(Duration.ofSeconds(5));
 			assertThat(this.remote.lookups).hasValue(2);
 			assertThat(failures).hasSize(3).allMatch(StoreUnavailableException.class::isInstance);
 		}

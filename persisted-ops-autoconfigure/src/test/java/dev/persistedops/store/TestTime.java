@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 /**
- * Time that moves only when a test says so, both as a {@link Clock} (for the outage gate) and
- * as a Caffeine {@link Ticker} (for cache expiry).
+ * Time that moves only when a test says so, both as a {@link Clock} (for the outage gate)
+ * and as a Caffeine {@link Ticker} (for cache expiry).
  */
 final class TestTime extends Clock implements Ticker {
 

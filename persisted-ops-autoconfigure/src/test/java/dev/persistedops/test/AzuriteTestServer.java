@@ -13,11 +13,13 @@ import org.testcontainers.containers.GenericContainer;
 
 /**
  * A real Azurite (the Azure Storage emulator, blob service only) for the tests: the npm
- * package pinned in {@code test-services/} (installed by {@code scripts/test}) started on a free
- * port, or a container where a Docker engine exists and the package is not installed. A missing
- * Azurite fails the test that needs it.
- * <p>{@link #stop()} and {@link #start()} simulate an outage on the same port; blobs survive it.
- * Azurite's debug log records every request, which is how tests count what reached it.
+ * package pinned in {@code test-services/} (installed by {@code scripts/test}) started on
+ * a free port, or a container where a Docker engine exists and the package is not
+ * installed. A missing Azurite fails the test that needs it.
+ * <p>
+ * {@link #stop()} and {@link #start()} simulate an outage on the same port; blobs survive
+ * it. Azurite's debug log records every request, which is how tests count what reached
+ * it.
  */
 public abstract class AzuriteTestServer implements AutoCloseable {
 
@@ -208,7 +210,8 @@ public abstract class AzuriteTestServer implements AutoCloseable {
 	}
 
 	/**
-	 * Azurite in a container; an outage pauses it, so that it keeps its mapped port and blobs.
+	 * Azurite in a container; an outage pauses it, so that it keeps its mapped port and
+	 * blobs.
 	 */
 	private static final class ContainerServer extends AzuriteTestServer {
 

@@ -10,9 +10,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Talks to a GraphQL endpoint at {@code /graphql} on a local port the way clients do: JSON
- * POST, GET with query parameters, SSE and WebSocket. Headers are given as name, value pairs.
- * Shared with the sample application's tests through this module's test jar.
+ * Talks to a GraphQL endpoint at {@code /graphql} on a local port the way clients do:
+ * JSON POST, GET with query parameters, SSE and WebSocket. Headers are given as name,
+ * value pairs. Shared with the sample application's tests through this module's test jar.
  */
 public final class GraphQlTestClient {
 

@@ -20,9 +20,10 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 /**
- * Speaks the GraphQL over WebSocket protocol ({@code graphql-transport-ws}) at the wire level,
- * so a test can send any {@code subscribe} payload, including ones without a {@code query}.
- * Shared with the sample application's tests through this module's test jar.
+ * Speaks the GraphQL over WebSocket protocol ({@code graphql-transport-ws}) at the wire
+ * level, so a test can send any {@code subscribe} payload, including ones without a
+ * {@code query}. Shared with the sample application's tests through this module's test
+ * jar.
  */
 public final class GraphQlWebSocketTestClient {
 
@@ -37,8 +38,9 @@ public final class GraphQlWebSocketTestClient {
 	}
 
 	/**
-	 * Open a connection, subscribe with the given payload, and return the messages received
-	 * for it (next, error, complete) until it completes, fails or the server closes.
+	 * Open a connection, subscribe with the given payload, and return the messages
+	 * received for it (next, error, complete) until it completes, fails or the server
+	 * closes.
 	 */
 	public List<Map<String, Object>> subscribe(Map<String, Object> payload, HttpHeaders headers) {
 		return subscribe(payload, headers, Integer.MAX_VALUE, () -> {
@@ -46,10 +48,10 @@ public final class GraphQlWebSocketTestClient {
 	}
 
 	/**
-	 * Like {@link #subscribe(Map, HttpHeaders)} for a subscription that does not end: stop
-	 * after the given number of {@code next} messages. Since the protocol does not confirm a
-	 * subscription, the trigger (which should cause an event) runs every 100 ms until the first
-	 * message arrives.
+	 * Like {@link #subscribe(Map, HttpHeaders)} for a subscription that does not end:
+	 * stop after the given number of {@code next} messages. Since the protocol does not
+	 * confirm a subscription, the trigger (which should cause an event) runs every 100 ms
+	 * until the first message arrives.
 	 */
 	public List<Map<String, Object>> subscribe(Map<String, Object> payload, HttpHeaders headers, int maxNext,
 			Runnable trigger) {
@@ -78,7 +80,8 @@ public final class GraphQlWebSocketTestClient {
 							Flux.interval(Duration.ofMillis(100), Schedulers.boundedElastic())
 								.take(50)
 								.takeUntilOther(firstMessage.asMono())
-								// A trigger still running when the first message arrives is interrupted: expected.
+								// A trigger still running when the first message arrives
+								// is interrupted: expected.
 								.subscribe((tick) -> trigger.run(), (ex) -> {
 								});
 							return;

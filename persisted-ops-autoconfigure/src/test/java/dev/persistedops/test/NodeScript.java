@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a script of the {@code e2e/} Node project, whose packages (the real client libraries and
- * CLIs) {@code scripts/test} installs from the committed lock file. A missing installation
- * fails the test that needs it.
+ * Runs a script of the {@code e2e/} Node project, whose packages (the real client
+ * libraries and CLIs) {@code scripts/test} installs from the committed lock file. A
+ * missing installation fails the test that needs it.
  */
 public final class NodeScript {
 
@@ -45,8 +45,8 @@ public final class NodeScript {
 	}
 
 	/**
-	 * Run a command in {@code e2e/} (such as a CLI from {@code node_modules/.bin}) and return
-	 * what it printed.
+	 * Run a command in {@code e2e/} (such as a CLI from {@code node_modules/.bin}) and
+	 * return what it printed.
 	 */
 	public static Result exec(List<String> command) {
 		return exec(e2eDirectory(), command);
@@ -78,7 +78,8 @@ public final class NodeScript {
 	}
 
 	/**
-	 * Return the path of a command that an e2e package installs, such as {@code relay-compiler}.
+	 * Return the path of a command that an e2e package installs, such as
+	 * {@code relay-compiler}.
 	 */
 	public static String bin(String name) {
 		return e2eDirectory().resolve("node_modules/.bin").resolve(name).toString();

@@ -4,8 +4,8 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 
 /**
- * A test service's container that an outage pauses rather than stops, so that it keeps its
- * mapped port and its data.
+ * A test service's container that an outage pauses rather than stops, so that it keeps
+ * its mapped port and its data.
  */
 final class PausableContainer {
 

@@ -16,10 +16,11 @@ import org.testcontainers.containers.GenericContainer;
 
 /**
  * A real Redis for the tests: a container where a Docker engine exists, otherwise a local
- * {@code redis-server} (installed by {@code scripts/test}) started on a free port. Neither is
- * ever replaced by a mock, and a missing Redis fails the test that needs it.
- * <p>{@link #stop()} and {@link #start()} simulate an outage on the same port.
- * Set {@code PERSISTED_OPS_TEST_REDIS=local} or {@code docker} to choose.
+ * {@code redis-server} (installed by {@code scripts/test}) started on a free port.
+ * Neither is ever replaced by a mock, and a missing Redis fails the test that needs it.
+ * <p>
+ * {@link #stop()} and {@link #start()} simulate an outage on the same port. Set
+ * {@code PERSISTED_OPS_TEST_REDIS=local} or {@code docker} to choose.
  */
 public abstract class RedisTestServer implements AutoCloseable {
 
@@ -30,7 +31,8 @@ public abstract class RedisTestServer implements AutoCloseable {
 	 */
 	public static RedisTestServer launch() {
 		String choice = System.getenv().getOrDefault("PERSISTED_OPS_TEST_REDIS", "");
-		boolean docker = choice.equals("docker") || (choice.isEmpty() && !isLocalBinaryAvailable() && TestServices.isDockerAvailable());
+		boolean docker = choice.equals("docker")
+				|| (choice.isEmpty() && !isLocalBinaryAvailable() && TestServices.isDockerAvailable());
 		RedisTestServer server = docker ? new ContainerServer() : new LocalServer();
 		server.start();
 		return server;
@@ -57,8 +59,8 @@ public abstract class RedisTestServer implements AutoCloseable {
 	public abstract void stop();
 
 	/**
-	 * Freeze the server: it keeps its connections open but answers nothing, as a hung Redis
-	 * or a proxy in front of a dead one does.
+	 * Freeze the server: it keeps its connections open but answers nothing, as a hung
+	 * Redis or a proxy in front of a dead one does.
 	 */
 	public abstract void freeze();
 
@@ -88,8 +90,9 @@ public abstract class RedisTestServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return how many times the server ran each command since the last {@link #resetStats()},
-	 * from {@code INFO commandstats}: {@code get} to its count, and so on.
+	 * Return how many times the server ran each command since the last
+	 * {@link #resetStats()}, from {@code INFO commandstats}: {@code get} to its count,
+	 * and so on.
 	 */
 	public Map<String, Long> commandCalls() {
 		String info = call((redis) -> redis.info("commandstats"));

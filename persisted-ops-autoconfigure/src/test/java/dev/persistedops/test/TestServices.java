@@ -11,8 +11,8 @@ import java.time.Instant;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * What the test servers ({@link RedisTestServer}, {@link AzuriteTestServer}) share: free ports,
- * waiting for a server to answer, and stopping a local process.
+ * What the test servers ({@link RedisTestServer}, {@link AzuriteTestServer}) share: free
+ * ports, waiting for a server to answer, and stopping a local process.
  */
 final class TestServices {
 
@@ -56,7 +56,8 @@ final class TestServices {
 	}
 
 	/**
-	 * Make sure a local server process does not outlive the test JVM, however the tests end.
+	 * Make sure a local server process does not outlive the test JVM, however the tests
+	 * end.
 	 */
 	static void stopOnExit(Process process) {
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {

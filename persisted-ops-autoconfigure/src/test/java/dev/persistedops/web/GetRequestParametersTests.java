@@ -41,9 +41,8 @@ class GetRequestParametersTests {
 		query.add("documentId", "{\"not\": \"parsed\"}");
 		query.add("doc_id", "42");
 		query.add("operationId", "client/alias");
-		assertThat(this.parameters.toBody(query)).isEqualTo(Map.of("query", "{ greeting }", "operationName",
-				"Greeting", "id", "1", "documentId", "{\"not\": \"parsed\"}", "doc_id", "42", "operationId",
-				"client/alias"));
+		assertThat(this.parameters.toBody(query)).isEqualTo(Map.of("query", "{ greeting }", "operationName", "Greeting",
+				"id", "1", "documentId", "{\"not\": \"parsed\"}", "doc_id", "42", "operationId", "client/alias"));
 	}
 
 	@Test
@@ -70,8 +69,7 @@ class GetRequestParametersTests {
 		MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
 		query.add(name, "{}");
 		query.add(name, "{}");
-		assertThatExceptionOfType(InvalidGraphQlRequestException.class)
-			.isThrownBy(() -> this.parameters.toBody(query))
+		assertThatExceptionOfType(InvalidGraphQlRequestException.class).isThrownBy(() -> this.parameters.toBody(query))
 			.withMessageContaining("'" + name + "'");
 	}
 
@@ -81,8 +79,7 @@ class GetRequestParametersTests {
 		MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
 		query.add("id", "abc");
 		query.add(name, "{\"value\": ");
-		assertThatExceptionOfType(InvalidGraphQlRequestException.class)
-			.isThrownBy(() -> this.parameters.toBody(query))
+		assertThatExceptionOfType(InvalidGraphQlRequestException.class).isThrownBy(() -> this.parameters.toBody(query))
 			.withMessageContaining("'" + name + "'");
 	}
 

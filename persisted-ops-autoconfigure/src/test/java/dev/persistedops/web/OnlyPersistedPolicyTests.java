@@ -91,7 +91,8 @@ class OnlyPersistedPolicyTests {
 
 	@Test
 	void oneAllowingOverrideOfTwoIsEnough() {
-		assertAllows(new OnlyPersistedPolicy(true, List.of((request) -> Mono.just(false), (request) -> Mono.just(true))),
+		assertAllows(
+				new OnlyPersistedPolicy(true, List.of((request) -> Mono.just(false), (request) -> Mono.just(true))),
 				true);
 		assertAllows(new OnlyPersistedPolicy(true,
 				List.of((request) -> Mono.error(new IllegalStateException("down")), (request) -> Mono.just(true))),

@@ -25,8 +25,7 @@ class OnlyPersistedRSocketInterceptorTests {
 		return Mono.empty();
 	};
 
-	private final RSocketGraphQlRequest request = new RSocketGraphQlRequest(Map.of("query", "{ greeting }"), "1",
-			null);
+	private final RSocketGraphQlRequest request = new RSocketGraphQlRequest(Map.of("query", "{ greeting }"), "1", null);
 
 	@Test
 	void refusesEveryRequestWhileOnlyPersistedOperationsMayRun() {

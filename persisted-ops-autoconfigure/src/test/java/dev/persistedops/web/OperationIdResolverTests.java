@@ -34,8 +34,7 @@ class OperationIdResolverTests {
 				Arguments.of(IdConvention.DOCUMENT_ID, Map.of("documentId", SHA256)),
 				Arguments.of(IdConvention.DOC_ID, Map.of("doc_id", SHA256)),
 				Arguments.of(IdConvention.OPERATION_ID, Map.of("operationId", SHA256)),
-				Arguments.of(IdConvention.EXTENSIONS_OPERATION_ID,
-						Map.of("extensions", Map.of("operationId", SHA256))),
+				Arguments.of(IdConvention.EXTENSIONS_OPERATION_ID, Map.of("extensions", Map.of("operationId", SHA256))),
 				Arguments.of(IdConvention.PERSISTED_QUERY,
 						Map.of("extensions", Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", SHA256)))));
 	}

@@ -27,8 +27,8 @@ import org.springframework.http.HttpHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link PersistedOperationInterceptor}, with a real in-memory store and a chain that
- * records the request it is handed instead of executing it.
+ * Tests for {@link PersistedOperationInterceptor}, with a real in-memory store and a
+ * chain that records the request it is handed instead of executing it.
  */
 class PersistedOperationInterceptorTests {
 
@@ -43,7 +43,8 @@ class PersistedOperationInterceptorTests {
 	private final WebGraphQlInterceptor.Chain chain = (request) -> {
 		this.executed.set(request);
 		ExecutionResult result = ExecutionResult.newExecutionResult().data(Map.of("greeting", "hi")).build();
-		return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result)));
+		return Mono
+			.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result)));
 	};
 
 	PersistedOperationInterceptorTests() {

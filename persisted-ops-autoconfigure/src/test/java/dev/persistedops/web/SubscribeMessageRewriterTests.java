@@ -24,9 +24,9 @@ class SubscribeMessageRewriterTests {
 				{"id": "1", "type": "subscribe", "payload": {"documentId": "abc", "variables": {"count": 3}}}""";
 		Map<String, Object> rewritten = parse(this.rewriter.rewrite(message));
 		assertThat(rewritten).containsEntry("id", "1").containsEntry("type", "subscribe");
-		assertThat(rewritten.get("payload")).isEqualTo(Map.of("query", PersistedRequestBody.PLACEHOLDER_DOCUMENT,
-				"variables", Map.of("count", 3), "extensions",
-				Map.of(PersistedRequestBody.ID_CARRIER, Map.of("documentId", "abc"))));
+		assertThat(rewritten.get("payload"))
+			.isEqualTo(Map.of("query", PersistedRequestBody.PLACEHOLDER_DOCUMENT, "variables", Map.of("count", 3),
+					"extensions", Map.of(PersistedRequestBody.ID_CARRIER, Map.of("documentId", "abc"))));
 	}
 
 	@Test

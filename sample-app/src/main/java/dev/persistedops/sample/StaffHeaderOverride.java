@@ -11,10 +11,11 @@ import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.util.Assert;
 
 /**
- * An EXAMPLE of the only-persisted override: a request whose {@value #HEADER} header carries
- * the configured staff secret may run any document. With an empty secret it allows nothing. A shared secret in a header is the
- * simplest thing that shows the hook; a real application would rather ask Spring Security for
- * a role, or trust an internal network.
+ * An EXAMPLE of the only-persisted override: a request whose {@value #HEADER} header
+ * carries the configured staff secret may run any document. With an empty secret it
+ * allows nothing. A shared secret in a header is the simplest thing that shows the hook;
+ * a real application would rather ask Spring Security for a role, or trust an internal
+ * network.
  */
 public class StaffHeaderOverride implements NonPersistedOperationOverride {
 
@@ -31,7 +32,8 @@ public class StaffHeaderOverride implements NonPersistedOperationOverride {
 	@Override
 	public Mono<Boolean> allows(WebGraphQlRequest request) {
 		String sent = request.getHeaders().getFirst(HEADER);
-		// Constant-time comparison, so the time taken does not reveal how much of the secret matched.
+		// Constant-time comparison, so the time taken does not reveal how much of the
+		// secret matched.
 		return Mono.just(this.secret.length > 0 && sent != null
 				&& MessageDigest.isEqual(this.secret, sent.getBytes(StandardCharsets.UTF_8)));
 	}

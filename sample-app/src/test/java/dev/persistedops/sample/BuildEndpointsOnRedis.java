@@ -11,8 +11,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The sample app as the client build tools reach it: its redis and build-endpoints profiles,
- * on a real Redis (one for every test class that extends this one).
+ * The sample app as the client build tools reach it: its redis and build-endpoints
+ * profiles, on a real Redis (one for every test class that extends this one).
  */
 @ActiveProfiles({ "redis", "build-endpoints" })
 abstract class BuildEndpointsOnRedis {

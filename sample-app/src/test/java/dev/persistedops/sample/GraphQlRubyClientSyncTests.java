@@ -20,16 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real {@code graphql-ruby-client sync} pushes {@code .graphql} files to the running
- * sample app (its redis and build-endpoints profiles, on a real Redis) as to an OperationStore;
- * the operations then run by {@code operationId}. A wrong secret makes the CLI exit 1 and
- * stores nothing.
+ * sample app (its redis and build-endpoints profiles, on a real Redis) as to an
+ * OperationStore; the operations then run by {@code operationId}. A wrong secret makes
+ * the CLI exit 1 and stores nothing.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "RELAY_PERSIST_TOKEN=unused", "OPERATION_STORE_SECRET=ios-build-secret" })
 class GraphQlRubyClientSyncTests extends BuildEndpointsOnRedis {
 
 	private static final Pattern ALIAS = Pattern.compile("\"alias\":\"([0-9a-f]+)\"");
-
 
 	@TempDir
 	Path work;
@@ -66,7 +65,8 @@ class GraphQlRubyClientSyncTests extends BuildEndpointsOnRedis {
 	@Test
 	void wrongSecretExitsWithOneAndStoresNothing() throws IOException {
 		Path operations = Files.createDirectories(this.work.resolve("operations"));
-		Files.writeString(operations.resolve("Unsynced.graphql"), "query Unsynced {\n  books(first: 1) {\n    id\n  }\n}\n");
+		Files.writeString(operations.resolve("Unsynced.graphql"),
+				"query Unsynced {\n  books(first: 1) {\n    id\n  }\n}\n");
 		NodeScript.Result result = sync(operations + "/*.graphql", "wrong-secret");
 		assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
 		Matcher alias = ALIAS.matcher(result.output());

@@ -13,9 +13,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's steps for a remote store, as a user runs them: publish with the store's profile
- * and the publish profile (twice, to show it is idempotent), then serve with the store's
- * profile the same operations as with files.
+ * The README's steps for a remote store, as a user runs them: publish with the store's
+ * profile and the publish profile (twice, to show it is idempotent), then serve with the
+ * store's profile the same operations as with files.
  */
 final class PublishThenServe {
 

@@ -21,16 +21,16 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The real relay-compiler compiles a small Relay project ({@code e2e/relay}) against the sample
- * app's schema, with {@code persistConfig.url} pointing at the running app (its redis and
- * build-endpoints profiles, on a real Redis); the ids in the artifacts it generates then run.
+ * The real relay-compiler compiles a small Relay project ({@code e2e/relay}) against the
+ * sample app's schema, with {@code persistConfig.url} pointing at the running app (its
+ * redis and build-endpoints profiles, on a real Redis); the ids in the artifacts it
+ * generates then run.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "RELAY_PERSIST_TOKEN=relay-build-token", "OPERATION_STORE_SECRET=unused" })
 class RelayCompilerTests extends BuildEndpointsOnRedis {
 
 	private static final Pattern ID = Pattern.compile("\"id\": \"([0-9a-f]+)\"");
-
 
 	@TempDir
 	Path project;

@@ -16,9 +16,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 
 /**
- * Records, from the server side, what each GraphQL request carried, so a test can prove what a
- * real client sent: an interceptor ahead of the starter's notes the operation name, the HTTP
- * method, and whether the request carried an Apollo hash, the text, or both.
+ * Records, from the server side, what each GraphQL request carried, so a test can prove
+ * what a real client sent: an interceptor ahead of the starter's notes the operation
+ * name, the HTTP method, and whether the request carried an Apollo hash, the text, or
+ * both.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class RequestRecording {
@@ -35,8 +36,8 @@ class RequestRecording {
 			String method = request.getAttributes().containsKey(TransportAttributes.GET) ? "GET" : "POST";
 			boolean hash = request.getExtensions().get("persistedQuery") instanceof Map<?, ?>;
 			boolean text = !PersistedRequestBody.isPlaceholder(request.getDocument());
-			requests.lines.add(request.getOperationName() + " " + method + " "
-					+ (hash ? (text ? "hash+text" : "hash") : "text"));
+			requests.lines
+				.add(request.getOperationName() + " " + method + " " + (hash ? (text ? "hash+text" : "hash") : "text"));
 			return Mono.defer(() -> chain.next(request));
 		};
 	}

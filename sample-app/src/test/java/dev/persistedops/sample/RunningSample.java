@@ -11,8 +11,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * What the acceptance tests share: a client for the sample app running on a random port, and
- * the ids of its exported operations.
+ * What the acceptance tests share: a client for the sample app running on a random port,
+ * and the ids of its exported operations.
  */
 abstract class RunningSample {
 

@@ -15,8 +15,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's Azure Blob steps against a real Azurite: publish with the publish profile, then
- * serve with the azure profile the same operations as with files.
+ * The README's Azure Blob steps against a real Azurite: publish with the publish profile,
+ * then serve with the azure profile the same operations as with files.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SampleApplicationAzureProfileTests {
@@ -38,7 +38,8 @@ class SampleApplicationAzureProfileTests {
 		String connection = "--AZURE_STORAGE_CONNECTION_STRING=" + azurite.connectionString();
 		PublishThenServe.publishTwice("azure", output, connection);
 		PublishThenServe.serve("azure", (graphQl) -> {
-			// The documents are cached locally now: another lookup does not reach Blob Storage.
+			// The documents are cached locally now: another lookup does not reach Blob
+			// Storage.
 			azurite.resetRequests();
 			graphQl.post(Map.of("id", RunningSample.GET_BOOK, "variables", Map.of("id", "2")))
 				.expectBody()

@@ -12,10 +12,11 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample app with the prod profile: only persisted operations run, except for requests
- * that carry the staff secret.
+ * The sample app with the prod profile: only persisted operations run, except for
+ * requests that carry the staff secret.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "STAFF_SECRET=" + SampleApplicationProdProfileTests.SECRET)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "STAFF_SECRET=" + SampleApplicationProdProfileTests.SECRET)
 @ActiveProfiles("prod")
 class SampleApplicationProdProfileTests extends RunningSample {
 

@@ -13,8 +13,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's Redis steps against a real Redis: publish with the publish profile, then serve
- * with the redis profile the same operations as with files.
+ * The README's Redis steps against a real Redis: publish with the publish profile, then
+ * serve with the redis profile the same operations as with files.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SampleApplicationRedisProfileTests {

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample app in development (no profile): each client convention finds the exported
- * operation, GET runs queries only, bad input gets a clear error, and documents still run.
+ * operation, GET runs queries only, bad input gets a clear error, and documents still
+ * run.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SampleApplicationTests extends RunningSample {

@@ -16,13 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * Starting the sample app on a manifest with one tampered entry fails, and says which entry
- * and which property to look at.
+ * Starting the sample app on a manifest with one tampered entry fails, and says which
+ * entry and which property to look at.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class TamperedManifestStartupTests {
 
-	/** An Apollo manifest whose second entry's body was changed after its id was computed. */
+	/**
+	 * An Apollo manifest whose second entry's body was changed after its id was computed.
+	 */
 	private static final String MANIFEST = """
 			{"format":"apollo-persisted-query-manifest","version":1,"operations":[
 			{"id":"6dcbaca2e920db6581889c0a4ae10378cde64b5b215940be0275d61637abf03e","name":"GetBook","type":"query",
@@ -35,9 +37,9 @@ class TamperedManifestStartupTests {
 	@Test
 	void tamperedEntryFailsStartupNamingTheEntry(@TempDir Path directory, CapturedOutput output) throws IOException {
 		Path manifest = Files.writeString(directory.resolve("persisted-query-manifest.json"), MANIFEST);
-		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(SampleApplication.class)
-			.run("--server.port=0", "--persisted-ops.store.type=manifest",
-					"--persisted-ops.store.manifest.locations=file:" + manifest))
+		assertThatException()
+			.isThrownBy(() -> new SpringApplicationBuilder(SampleApplication.class).run("--server.port=0",
+					"--persisted-ops.store.type=manifest", "--persisted-ops.store.manifest.locations=file:" + manifest))
 			.withStackTraceContaining("operations[1]")
 			.withStackTraceContaining("d793d3c304906d85689f104235cebcdfef56e11f250ea75362b2a9c16dbb7a98");
 		assertThat(output).contains("APPLICATION FAILED TO START")

@@ -24,15 +24,16 @@ import dev.persistedops.store.WritableOperationDocumentStore;
 import org.springframework.util.Assert;
 
 /**
- * Documents in an Azure Blob Storage container: the blob name is an optional prefix (a virtual
- * folder) followed by the id, so {@code client/alias} ids are virtual folders too; the blob's
- * content is the document text in UTF-8. A lookup is one download, with no existence check
- * before it: a missing blob is absent, and so is an empty one; any other failure (the service
- * or the container unreachable, credentials refused) is signalled as
- * {@link StoreUnavailableException}. A save uploads with
- * {@code If-None-Match: *}, so an existing blob is never overwritten; when one exists, its text
- * is compared.
- * <p>Blob Storage has no time to live per blob (a lifecycle management policy on the account
+ * Documents in an Azure Blob Storage container: the blob name is an optional prefix (a
+ * virtual folder) followed by the id, so {@code client/alias} ids are virtual folders
+ * too; the blob's content is the document text in UTF-8. A lookup is one download, with
+ * no existence check before it: a missing blob is absent, and so is an empty one; any
+ * other failure (the service or the container unreachable, credentials refused) is
+ * signalled as {@link StoreUnavailableException}. A save uploads with
+ * {@code If-None-Match: *}, so an existing blob is never overwritten; when one exists,
+ * its text is compared.
+ * <p>
+ * Blob Storage has no time to live per blob (a lifecycle management policy on the account
  * is the way to expire blobs), so a save with a time to live is refused.
  */
 public class AzureBlobOperationDocumentStore implements WritableOperationDocumentStore {
@@ -60,11 +61,12 @@ public class AzureBlobOperationDocumentStore implements WritableOperationDocumen
 	}
 
 	/**
-	 * Check that the container exists, creating it if asked to. A store that cannot be reached
-	 * is only logged: lookups then report it, and it may come back.
+	 * Check that the container exists, creating it if asked to. A store that cannot be
+	 * reached is only logged: lookups then report it, and it may come back.
 	 * @param create whether to create a missing container
 	 * @param timeout how long to wait for the answer
-	 * @throws MissingBlobContainerException if the container does not exist and is not created
+	 * @throws MissingBlobContainerException if the container does not exist and is not
+	 * created
 	 */
 	public void checkContainer(boolean create, Duration timeout) {
 		try {
@@ -90,7 +92,8 @@ public class AzureBlobOperationDocumentStore implements WritableOperationDocumen
 			.filter((text) -> !text.isEmpty())
 			.onErrorResume(AzureBlobOperationDocumentStore::isBlobNotFound, (ex) -> Mono.empty())
 			.onErrorMap((ex) -> !(ex instanceof StoreUnavailableException),
-					(ex) -> new StoreUnavailableException("Azure Blob Storage could not be asked: " + ex.getMessage(), ex));
+					(ex) -> new StoreUnavailableException("Azure Blob Storage could not be asked: " + ex.getMessage(),
+							ex));
 	}
 
 	@Override
@@ -107,7 +110,8 @@ public class AzureBlobOperationDocumentStore implements WritableOperationDocumen
 			.onErrorResume(AzureBlobOperationDocumentStore::isAlreadyThere,
 					(ex) -> findDocument(id)
 						.map((stored) -> stored.equals(text) ? SaveOutcome.UNCHANGED : SaveOutcome.CONFLICT)
-						// An empty blob counts as absent, but it is there and is not overwritten.
+						// An empty blob counts as absent, but it is there and is not
+						// overwritten.
 						.defaultIfEmpty(SaveOutcome.CONFLICT));
 	}
 
@@ -116,7 +120,8 @@ public class AzureBlobOperationDocumentStore implements WritableOperationDocumen
 	}
 
 	private static boolean isBlobNotFound(Throwable ex) {
-		return ex instanceof BlobStorageException storage && BlobErrorCode.BLOB_NOT_FOUND.equals(storage.getErrorCode());
+		return ex instanceof BlobStorageException storage
+				&& BlobErrorCode.BLOB_NOT_FOUND.equals(storage.getErrorCode());
 	}
 
 	private static boolean isAlreadyThere(Throwable ex) {

@@ -32,11 +32,11 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * Loads a directory of {@code <id>.graphql} files (Hot Chocolate's file system layout,
- * Strawberry Shake's export) from a {@code classpath:} or {@code file:} location. A sub-folder
- * is a namespace: {@code web/abc.graphql} is the document {@code web/abc}. The file's exact
- * content is the document. Files and folders whose names start with {@code .} are ignored,
- * which also skips the {@code ..data} folders of a Kubernetes ConfigMap volume. Symbolic links
- * are followed; a link that loops fails the load.
+ * Strawberry Shake's export) from a {@code classpath:} or {@code file:} location. A
+ * sub-folder is a namespace: {@code web/abc.graphql} is the document {@code web/abc}. The
+ * file's exact content is the document. Files and folders whose names start with
+ * {@code .} are ignored, which also skips the {@code ..data} folders of a Kubernetes
+ * ConfigMap volume. Symbolic links are followed; a link that loops fails the load.
  */
 public final class DirectoryDocumentLoader implements DocumentLoader {
 
@@ -55,8 +55,8 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 	 * Add every document found under the given location to the catalog.
 	 * @param location a directory, such as {@code classpath:/persisted-operations/}
 	 * @param catalog the catalog to add to
-	 * @throws DocumentLoadException if the location is not a readable directory, cannot be
-	 * walked, or holds a file whose name is not a valid id
+	 * @throws DocumentLoadException if the location is not a readable directory, cannot
+	 * be walked, or holds a file whose name is not a valid id
 	 */
 	@Override
 	public void load(String location, DocumentCatalog.Builder catalog) {

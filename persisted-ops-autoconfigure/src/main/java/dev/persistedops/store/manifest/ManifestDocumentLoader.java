@@ -21,11 +21,13 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.util.Assert;
 
 /**
- * Loads manifest files that clients export at build time, recognising each by its content:
+ * Loads manifest files that clients export at build time, recognising each by its
+ * content:
  * <ul>
  * <li>a Relay or Strawberry Shake map, {@code {"<id>": "<document text>", ...}};</li>
- * <li>an Apollo persisted query manifest,
- * {@code {"format": "apollo-persisted-query-manifest", "version": 1, "operations": [{"id", "body", ...}]}}.</li>
+ * <li>an Apollo persisted query manifest, {@code {"format":
+ * "apollo-persisted-query-manifest", "version": 1, "operations": [{"id", "body",
+ * ...}]}}.</li>
  * </ul>
  * Any other {@code format} or {@code version} is refused rather than guessed at.
  */
@@ -47,7 +49,8 @@ public final class ManifestDocumentLoader implements DocumentLoader {
 
 	/**
 	 * Add every document of the manifest at the given location to the catalog.
-	 * @param location a manifest file, such as {@code classpath:/persisted-query-manifest.json}
+	 * @param location a manifest file, such as
+	 * {@code classpath:/persisted-query-manifest.json}
 	 * @param catalog the catalog to add to
 	 * @throws DocumentLoadException if the file does not exist or is not a manifest
 	 */
@@ -82,8 +85,10 @@ public final class ManifestDocumentLoader implements DocumentLoader {
 	private static void loadMap(JsonNode root, String source, DocumentCatalog.Builder catalog) {
 		for (Map.Entry<String, JsonNode> entry : root.properties()) {
 			if (!entry.getValue().isString()) {
-				throw invalid(source, "the value of '" + entry.getKey()
-						+ "' is not a string; expected a {\"<id>\": \"<document>\"} map or an Apollo manifest", null);
+				throw invalid(source,
+						"the value of '" + entry.getKey()
+								+ "' is not a string; expected a {\"<id>\": \"<document>\"} map or an Apollo manifest",
+						null);
 			}
 			add(catalog, entry.getKey(), entry.getValue().stringValue(), source);
 		}

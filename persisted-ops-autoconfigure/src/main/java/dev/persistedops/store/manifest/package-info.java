@@ -1,5 +1,6 @@
 /**
- * Loading persisted documents from Relay / Strawberry Shake maps and Apollo persisted query manifests.
+ * Loading persisted documents from Relay / Strawberry Shake maps and Apollo persisted
+ * query manifests.
  */
 @NullMarked
 package dev.persistedops.store.manifest;

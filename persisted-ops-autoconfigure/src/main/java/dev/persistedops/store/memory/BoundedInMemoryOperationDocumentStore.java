@@ -15,9 +15,10 @@ import dev.persistedops.store.WritableOperationDocumentStore;
 import org.springframework.util.Assert;
 
 /**
- * A store held in memory and bounded by entry count, by bytes (see {@link DocumentWeigher}) and
- * by time, for documents that clients register at run time (automatic persisted queries):
- * entries expire after the time to live. A document is never replaced by a different text while it is stored.
+ * A store held in memory and bounded by entry count, by bytes (see
+ * {@link DocumentWeigher}) and by time, for documents that clients register at run time
+ * (automatic persisted queries): entries expire after the time to live. A document is
+ * never replaced by a different text while it is stored.
  */
 public class BoundedInMemoryOperationDocumentStore implements WritableOperationDocumentStore {
 
@@ -45,7 +46,8 @@ public class BoundedInMemoryOperationDocumentStore implements WritableOperationD
 	}
 
 	/**
-	 * Store a document; the time to live given at construction applies, not the one given here.
+	 * Store a document; the time to live given at construction applies, not the one given
+	 * here.
 	 */
 	@Override
 	public Mono<SaveOutcome> save(OperationId id, String text, @Nullable Duration timeToLive) {

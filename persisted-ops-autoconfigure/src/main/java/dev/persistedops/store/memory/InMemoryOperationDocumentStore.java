@@ -16,8 +16,8 @@ import dev.persistedops.store.WritableOperationDocumentStore;
 import org.springframework.util.Assert;
 
 /**
- * A store held in memory, for tests and for applications that register documents in code. A
- * document, once saved, is never replaced by a different text while it lives. It is not
+ * A store held in memory, for tests and for applications that register documents in code.
+ * A document, once saved, is never replaced by a different text while it lives. It is not
  * bounded: what is saved stays until its time to live runs out.
  */
 public class InMemoryOperationDocumentStore implements WritableOperationDocumentStore {
@@ -45,9 +45,10 @@ public class InMemoryOperationDocumentStore implements WritableOperationDocument
 	}
 
 	/**
-	 * Store a document under the given id, for good, unless a different text is already stored
-	 * there.
-	 * @return {@code true} if the id now holds this text, {@code false} if it holds another
+	 * Store a document under the given id, for good, unless a different text is already
+	 * stored there.
+	 * @return {@code true} if the id now holds this text, {@code false} if it holds
+	 * another
 	 */
 	public boolean save(OperationId id, String text) {
 		return saveNow(id, text, null) != SaveOutcome.CONFLICT;

@@ -24,19 +24,21 @@ import org.springframework.util.Assert;
 /**
  * Documents in Redis: the key is a prefix followed by the id ({@code client/alias} ids
  * included, as they are), the value is the document text. A lookup is one {@code GET}; an
- * empty value, or a key that does not hold a string, counts as absent. A save is one atomic
- * script that sets the key only if it is free, and otherwise compares the text already there,
- * so a different text is never overwritten. Keys are only ever read and written by name, never
- * by pattern.
- * <p>With an empty prefix (Hot Chocolate's layout), only ids shaped like hex digests are looked
- * up, since any other id could name one of the application's own keys. Connection failures
- * and timeouts are signalled as {@link StoreUnavailableException}.
+ * empty value, or a key that does not hold a string, counts as absent. A save is one
+ * atomic script that sets the key only if it is free, and otherwise compares the text
+ * already there, so a different text is never overwritten. Keys are only ever read and
+ * written by name, never by pattern.
+ * <p>
+ * With an empty prefix (Hot Chocolate's layout), only ids shaped like hex digests are
+ * looked up, since any other id could name one of the application's own keys. Connection
+ * failures and timeouts are signalled as {@link StoreUnavailableException}.
  */
 public class RedisOperationDocumentStore implements WritableOperationDocumentStore {
 
 	/**
-	 * Returns 1 if it stored the text, 0 if the key already held it (whose time to live it then
-	 * sets to the one given, or removes), -1 if it holds another text. An empty value is free.
+	 * Returns 1 if it stored the text, 0 if the key already held it (whose time to live
+	 * it then sets to the one given, or removes), -1 if it holds another text. An empty
+	 * value is free.
 	 */
 	private static final RedisScript<Long> SAVE = RedisScript.of("""
 			local existing = redis.call('GET', KEYS[1])

@@ -9,9 +9,10 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * Spring for GraphQL's HTTP handler for WebFlux, reading the requests it would refuse: POST
- * bodies with an operation id and no {@code query}, and GET requests for persisted queries.
- * Responses are written exactly as the parent writes them, status codes included.
+ * Spring for GraphQL's HTTP handler for WebFlux, reading the requests it would refuse:
+ * POST bodies with an operation id and no {@code query}, and GET requests for persisted
+ * queries. Responses are written exactly as the parent writes them, status codes
+ * included.
  */
 public class PersistedOperationHttpHandler extends GraphQlHttpHandler {
 
@@ -36,9 +37,9 @@ public class PersistedOperationHttpHandler extends GraphQlHttpHandler {
 	 * Handle a GET request for a persisted query.
 	 */
 	public Mono<ServerResponse> handleGetRequest(ServerRequest request) {
-		return this.requests.handleQueryParameters(request, (graphQlRequest) -> this.graphQlHandler
-			.handleRequest(graphQlRequest)
-			.flatMap((response) -> prepareResponse(request, response)));
+		return this.requests.handleQueryParameters(request,
+				(graphQlRequest) -> this.graphQlHandler.handleRequest(graphQlRequest)
+					.flatMap((response) -> prepareResponse(request, response)));
 	}
 
 }

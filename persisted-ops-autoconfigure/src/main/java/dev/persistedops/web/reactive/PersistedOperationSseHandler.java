@@ -14,8 +14,8 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * Spring for GraphQL's SSE handler for WebFlux, also reading POST bodies with an operation id
- * and no {@code query}, so a persisted subscription can be streamed by id.
+ * Spring for GraphQL's SSE handler for WebFlux, also reading POST bodies with an
+ * operation id and no {@code query}, so a persisted subscription can be streamed by id.
  */
 public class PersistedOperationSseHandler extends GraphQlSseHandler {
 

@@ -28,8 +28,8 @@ import org.springframework.web.reactive.socket.server.support.WebSocketUpgradeHa
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Decorates Spring for GraphQL's WebSocket handler for WebFlux so that a {@code subscribe}
- * message may carry an operation id instead of a {@code query}.
+ * Decorates Spring for GraphQL's WebSocket handler for WebFlux so that a
+ * {@code subscribe} message may carry an operation id instead of a {@code query}.
  */
 public class PersistedOperationWebSocketHandler implements WebSocketHandler, CorsConfigurationSource {
 
@@ -65,8 +65,8 @@ public class PersistedOperationWebSocketHandler implements WebSocketHandler, Cor
 	/**
 	 * A session whose incoming text messages pass through the rewriter.
 	 */
-	private record RewritingSession(WebSocketSession session, SubscribeMessageRewriter rewriter)
-			implements WebSocketSession {
+	private record RewritingSession(WebSocketSession session,
+			SubscribeMessageRewriter rewriter) implements WebSocketSession {
 
 		@Override
 		public Flux<WebSocketMessage> receive() {
@@ -79,7 +79,8 @@ public class PersistedOperationWebSocketHandler implements WebSocketHandler, Cor
 			}
 			String payload = message.getPayloadAsText();
 			String rewritten = this.rewriter.rewrite(payload);
-			// The original frame is released by the server once this message has been handled.
+			// The original frame is released by the server once this message has been
+			// handled.
 			return (rewritten != payload) ? this.session.textMessage(rewritten) : message;
 		}
 
@@ -147,7 +148,8 @@ public class PersistedOperationWebSocketHandler implements WebSocketHandler, Cor
 
 	/**
 	 * Map the GraphQL WebSocket path to Spring for GraphQL's handler behind a
-	 * {@link PersistedOperationWebSocketHandler}, ahead of Spring for GraphQL's own mapping.
+	 * {@link PersistedOperationWebSocketHandler}, ahead of Spring for GraphQL's own
+	 * mapping.
 	 */
 	public static HandlerMapping mapping(String path, GraphQlWebSocketHandler handler,
 			SubscribeMessageRewriter rewriter) {

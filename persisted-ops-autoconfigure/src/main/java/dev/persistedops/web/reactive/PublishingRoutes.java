@@ -17,8 +17,9 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The WebFlux route of a {@link PublishingEndpoint}: reads the raw body, refusing one over the
- * size limit with 413 without buffering past it, and writes the endpoint's JSON answer.
+ * The WebFlux route of a {@link PublishingEndpoint}: reads the raw body, refusing one
+ * over the size limit with 413 without buffering past it, and writes the endpoint's JSON
+ * answer.
  */
 public final class PublishingRoutes {
 
@@ -37,13 +38,12 @@ public final class PublishingRoutes {
 		if (request.headers().contentLength().orElse(0) > maxBodyBytes) {
 			return write(EndpointResponse.tooLarge(maxBodyBytes));
 		}
-		return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class), (int) maxBodyBytes)
-			.map((buffer) -> {
-				byte[] bytes = new byte[buffer.readableByteCount()];
-				buffer.read(bytes);
-				DataBufferUtils.release(buffer);
-				return bytes;
-			})
+		return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class), (int) maxBodyBytes).map((buffer) -> {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			DataBufferUtils.release(buffer);
+			return bytes;
+		})
 			.defaultIfEmpty(new byte[0])
 			// Parsing and validating operations is CPU work: keep it off the event loop.
 			.flatMap((body) -> Mono.defer(() -> endpoint.handle(request.headers().asHttpHeaders(), body))

@@ -22,10 +22,10 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 
 /**
- * Builds {@link WebGraphQlRequest}s from Spring WebFlux requests, including the ones Spring for
- * GraphQL does not read: POST bodies with an id and no {@code query}, and GET requests. A
- * request that is not a GraphQL request at all is answered here, with 400, and a GET request
- * for anything but a query with 405.
+ * Builds {@link WebGraphQlRequest}s from Spring WebFlux requests, including the ones
+ * Spring for GraphQL does not read: POST bodies with an id and no {@code query}, and GET
+ * requests. A request that is not a GraphQL request at all is answered here, with 400,
+ * and a GET request for anything but a query with 405.
  */
 public final class WebFluxGraphQlRequests {
 
@@ -52,8 +52,8 @@ public final class WebFluxGraphQlRequests {
 	}
 
 	/**
-	 * Read the GraphQL request from the query parameters of a GET request and answer it with
-	 * the given responder.
+	 * Read the GraphQL request from the query parameters of a GET request and answer it
+	 * with the given responder.
 	 */
 	public Mono<ServerResponse> handleQueryParameters(ServerRequest request,
 			Function<WebGraphQlRequest, Mono<ServerResponse>> responder) {
@@ -67,10 +67,12 @@ public final class WebFluxGraphQlRequests {
 					(ex) -> ServerResponse.badRequest()
 						.contentType(MediaType.APPLICATION_JSON)
 						.bodyValue(ex.toResponseBody()))
-			// WebFlux's error handling would drop the Allow header; Spring MVC's keeps it.
-			.onErrorResume(MethodNotAllowedException.class, (ex) -> ServerResponse.status(ex.getStatusCode())
-				.headers((headers) -> headers.addAll(ex.getHeaders()))
-				.build());
+			// WebFlux's error handling would drop the Allow header; Spring MVC's keeps
+			// it.
+			.onErrorResume(MethodNotAllowedException.class,
+					(ex) -> ServerResponse.status(ex.getStatusCode())
+						.headers((headers) -> headers.addAll(ex.getHeaders()))
+						.build());
 	}
 
 	/**
@@ -100,8 +102,8 @@ public final class WebFluxGraphQlRequests {
 	}
 
 	/**
-	 * Read the GraphQL request from the query parameters of a GET request, and mark it as a
-	 * GET request so that it may only run a query.
+	 * Read the GraphQL request from the query parameters of a GET request, and mark it as
+	 * a GET request so that it may only run a query.
 	 */
 	public Mono<WebGraphQlRequest> fromQueryParameters(ServerRequest request) {
 		return Mono.fromSupplier(() -> {

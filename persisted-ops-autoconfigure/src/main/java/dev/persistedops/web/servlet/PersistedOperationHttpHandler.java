@@ -9,9 +9,10 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Spring for GraphQL's HTTP handler for Spring MVC, reading the requests it would refuse: POST
- * bodies with an operation id and no {@code query}, and GET requests for persisted queries.
- * Responses are written exactly as the parent writes them, status codes included.
+ * Spring for GraphQL's HTTP handler for Spring MVC, reading the requests it would refuse:
+ * POST bodies with an operation id and no {@code query}, and GET requests for persisted
+ * queries. Responses are written exactly as the parent writes them, status codes
+ * included.
  */
 public class PersistedOperationHttpHandler extends GraphQlHttpHandler {
 

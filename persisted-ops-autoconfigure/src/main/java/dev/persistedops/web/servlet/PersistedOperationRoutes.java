@@ -2,14 +2,13 @@ package dev.persistedops.web.servlet;
 
 import dev.persistedops.web.GetRequestParameters;
 
-
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * The route for GET requests for persisted queries. Order it ahead of Spring for GraphQL's
- * router, which answers every GET on the GraphQL path with 405.
+ * The route for GET requests for persisted queries. Order it ahead of Spring for
+ * GraphQL's router, which answers every GET on the GraphQL path with 405.
  */
 public final class PersistedOperationRoutes {
 

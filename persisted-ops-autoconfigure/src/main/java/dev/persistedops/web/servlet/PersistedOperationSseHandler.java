@@ -3,6 +3,7 @@ package dev.persistedops.web.servlet;
 import java.time.Duration;
 
 import jakarta.servlet.ServletException;
+
 import org.jspecify.annotations.Nullable;
 
 import dev.persistedops.web.TransportAttributes;
@@ -14,8 +15,8 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Spring for GraphQL's SSE handler for Spring MVC, also reading POST bodies with an operation
- * id and no {@code query}, so a persisted subscription can be streamed by id.
+ * Spring for GraphQL's SSE handler for Spring MVC, also reading POST bodies with an
+ * operation id and no {@code query}, so a persisted subscription can be streamed by id.
  */
 public class PersistedOperationSseHandler extends GraphQlSseHandler {
 

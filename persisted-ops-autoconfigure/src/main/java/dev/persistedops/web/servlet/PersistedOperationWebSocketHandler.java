@@ -5,7 +5,6 @@ import java.util.Map;
 import dev.persistedops.web.SubscribeMessageRewriter;
 
 import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
-
 import org.springframework.util.Assert;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.socket.TextMessage;
@@ -19,8 +18,8 @@ import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
 import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
 
 /**
- * Decorates Spring for GraphQL's WebSocket handler for Spring MVC so that a {@code subscribe}
- * message may carry an operation id instead of a {@code query}.
+ * Decorates Spring for GraphQL's WebSocket handler for Spring MVC so that a
+ * {@code subscribe} message may carry an operation id instead of a {@code query}.
  */
 public class PersistedOperationWebSocketHandler extends WebSocketHandlerDecorator {
 
@@ -48,9 +47,9 @@ public class PersistedOperationWebSocketHandler extends WebSocketHandlerDecorato
 
 	/**
 	 * Map the GraphQL WebSocket path to Spring for GraphQL's handler behind a
-	 * {@link PersistedOperationWebSocketHandler}, ahead of Spring for GraphQL's own mapping.
-	 * The handshake interceptors Spring for GraphQL sets up (origin check, context
-	 * propagation) are kept.
+	 * {@link PersistedOperationWebSocketHandler}, ahead of Spring for GraphQL's own
+	 * mapping. The handshake interceptors Spring for GraphQL sets up (origin check,
+	 * context propagation) are kept.
 	 */
 	public static HandlerMapping mapping(String path, GraphQlWebSocketHandler handler,
 			SubscribeMessageRewriter rewriter) {

@@ -18,8 +18,9 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * The Spring MVC route of a {@link PublishingEndpoint}: reads the raw body, refusing one over
- * the size limit with 413 before reading past it, and writes the endpoint's JSON answer.
+ * The Spring MVC route of a {@link PublishingEndpoint}: reads the raw body, refusing one
+ * over the size limit with 413 before reading past it, and writes the endpoint's JSON
+ * answer.
  */
 public final class PublishingRoutes {
 
@@ -47,7 +48,8 @@ public final class PublishingRoutes {
 			return write(EndpointResponse.tooLarge(maxBodyBytes));
 		}
 		if (body.length == 0 && isForm(request)) {
-			// A filter that read the form parameters (a logging filter, say) consumed the body.
+			// A filter that read the form parameters (a logging filter, say) consumed the
+			// body.
 			body = formOf(request.servletRequest().getParameterMap()).getBytes(StandardCharsets.UTF_8);
 		}
 		return ServerResponse

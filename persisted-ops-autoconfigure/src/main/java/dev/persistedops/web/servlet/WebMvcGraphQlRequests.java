@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
+
 import org.jspecify.annotations.Nullable;
 
 import dev.persistedops.web.GetRequestParameters;
@@ -29,9 +30,9 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Builds {@link WebGraphQlRequest}s from Spring MVC requests, including the ones Spring for
- * GraphQL does not read: POST bodies with an id and no {@code query}, and GET requests. A
- * request that is not a GraphQL request at all is answered here, with 400.
+ * Builds {@link WebGraphQlRequest}s from Spring MVC requests, including the ones Spring
+ * for GraphQL does not read: POST bodies with an id and no {@code query}, and GET
+ * requests. A request that is not a GraphQL request at all is answered here, with 400.
  */
 public final class WebMvcGraphQlRequests {
 
@@ -52,16 +53,16 @@ public final class WebMvcGraphQlRequests {
 	}
 
 	/**
-	 * Read the GraphQL request from a POST body and answer it with the given responder, or
-	 * with 400 if the body is not a GraphQL request.
+	 * Read the GraphQL request from a POST body and answer it with the given responder,
+	 * or with 400 if the body is not a GraphQL request.
 	 */
 	public ServerResponse handleBody(ServerRequest request, Responder responder) throws ServletException {
 		return handle(request, this::fromBody, responder);
 	}
 
 	/**
-	 * Read the GraphQL request from the query parameters of a GET request and answer it with
-	 * the given responder, or with 400 if the parameters are not a GraphQL request.
+	 * Read the GraphQL request from the query parameters of a GET request and answer it
+	 * with the given responder, or with 400 if the parameters are not a GraphQL request.
 	 */
 	public ServerResponse handleQueryParameters(ServerRequest request, Responder responder) throws ServletException {
 		return handle(request, this::fromQueryParameters, responder);
@@ -107,7 +108,8 @@ public final class WebMvcGraphQlRequests {
 			return request.body(JSON_OBJECT);
 		}
 		catch (HttpMediaTypeNotSupportedException ex) {
-			// As Spring for GraphQL does: some clients still send JSON as application/graphql.
+			// As Spring for GraphQL does: some clients still send JSON as
+			// application/graphql.
 			if (!isApplicationGraphQl(request)) {
 				throw ex;
 			}
@@ -124,8 +126,8 @@ public final class WebMvcGraphQlRequests {
 	}
 
 	/**
-	 * Read the GraphQL request from the query parameters of a GET request, and mark it as a
-	 * GET request so that it may only run a query.
+	 * Read the GraphQL request from the query parameters of a GET request, and mark it as
+	 * a GET request so that it may only run a query.
 	 * @throws InvalidGraphQlRequestException if the parameters are not a GraphQL request
 	 */
 	public WebGraphQlRequest fromQueryParameters(ServerRequest request) {

@@ -1,5 +1,6 @@
 /**
- * The HTTP edge for Spring MVC: id-only POST bodies and GET requests that Spring for GraphQL does not read on its own.
+ * The HTTP edge for Spring MVC: id-only POST bodies and GET requests that Spring for
+ * GraphQL does not read on its own.
  */
 @NullMarked
 package dev.persistedops.web.servlet;

@@ -146,9 +146,8 @@ class AzureBlobOperationDocumentStoreTests {
 	@Test
 	void missingContainerFailsTheCheck() {
 		BlobContainerAsyncClient missing = service.getBlobContainerAsyncClient("missing" + System.nanoTime());
-		assertThatExceptionOfType(MissingBlobContainerException.class)
-			.isThrownBy(() -> new AzureBlobOperationDocumentStore(missing, "").checkContainer(false,
-					Duration.ofSeconds(10)))
+		assertThatExceptionOfType(MissingBlobContainerException.class).isThrownBy(
+				() -> new AzureBlobOperationDocumentStore(missing, "").checkContainer(false, Duration.ofSeconds(10)))
 			.withMessageContaining(missing.getBlobContainerName());
 	}
 

@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The caching decorator in front of a real Azurite: single-flight, counted from the requests
- * Azurite logged, and an outage with Azurite stopped and restarted mid-test.
+ * The caching decorator in front of a real Azurite: single-flight, counted from the
+ * requests Azurite logged, and an outage with Azurite stopped and restarted mid-test.
  */
 class AzureCachingIntegrationTests {
 
@@ -53,7 +53,10 @@ class AzureCachingIntegrationTests {
 			.buildAsyncClient()
 			.getBlobContainerAsyncClient("c" + UUID.randomUUID().toString().replace("-", ""));
 		this.container.create().block();
-		this.store = new CachingOperationDocumentStore(new ResilientOperationDocumentStore(new AzureBlobOperationDocumentStore(this.container, "ops/"), new ResilientOperationDocumentStore.Settings(TIMEOUT, RETRY_INTERVAL, 256)), new CachingOperationDocumentStore.Settings(1_000, 1_000_000, null, 1_000, Duration.ofMinutes(1)));
+		this.store = new CachingOperationDocumentStore(
+				new ResilientOperationDocumentStore(new AzureBlobOperationDocumentStore(this.container, "ops/"),
+						new ResilientOperationDocumentStore.Settings(TIMEOUT, RETRY_INTERVAL, 256)),
+				new CachingOperationDocumentStore.Settings(1_000, 1_000_000, null, 1_000, Duration.ofMinutes(1)));
 	}
 
 	@AfterEach
@@ -69,12 +72,10 @@ class AzureCachingIntegrationTests {
 		CyclicBarrier start = new CyclicBarrier(count);
 		ExecutorService executor = Executors.newFixedThreadPool(count);
 		try {
-			List<Future<Optional<String>>> futures = IntStream.range(0, count)
-				.mapToObj((i) -> executor.submit(() -> {
-					start.await();
-					return Optional.ofNullable(this.store.findDocument(OperationId.of(id)).block());
-				}))
-				.toList();
+			List<Future<Optional<String>>> futures = IntStream.range(0, count).mapToObj((i) -> executor.submit(() -> {
+				start.await();
+				return Optional.ofNullable(this.store.findDocument(OperationId.of(id)).block());
+			})).toList();
 			List<Optional<String>> results = new java.util.ArrayList<>();
 			for (Future<Optional<String>> future : futures) {
 				results.add(future.get());

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link DirectoryDocumentLoader} against a real file system and the class path.
+ * Tests for {@link DirectoryDocumentLoader} against a real file system and the class
+ * path.
  */
 class DirectoryDocumentLoaderTests {
 
@@ -218,8 +219,7 @@ class DirectoryDocumentLoaderTests {
 		symlink(this.root.resolve("linked"), outside);
 		symlink(this.root.resolve("file.graphql"), outside.resolve("evil.graphql"));
 		DocumentCatalog catalog = load(location(this.root));
-		assertThat(catalog.ids()).containsExactlyInAnyOrder("web/abc", "linked/evil", "linked/deeper/deep",
-				"file");
+		assertThat(catalog.ids()).containsExactlyInAnyOrder("web/abc", "linked/evil", "linked/deeper/deep", "file");
 		assertThat(catalog.ids()).allSatisfy((id) -> assertThat(id).doesNotContain("..", "outside", "//"));
 	}
 

@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The caching decorator in front of a real Redis: single-flight and outages, proved by what
- * Redis itself counted and by stopping the server mid-test.
+ * The caching decorator in front of a real Redis: single-flight and outages, proved by
+ * what Redis itself counted and by stopping the server mid-test.
  */
 class RedisCachingIntegrationTests {
 
@@ -45,7 +45,11 @@ class RedisCachingIntegrationTests {
 		this.server = RedisTestServer.launch();
 		this.connectionFactory = new LettuceConnectionFactory(this.server.host(), this.server.port());
 		this.connectionFactory.start();
-		this.store = new CachingOperationDocumentStore(new ResilientOperationDocumentStore(new RedisOperationDocumentStore(new ReactiveStringRedisTemplate(this.connectionFactory), "p:"), new ResilientOperationDocumentStore.Settings(TIMEOUT, RETRY_INTERVAL, 256)), new CachingOperationDocumentStore.Settings(1_000, 1_000_000, null, 1_000, Duration.ofMinutes(1)));
+		this.store = new CachingOperationDocumentStore(
+				new ResilientOperationDocumentStore(
+						new RedisOperationDocumentStore(new ReactiveStringRedisTemplate(this.connectionFactory), "p:"),
+						new ResilientOperationDocumentStore.Settings(TIMEOUT, RETRY_INTERVAL, 256)),
+				new CachingOperationDocumentStore.Settings(1_000, 1_000_000, null, 1_000, Duration.ofMinutes(1)));
 	}
 
 	@AfterEach
@@ -60,7 +64,9 @@ class RedisCachingIntegrationTests {
 		return Flux.range(0, count)
 			.parallel(count)
 			.runOn(Schedulers.boundedElastic())
-			.flatMap((i) -> this.store.findDocument(OperationId.of(id)).map(Optional::of).defaultIfEmpty(Optional.empty()))
+			.flatMap((i) -> this.store.findDocument(OperationId.of(id))
+				.map(Optional::of)
+				.defaultIfEmpty(Optional.empty()))
 			.sequential()
 			.collectList()
 			.block(Duration.ofSeconds(10));
@@ -87,7 +93,11 @@ class RedisCachingIntegrationTests {
 
 	@Test
 	void floodOfUnknownIdsStaysWithinTheAbsentBoundAndLeavesDocumentsCached() {
-		CachingOperationDocumentStore small = new CachingOperationDocumentStore(new ResilientOperationDocumentStore(new RedisOperationDocumentStore(new ReactiveStringRedisTemplate(this.connectionFactory), "p:"), new ResilientOperationDocumentStore.Settings(TIMEOUT, RETRY_INTERVAL, 256)), new CachingOperationDocumentStore.Settings(10, 1_000_000, null, 100, Duration.ofMinutes(1)));
+		CachingOperationDocumentStore small = new CachingOperationDocumentStore(
+				new ResilientOperationDocumentStore(
+						new RedisOperationDocumentStore(new ReactiveStringRedisTemplate(this.connectionFactory), "p:"),
+						new ResilientOperationDocumentStore.Settings(TIMEOUT, RETRY_INTERVAL, 256)),
+				new CachingOperationDocumentStore.Settings(10, 1_000_000, null, 100, Duration.ofMinutes(1)));
 		this.server.call((redis) -> redis.set("p:real", "query Real { a }"));
 		assertThat(small.findDocument(OperationId.of("real")).block()).isEqualTo("query Real { a }");
 		Flux.range(0, 5_000)
@@ -101,26 +111,35 @@ class RedisCachingIntegrationTests {
 
 	@Test
 	void frozenRedisUnderLoadNeitherBlocksCallersNorPilesUpCommands() {
-		CachingOperationDocumentStore store = new CachingOperationDocumentStore(new ResilientOperationDocumentStore(new RedisOperationDocumentStore(new ReactiveStringRedisTemplate(this.connectionFactory), "p:"), new ResilientOperationDocumentStore.Settings(TIMEOUT, Duration.ofSeconds(30), 16)), new CachingOperationDocumentStore.Settings(1_000, 1_000_000, null, 1_000, Duration.ofMinutes(1)));
+		CachingOperationDocumentStore store = new CachingOperationDocumentStore(
+				new ResilientOperationDocumentStore(
+						new RedisOperationDocumentStore(new ReactiveStringRedisTemplate(this.connectionFactory), "p:"),
+						new ResilientOperationDocumentStore.Settings(TIMEOUT, Duration.ofSeconds(30), 16)),
+				new CachingOperationDocumentStore.Settings(1_000, 1_000_000, null, 1_000, Duration.ofMinutes(1)));
 		this.server.call((redis) -> redis.set("p:cached", "query Cached { a }"));
 		assertThat(store.findDocument(OperationId.of("cached")).block()).isEqualTo("query Cached { a }");
 		this.server.resetStats();
 		this.server.freeze();
 		try {
 			long started = System.nanoTime();
-			assertThat(lookUpMany(store, "first-", 500)).hasSize(500).allMatch(StoreUnavailableException.class::isInstance);
+			assertThat(lookUpMany(store, "first-", 500)).hasSize(500)
+				.allMatch(StoreUnavailableException.class::isInstance);
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(TIMEOUT.plusMillis(1_500));
 			started = System.nanoTime();
-			assertThat(lookUpMany(store, "second-", 500)).hasSize(500).allMatch(StoreUnavailableException.class::isInstance);
+			assertThat(lookUpMany(store, "second-", 500)).hasSize(500)
+				.allMatch(StoreUnavailableException.class::isInstance);
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
 			assertThat(store.findDocument(OperationId.of("cached")).block()).isEqualTo("query Cached { a }");
 		}
 		finally {
 			this.server.thaw();
 		}
-		// What reached Redis while it was frozen runs now: at most the 16 allowed in flight.
-		Awaitility.await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).untilAsserted(
-				() -> assertThat(this.server.commandCalls("get")).isBetween(1L, 16L));
+		// What reached Redis while it was frozen runs now: at most the 16 allowed in
+		// flight.
+		Awaitility.await()
+			.pollDelay(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.server.commandCalls("get")).isBetween(1L, 16L));
 		store.close();
 	}
 
@@ -129,7 +148,11 @@ class RedisCachingIntegrationTests {
 		this.server.freeze();
 		LettuceConnectionFactory fresh = new LettuceConnectionFactory(this.server.host(), this.server.port());
 		fresh.start();
-		CachingOperationDocumentStore store = new CachingOperationDocumentStore(new ResilientOperationDocumentStore(new RedisOperationDocumentStore(new ReactiveStringRedisTemplate(fresh), "p:"), new ResilientOperationDocumentStore.Settings(TIMEOUT, RETRY_INTERVAL, 16)), new CachingOperationDocumentStore.Settings(1_000, 1_000_000, null, 1_000, Duration.ofMinutes(1)));
+		CachingOperationDocumentStore store = new CachingOperationDocumentStore(
+				new ResilientOperationDocumentStore(
+						new RedisOperationDocumentStore(new ReactiveStringRedisTemplate(fresh), "p:"),
+						new ResilientOperationDocumentStore.Settings(TIMEOUT, RETRY_INTERVAL, 16)),
+				new CachingOperationDocumentStore.Settings(1_000, 1_000_000, null, 1_000, Duration.ofMinutes(1)));
 		try {
 			long started = System.nanoTime();
 			Mono<String> lookup = store.findDocument(OperationId.of("first"));
@@ -150,7 +173,8 @@ class RedisCachingIntegrationTests {
 
 	private static List<Throwable> lookUpMany(CachingOperationDocumentStore store, String prefix, int count) {
 		return Flux.range(0, count)
-			.flatMap((i) -> store.findDocument(OperationId.of(prefix + i)).then(Mono.<Throwable>empty())
+			.flatMap((i) -> store.findDocument(OperationId.of(prefix + i))
+				.then(Mono.<Throwable>empty())
 				.onErrorResume(Mono::just), count)
 			.collectList()
 			.block(Duration.ofSeconds(10));

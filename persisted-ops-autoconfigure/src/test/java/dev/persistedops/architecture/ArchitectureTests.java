@@ -1,0 +1,118 @@
+package dev.persistedops.architecture;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.Architectures;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rules of the library's shape, held by the build: packages free of cycles,
+ * dependencies pointing one way
+ * ({@code autoconfigure → web → publish → execution/store → document}), store backends
+ * independent of each other, and configuration keys known only to {@code autoconfigure}.
+ */
+class ArchitectureTests {
+
+	/** The library's own classes, as compiled: nothing from tests or dependencies. */
+	private static final JavaClasses CLASSES = new ClassFileImporter().importPath(Path.of("target/classes"));
+
+	@Test
+	void packagesAreFreeOfCycles() {
+		check(slices().matching("dev.persistedops.(**)").should().beFreeOfCycles());
+	}
+
+	@Test
+	void dependenciesPointFromAutoConfigurationTowardsDocuments() {
+		check(Architectures.layeredArchitecture()
+			.consideringOnlyDependenciesInLayers()
+			.layer("autoconfigure")
+			.definedBy("dev.persistedops.autoconfigure..")
+			.layer("web")
+			.definedBy("dev.persistedops.web..")
+			.layer("publish")
+			.definedBy("dev.persistedops.publish..")
+			.layer("execution")
+			.definedBy("dev.persistedops.execution..")
+			.layer("store")
+			.definedBy("dev.persistedops.store..")
+			.layer("document")
+			.definedBy("dev.persistedops.document..")
+			.whereLayer("autoconfigure")
+			.mayNotBeAccessedByAnyLayer()
+			.whereLayer("web")
+			.mayOnlyBeAccessedByLayers("autoconfigure")
+			.whereLayer("publish")
+			.mayOnlyBeAccessedByLayers("web", "autoconfigure")
+			.whereLayer("execution")
+			.mayOnlyBeAccessedByLayers("publish", "web", "autoconfigure")
+			.whereLayer("store")
+			.mayOnlyBeAccessedByLayers("publish", "web", "autoconfigure"));
+	}
+
+	@Test
+	void storeBackendsDoNotDependOnEachOther() {
+		check(slices().matching("dev.persistedops.store.(*)..").should().notDependOnEachOther());
+	}
+
+	@Test
+	void whatEveryStoreSharesDoesNotDependOnABackend() {
+		check(noClasses().that()
+			.resideInAPackage("dev.persistedops.store")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.persistedops.store.memory..", "dev.persistedops.store.filesystem..",
+					"dev.persistedops.store.manifest..", "dev.persistedops.store.redis..",
+					"dev.persistedops.store.azure.."));
+	}
+
+	@Test
+	void theMvcAndWebFluxEdgesDoNotDependOnEachOther() {
+		check(slices().matching("dev.persistedops.web.(*)..").should().notDependOnEachOther());
+		check(noClasses().that()
+			.resideInAPackage("dev.persistedops.web")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.persistedops.web.servlet..", "dev.persistedops.web.reactive.."));
+	}
+
+	@Test
+	void onlyAutoConfigurationNamesConfigurationKeys() throws IOException {
+		Pattern key = Pattern.compile("\"[^\"\\n]*persisted-ops\\.[a-z][^\"\\n]*\"");
+		Path library = Path.of("src/main/java/dev/persistedops");
+		try (Stream<Path> files = Files.walk(library)) {
+			List<String> offenders = files.filter((file) -> file.toString().endsWith(".java"))
+				.filter((file) -> !file.startsWith(library.resolve("autoconfigure")))
+				.filter((file) -> key.matcher(read(file)).find())
+				.map(Path::toString)
+				.toList();
+			assertThat(offenders).as("library code outside autoconfigure that names a persisted-ops.* key").isEmpty();
+		}
+	}
+
+	private static void check(ArchRule rule) {
+		rule.check(CLASSES);
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
