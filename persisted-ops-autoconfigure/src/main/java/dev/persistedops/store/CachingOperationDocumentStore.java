@@ -87,8 +87,8 @@ public class CachingOperationDocumentStore implements WritableOperationDocumentS
 	}
 
 	private CompletableFuture<? extends @Nullable String> load(OperationId id) {
-		// A lookup can get here just after another one found the id absent: the miss is
-		// recorded before that lookup's future completes, so looking again here is
+		// A lookup can get here just after another one found the id absent: the miss
+		// is recorded before that lookup's future completes, so looking again here is
 		// enough.
 		if (this.absent.getIfPresent(id.key()) != null) {
 			return CompletableFuture.completedFuture(null);

@@ -73,8 +73,8 @@ public final class PersistedRequestBody {
 		boolean hasDocument = (query instanceof String text) && StringUtils.hasText(text);
 		boolean carrierSent = (raw.get("extensions") instanceof Map<?, ?> sent) && sent.containsKey(ID_CARRIER);
 		boolean noId = ids.isEmpty() && !hasExtensionId(raw.get("extensions"));
-		// No document and no id: Spring for GraphQL refuses the body as usual.
-		// A document and no id: the body stays as sent, unless it names the carrier.
+		// No document and no id: Spring for GraphQL refuses the body as usual. A
+		// document and no id: the body stays as sent, unless it names the carrier.
 		if (noId && (!hasDocument || !carrierSent)) {
 			return raw;
 		}

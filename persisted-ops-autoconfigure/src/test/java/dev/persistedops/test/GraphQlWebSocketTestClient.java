@@ -80,8 +80,8 @@ public final class GraphQlWebSocketTestClient {
 							Flux.interval(Duration.ofMillis(100), Schedulers.boundedElastic())
 								.take(50)
 								.takeUntilOther(firstMessage.asMono())
-								// A trigger still running when the first message arrives
-								// is interrupted: expected.
+								// A trigger still running when the first message
+								// arrives is interrupted: expected.
 								.subscribe((tick) -> trigger.run(), (ex) -> {
 								});
 							return;

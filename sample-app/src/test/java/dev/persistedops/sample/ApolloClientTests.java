@@ -42,11 +42,11 @@ class ApolloClientTests {
 		@Test
 		void firstQueryMissesAndRegistersThenGoesByHashAlone() {
 			runApolloClient(this.port);
-			// The first query misses, is sent again with its text, and then goes by hash
-			// alone.
+			// The first query misses, is sent again with its text, and then goes by
+			// hash alone.
 			assertThat(this.requests.of("ApolloBook")).containsExactly("POST hash", "POST hash+text", "POST hash");
-			// The same with useGETForHashedQueries: the hash alone goes by GET, the text
-			// by POST.
+			// The same with useGETForHashedQueries: the hash alone goes by GET, the
+			// text by POST.
 			assertThat(this.requests.of("ApolloBooksBy")).containsExactly("GET hash", "POST hash+text", "GET hash");
 			// A mutation goes by POST even with useGETForHashedQueries.
 			assertThat(this.requests.of("ApolloAddBook")).containsExactly("POST hash", "POST hash+text");
@@ -71,8 +71,8 @@ class ApolloClientTests {
 			// PersistedQueryNotSupported on the hash alone: the client stops hashing.
 			assertThat(this.requests.of("ApolloBook")).containsExactly("POST hash", "POST text", "POST text");
 			assertThat(this.requests.of("ApolloBooksBy")).containsExactly("GET hash", "POST text", "POST text");
-			// That client stopped hashing at its first answer, so its mutation goes as
-			// text at once.
+			// That client stopped hashing at its first answer, so its mutation goes
+			// as text at once.
 			assertThat(this.requests.of("ApolloAddBook")).containsExactly("POST text");
 		}
 

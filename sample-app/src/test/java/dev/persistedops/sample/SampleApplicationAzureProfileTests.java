@@ -38,8 +38,8 @@ class SampleApplicationAzureProfileTests {
 		String connection = "--AZURE_STORAGE_CONNECTION_STRING=" + azurite.connectionString();
 		PublishThenServe.publishTwice("azure", output, connection);
 		PublishThenServe.serve("azure", (graphQl) -> {
-			// The documents are cached locally now: another lookup does not reach Blob
-			// Storage.
+			// The documents are cached locally now: another lookup does not reach
+			// Blob Storage.
 			azurite.resetRequests();
 			graphQl.post(Map.of("id", RunningSample.GET_BOOK, "variables", Map.of("id", "2")))
 				.expectBody()

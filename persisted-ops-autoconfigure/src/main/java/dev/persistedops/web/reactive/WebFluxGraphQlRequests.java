@@ -67,8 +67,8 @@ public final class WebFluxGraphQlRequests {
 					(ex) -> ServerResponse.badRequest()
 						.contentType(MediaType.APPLICATION_JSON)
 						.bodyValue(ex.toResponseBody()))
-			// WebFlux's error handling would drop the Allow header; Spring MVC's keeps
-			// it.
+			// WebFlux's error handling would drop the Allow header; Spring MVC's
+			// keeps it.
 			.onErrorResume(MethodNotAllowedException.class,
 					(ex) -> ServerResponse.status(ex.getStatusCode())
 						.headers((headers) -> headers.addAll(ex.getHeaders()))

@@ -48,8 +48,8 @@ public final class PublishingRoutes {
 			return write(EndpointResponse.tooLarge(maxBodyBytes));
 		}
 		if (body.length == 0 && isForm(request)) {
-			// A filter that read the form parameters (a logging filter, say) consumed the
-			// body.
+			// A filter that read the form parameters (a logging filter, say) consumed
+			// the body.
 			body = formOf(request.servletRequest().getParameterMap()).getBytes(StandardCharsets.UTF_8);
 		}
 		return ServerResponse
