@@ -1,5 +1,8 @@
 package dev.persistedops.autoconfigure;
 
+import java.util.Map;
+import java.util.function.Supplier;
+
 import graphql.GraphQL;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import tools.jackson.databind.json.JsonMapper;
@@ -8,22 +11,29 @@ import dev.persistedops.execution.GetOperationRule;
 import dev.persistedops.execution.OperationValidator;
 import dev.persistedops.execution.PersistedDocumentCache;
 import dev.persistedops.execution.PersistedDocumentProvider;
+import dev.persistedops.execution.SafelistIndex;
 import dev.persistedops.store.DocumentRegistry;
+import dev.persistedops.store.ListableOperationDocumentStore;
 import dev.persistedops.store.OperationDocumentStore;
 import dev.persistedops.web.AutomaticPersistedQueries;
+import dev.persistedops.web.ClientIdentityResolver;
 import dev.persistedops.web.GetRequestParameters;
+import dev.persistedops.web.NonPersistedDocumentAuditor;
 import dev.persistedops.web.NonPersistedOperationOverride;
 import dev.persistedops.web.OnlyPersistedPolicy;
 import dev.persistedops.web.OnlyPersistedRSocketInterceptor;
 import dev.persistedops.web.OperationIdResolver;
 import dev.persistedops.web.PersistedOperationInterceptor;
+import dev.persistedops.web.PersistedOperationListener;
 import dev.persistedops.web.PersistedRequestBody;
+import dev.persistedops.web.SafelistLearningStore;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.ConditionalOnGraphQlSchema;
 import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
@@ -60,8 +70,16 @@ public final class PersistedOperationsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	OnlyPersistedPolicy persistedOperationsOnlyPersistedPolicy(PersistedOperationsProperties properties,
-			ObjectProvider<NonPersistedOperationOverride> overrides) {
-		return new OnlyPersistedPolicy(properties.isOnlyPersisted(), overrides.orderedStream().toList());
+			ObjectProvider<NonPersistedOperationOverride> overrides, ObjectProvider<SafelistIndex> safelist,
+			ObjectProvider<NonPersistedDocumentAuditor> auditor) {
+		return new OnlyPersistedPolicy(properties.enforcementMode(), overrides.orderedStream().toList(),
+				safelist.getIfAvailable(), auditor.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ClientIdentityResolver persistedOperationsClientIdentityResolver(PersistedOperationsProperties properties) {
+		return properties.getClientIdentity().toResolver();
 	}
 
 	@Bean
@@ -94,16 +112,20 @@ public final class PersistedOperationsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DocumentRegistry persistedOperationsDocumentRegistry(PersistedOperationsProperties properties,
-			OperationDocumentStore store) {
-		return DocumentRegistry.over(store, properties.getRegistrations()::toMemoryStore);
+			OperationDocumentStore store, ObjectProvider<SafelistIndex> safelist) {
+		DocumentRegistry registry = DocumentRegistry.over(store, properties.getRegistrations()::toMemoryStore);
+		SafelistIndex index = safelist.getIfAvailable();
+		return (index != null) ? SafelistLearningStore.around(registry, index) : registry;
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	PersistedOperationInterceptor persistedOperationInterceptor(OperationIdResolver idResolver,
 			DocumentRegistry registry, OnlyPersistedPolicy policy, GetOperationRule getRule,
-			ObjectProvider<AutomaticPersistedQueries> apq) {
-		return new PersistedOperationInterceptor(idResolver, registry.lookups(), policy, getRule, apq.getIfAvailable());
+			ObjectProvider<AutomaticPersistedQueries> apq, ClientIdentityResolver clientIdentities,
+			ObjectProvider<PersistedOperationListener> listeners) {
+		return new PersistedOperationInterceptor(idResolver, registry.lookups(), policy, getRule, apq.getIfAvailable(),
+				clientIdentities, listeners.orderedStream().toList());
 	}
 
 	@Bean
@@ -127,6 +149,35 @@ public final class PersistedOperationsAutoConfiguration {
 		AutomaticPersistedQueries persistedOperationsAutomaticPersistedQueries(PersistedOperationsProperties properties,
 				DocumentRegistry registry, OperationValidator validator) {
 			return new AutomaticPersistedQueries(registry.registrations(), properties.getApq().toSettings(), validator);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = PersistedOperationsProperties.ENFORCEMENT_MODE, havingValue = "audit")
+	static class AuditConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		NonPersistedDocumentAuditor persistedOperationsAuditor(PersistedOperationsProperties properties) {
+			EnforcementProperties.Audit audit = properties.getEnforcement().getAudit();
+			return new NonPersistedDocumentAuditor(audit.getLogInterval(), audit.getMaximumDocuments());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = PersistedOperationsProperties.ENFORCEMENT_MODE, havingValue = "safelist")
+	static class SafelistConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SafelistIndex persistedOperationsSafelist(PersistedOperationsProperties properties,
+				OperationDocumentStore store) {
+			EnforcementProperties.Safelist safelist = properties.getEnforcement().getSafelist();
+			Supplier<Map<String, String>> snapshot = (store instanceof ListableOperationDocumentStore listable)
+					? listable::documents : Map::of;
+			return new SafelistIndex(snapshot, safelist.getMaximumLearned(), safelist.getMaximumAnswerSize().toBytes());
 		}
 
 	}

@@ -11,11 +11,14 @@ import dev.persistedops.document.HashEncoding;
 import dev.persistedops.store.CachingOperationDocumentStore;
 import dev.persistedops.store.HashMismatchAction;
 import dev.persistedops.store.memory.BoundedInMemoryOperationDocumentStore;
+import dev.persistedops.web.EnforcementMode;
 import dev.persistedops.web.IdConvention;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -26,8 +29,12 @@ import org.springframework.util.unit.DataSize;
  * through this one root so that the binder sees every key at once, whichever features'
  * auto-configurations are active.
  */
-@ConfigurationProperties("persisted-ops")
+@ConfigurationProperties(prefix = "persisted-ops", ignoreUnknownFields = false)
 public class PersistedOperationsProperties implements InitializingBean {
+
+	static final String ONLY_PERSISTED = "persisted-ops.only-persisted";
+
+	static final String ENFORCEMENT_MODE = "persisted-ops.enforcement.mode";
 
 	/**
 	 * Whether persisted operations are enabled.
@@ -35,11 +42,16 @@ public class PersistedOperationsProperties implements InitializingBean {
 	private boolean enabled = true;
 
 	/**
-	 * Whether only documents looked up by id may run. Any other document is refused with
-	 * PERSISTED_QUERY_ONLY unless a NonPersistedOperationOverride bean allows the
-	 * request.
+	 * Whether only documents looked up by id may run: the same as
+	 * persisted-ops.enforcement.mode=enforce.
 	 */
 	private boolean onlyPersisted = false;
+
+	@NestedConfigurationProperty
+	private final EnforcementProperties enforcement = new EnforcementProperties();
+
+	@NestedConfigurationProperty
+	private final ClientIdentityProperties clientIdentity = new ClientIdentityProperties();
 
 	/**
 	 * Where in a request an operation id is read from: id, document-id, doc-id,
@@ -70,6 +82,9 @@ public class PersistedOperationsProperties implements InitializingBean {
 	@NestedConfigurationProperty
 	private final OperationStoreProperties operationStore = new OperationStoreProperties();
 
+	@NestedConfigurationProperty
+	private final MetricsProperties metrics = new MetricsProperties();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -78,12 +93,31 @@ public class PersistedOperationsProperties implements InitializingBean {
 		this.enabled = enabled;
 	}
 
+	@DeprecatedConfigurationProperty(replacement = ENFORCEMENT_MODE,
+			reason = "The enforcement modes replace it; only-persisted=true is enforcement.mode=enforce",
+			since = "0.2.0")
 	public boolean isOnlyPersisted() {
 		return this.onlyPersisted;
 	}
 
 	public void setOnlyPersisted(boolean onlyPersisted) {
 		this.onlyPersisted = onlyPersisted;
+	}
+
+	public EnforcementProperties getEnforcement() {
+		return this.enforcement;
+	}
+
+	public ClientIdentityProperties getClientIdentity() {
+		return this.clientIdentity;
+	}
+
+	/**
+	 * Return the enforcement mode in force: {@code enforce} when the deprecated
+	 * {@code only-persisted} is set, otherwise {@code enforcement.mode}.
+	 */
+	EnforcementMode enforcementMode() {
+		return this.onlyPersisted ? EnforcementMode.ENFORCE : this.enforcement.getMode();
 	}
 
 	public Set<IdConvention> getIdConventions() {
@@ -130,8 +164,19 @@ public class PersistedOperationsProperties implements InitializingBean {
 		return this.operationStore;
 	}
 
+	public MetricsProperties getMetrics() {
+		return this.metrics;
+	}
+
 	@Override
 	public void afterPropertiesSet() {
+		EnforcementMode mode = this.enforcement.getMode();
+		if (this.onlyPersisted && mode != EnforcementMode.OFF && mode != EnforcementMode.ENFORCE) {
+			throw new InvalidConfigurationPropertyValueException(ONLY_PERSISTED, true,
+					"It means " + ENFORCEMENT_MODE + "=enforce, which contradicts " + ENFORCEMENT_MODE + "="
+							+ mode.name().toLowerCase() + ": remove " + ONLY_PERSISTED + " (deprecated) and keep "
+							+ ENFORCEMENT_MODE);
+		}
 		this.publish.validate();
 		this.relay.validate();
 		this.operationStore.validate();

@@ -1,7 +1,5 @@
 package dev.persistedops.execution;
 
-import java.util.List;
-
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
@@ -42,23 +40,8 @@ public final class GetOperationRule {
 				return false;
 			}
 		}
-		OperationDefinition operation = select(document.getDefinitionsOfType(OperationDefinition.class), operationName);
+		OperationDefinition operation = OperationSelection.select(document, operationName);
 		return operation != null && operation.getOperation() == OperationDefinition.Operation.QUERY;
-	}
-
-	/**
-	 * Select the operation as graphql-java does: no name picks the only operation, an
-	 * empty name picks the first, any other name the operation of that name.
-	 */
-	private static @Nullable OperationDefinition select(List<OperationDefinition> operations,
-			@Nullable String operationName) {
-		if (operations.isEmpty() || (operationName == null && operations.size() > 1)) {
-			return null;
-		}
-		if (operationName == null || operationName.isEmpty()) {
-			return operations.get(0);
-		}
-		return operations.stream().filter((op) -> operationName.equals(op.getName())).findFirst().orElse(null);
 	}
 
 }

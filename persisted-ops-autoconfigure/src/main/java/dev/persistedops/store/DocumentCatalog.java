@@ -22,7 +22,7 @@ import org.springframework.util.Assert;
  * and verified as a whole: a lookup is a map read, with no I/O and no path built from the
  * id. Create one with {@link #builder(DocumentHasher, HashMismatchAction)}.
  */
-public final class DocumentCatalog implements OperationDocumentStore {
+public final class DocumentCatalog implements ListableOperationDocumentStore {
 
 	private final Map<String, String> documents;
 
@@ -54,6 +54,7 @@ public final class DocumentCatalog implements OperationDocumentStore {
 	/**
 	 * Return every document in the catalog, by the key it is stored under.
 	 */
+	@Override
 	public Map<String, String> documents() {
 		return this.documents;
 	}

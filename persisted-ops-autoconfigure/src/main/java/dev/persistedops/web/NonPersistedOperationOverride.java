@@ -1,5 +1,7 @@
 package dev.persistedops.web;
 
+import java.util.Set;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -20,5 +22,25 @@ public interface NonPersistedOperationOverride {
 	 * @return {@code true} to allow it; {@code false}, empty or an error to refuse it
 	 */
 	Mono<Boolean> allows(WebGraphQlRequest request);
+
+	/**
+	 * Return an override that allows a request whose authenticated user (Spring Security)
+	 * has the given authority, such as {@code ROLE_STAFF}, on Spring MVC and WebFlux
+	 * alike, over HTTP and WebSocket. Needs {@code spring-security-core} on the
+	 * classpath.
+	 * @param authority the authority that allows the request
+	 */
+	static NonPersistedOperationOverride hasAuthority(String authority) {
+		return new SecurityAuthorityOverride(Set.of(authority));
+	}
+
+	/**
+	 * Return an override that allows a request whose authenticated user (Spring Security)
+	 * has any of the given authorities; see {@link #hasAuthority(String)}.
+	 * @param authorities the authorities, any of which allows the request
+	 */
+	static NonPersistedOperationOverride hasAnyAuthority(String... authorities) {
+		return new SecurityAuthorityOverride(Set.of(authorities));
+	}
 
 }

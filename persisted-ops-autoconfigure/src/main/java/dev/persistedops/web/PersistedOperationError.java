@@ -1,6 +1,5 @@
 package dev.persistedops.web;
 
-import java.util.List;
 import java.util.Map;
 
 import graphql.ErrorClassification;
@@ -14,9 +13,7 @@ import org.springframework.graphql.ExecutionGraphQlResponse;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
-import org.springframework.http.MediaType;
 
 /**
  * The errors clients depend on: each has a fixed {@code extensions.code}, and the
@@ -55,9 +52,6 @@ public enum PersistedOperationError {
 	STORE_UNAVAILABLE("PERSISTED_QUERY_STORE_UNAVAILABLE",
 			"Persisted operations cannot be looked up right now; try again later", ErrorType.INTERNAL_ERROR);
 
-	private static final List<MediaType> JSON_RESPONSE_TYPES = List.of(MediaType.APPLICATION_JSON,
-			MediaType.parseMediaType("application/graphql-response+json"));
-
 	private final String code;
 
 	private final String message;
@@ -85,6 +79,13 @@ public enum PersistedOperationError {
 	}
 
 	/**
+	 * Whether the given response is this error.
+	 */
+	public boolean matches(WebGraphQlResponse response) {
+		return response.getErrors().stream().anyMatch((error) -> this.code.equals(error.getExtensions().get("code")));
+	}
+
+	/**
 	 * Return this error as the whole response to the given request: no data, one error.
 	 */
 	public WebGraphQlResponse toResponse(WebGraphQlRequest request) {
@@ -97,9 +98,9 @@ public enum PersistedOperationError {
 	 */
 	public WebGraphQlResponse toResponse(WebGraphQlRequest request, String message) {
 		WebGraphQlResponse response = new WebGraphQlResponse(
-				toExecutionResponse(request, message, expectsEventStream(request)));
-		// As Apollo Server does: a CDN in front of GET requests must not keep a miss or a
-		// refusal.
+				toExecutionResponse(request, message, Transport.of(request) == Transport.SSE));
+		// As Apollo Server does: a CDN in front of GET requests must not keep a miss
+		// or a refusal.
 		response.getResponseHeaders().setCacheControl("private, no-cache, must-revalidate");
 		return response;
 	}
@@ -121,30 +122,12 @@ public enum PersistedOperationError {
 			.build();
 		ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
 		if (asEventStream) {
-			// Spring for GraphQL's SSE handler forwards only streams and replaces
-			// anything else
-			// with "SSE handler supports only subscriptions": send the error as a
+			// Spring for GraphQL's SSE handler forwards only streams and answers
+			// anything else with "SSE handler supports only subscriptions": send a
 			// one-event stream.
 			result = ExecutionResult.newExecutionResult().data(Flux.just(result)).build();
 		}
 		return new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result);
-	}
-
-	/**
-	 * Whether the request went to the SSE endpoint: marked so by the starter's SSE
-	 * handler or, where the application replaced it, accepting an event stream and no
-	 * JSON, as Spring for GraphQL's routing decides.
-	 */
-	private static boolean expectsEventStream(WebGraphQlRequest request) {
-		if (request.getAttributes().containsKey(TransportAttributes.EVENT_STREAM)) {
-			return true;
-		}
-		if (request instanceof WebSocketGraphQlRequest) {
-			return false;
-		}
-		List<MediaType> accepted = request.getHeaders().getAccept();
-		return accepted.stream().anyMatch(MediaType.TEXT_EVENT_STREAM::equalsTypeAndSubtype)
-				&& accepted.stream().noneMatch((type) -> JSON_RESPONSE_TYPES.stream().anyMatch(type::isCompatibleWith));
 	}
 
 }

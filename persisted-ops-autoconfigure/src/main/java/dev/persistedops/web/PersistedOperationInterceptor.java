@@ -1,6 +1,7 @@
 package dev.persistedops.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,6 +14,7 @@ import dev.persistedops.document.InvalidOperationIdException;
 import dev.persistedops.document.OperationId;
 import dev.persistedops.execution.GetOperationRule;
 import dev.persistedops.execution.PersistedDocumentProvider;
+import dev.persistedops.execution.SafelistIndex;
 import dev.persistedops.store.OperationDocumentStore;
 import dev.persistedops.store.StoreUnavailableException;
 
@@ -48,6 +50,9 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 
 	private static final Log logger = LogFactory.getLog(PersistedOperationInterceptor.class);
 
+	private static final ClientIdentityResolver NO_CLIENT_IDENTITY = new ClientIdentityResolver(List.of(), List.of(),
+			1);
+
 	private final OperationIdResolver idResolver;
 
 	private final OperationDocumentStore store;
@@ -58,30 +63,46 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 
 	private final @Nullable AutomaticPersistedQueries apq;
 
+	private final ClientIdentityResolver clientIdentities;
+
+	private final List<PersistedOperationListener> listeners;
+
 	public PersistedOperationInterceptor(OperationIdResolver idResolver, OperationDocumentStore store,
 			OnlyPersistedPolicy policy, GetOperationRule getRule) {
 		this(idResolver, store, policy, getRule, null);
+	}
+
+	public PersistedOperationInterceptor(OperationIdResolver idResolver, OperationDocumentStore store,
+			OnlyPersistedPolicy policy, GetOperationRule getRule, @Nullable AutomaticPersistedQueries apq) {
+		this(idResolver, store, policy, getRule, apq, NO_CLIENT_IDENTITY, List.of());
 	}
 
 	/**
 	 * Create an interceptor.
 	 * @param idResolver finds the id in a request
 	 * @param store where documents are looked up
-	 * @param policy decides whether a sent document may run
+	 * @param policy decides what happens to a sent document
 	 * @param getRule decides what a GET request may run
 	 * @param apq automatic persisted queries, or {@code null} when they are off
+	 * @param clientIdentities reads the client a request names
+	 * @param listeners told of every decision
 	 */
 	public PersistedOperationInterceptor(OperationIdResolver idResolver, OperationDocumentStore store,
-			OnlyPersistedPolicy policy, GetOperationRule getRule, @Nullable AutomaticPersistedQueries apq) {
+			OnlyPersistedPolicy policy, GetOperationRule getRule, @Nullable AutomaticPersistedQueries apq,
+			ClientIdentityResolver clientIdentities, List<PersistedOperationListener> listeners) {
 		Assert.notNull(idResolver, "idResolver is required");
 		Assert.notNull(store, "store is required");
 		Assert.notNull(policy, "policy is required");
 		Assert.notNull(getRule, "getRule is required");
+		Assert.notNull(clientIdentities, "clientIdentities is required");
+		Assert.notNull(listeners, "listeners is required");
 		this.idResolver = idResolver;
 		this.store = store;
 		this.policy = policy;
 		this.getRule = getRule;
 		this.apq = apq;
+		this.clientIdentities = clientIdentities;
+		this.listeners = List.copyOf(listeners);
 	}
 
 	@Override
@@ -91,21 +112,25 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		ClientIdentity client = this.clientIdentities.resolve(request);
 		OperationId id;
 		try {
 			id = this.idResolver.resolve(request);
 		}
 		catch (InvalidOperationIdException ex) {
-			return Mono.just(PersistedOperationError.ID_INVALID.toResponse(request, ex.getMessage()));
+			return refuse(request, client, null, PersistedOperationOutcome.ID_INVALID,
+					PersistedOperationError.ID_INVALID.toResponse(request, ex.getMessage()));
 		}
 		if (id == null) {
-			return runSentDocument(request, chain);
+			return runSentDocument(request, client, chain);
 		}
 		AutomaticPersistedQueries apq = this.apq;
 		boolean registration = apq != null && AutomaticPersistedQueries.isRegistration(request);
 		WebGraphQlResponse refusal = (apq != null && registration) ? apq.refusal(request, id) : null;
 		if (refusal != null) {
-			return Mono.just(refusal);
+			PersistedOperationOutcome outcome = PersistedOperationError.HASH_MISMATCH.matches(refusal)
+					? PersistedOperationOutcome.DOCUMENT_MISMATCH : PersistedOperationOutcome.ID_INVALID;
+			return refuse(request, client, id, outcome, refusal);
 		}
 		return Mono.defer(() -> this.store.findDocument(id))
 			.map(Lookup::found)
@@ -121,63 +146,92 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 				return Mono.just(Lookup.UNAVAILABLE);
 			})
 			.flatMap((lookup) -> switch (lookup.outcome()) {
-				case FOUND -> runStoredDocument(request, id, lookup.text(), chain);
-				case MISSING -> registration ? register(request, id, chain) : Mono.just(notFound(request));
-				case UNAVAILABLE -> Mono.just(PersistedOperationError.STORE_UNAVAILABLE.toResponse(request));
+				case FOUND -> runStoredDocument(request, client, id, lookup.text(), chain);
+				case MISSING -> registration ? register(request, client, id, chain) : notFound(request, client, id);
+				case UNAVAILABLE -> refuse(request, client, id, PersistedOperationOutcome.STORE_UNAVAILABLE,
+						PersistedOperationError.STORE_UNAVAILABLE.toResponse(request));
 			});
 	}
 
-	private Mono<WebGraphQlResponse> runSentDocument(WebGraphQlRequest request, Chain chain) {
+	private Mono<WebGraphQlResponse> runSentDocument(WebGraphQlRequest request, @Nullable ClientIdentity client,
+			Chain chain) {
 		if (PersistedRequestBody.isPlaceholder(request.getDocument())) {
-			return Mono.just(PersistedOperationError.ID_INVALID.toResponse(request,
-					"The request carries neither a document nor an operation id"));
+			return refuse(request, client, null, PersistedOperationOutcome.ID_INVALID,
+					PersistedOperationError.ID_INVALID.toResponse(request,
+							"The request carries neither a document nor an operation id"));
 		}
 		if (!allowedOverGet(request, request.getDocument())) {
 			return Mono.error(getNotAllowed());
 		}
-		return this.policy.allowsDocument(request)
-			.flatMap((allowed) -> allowed ? chain.next(request)
-					: Mono.just(PersistedOperationError.ONLY_PERSISTED.toResponse(request)));
+		return this.policy.decide(request, client).flatMap((decision) -> {
+			SafelistIndex.Match match = decision.match();
+			if (match != null) {
+				return run(request, client, OperationId.of(match.key()), match.text(),
+						PersistedOperationOutcome.SAFELISTED, chain);
+			}
+			if (!decision.allowed()) {
+				return refuse(request, client, null, decision.outcome(),
+						PersistedOperationError.ONLY_PERSISTED.toResponse(request));
+			}
+			emit(request, client, decision.outcome(), null);
+			return chain.next(request);
+		});
 	}
 
-	private Mono<WebGraphQlResponse> runStoredDocument(WebGraphQlRequest request, OperationId id, String text,
-			Chain chain) {
+	private Mono<WebGraphQlResponse> runStoredDocument(WebGraphQlRequest request, @Nullable ClientIdentity client,
+			OperationId id, String text, Chain chain) {
 		String sent = request.getDocument();
 		if (!PersistedRequestBody.isPlaceholder(sent) && !sent.equals(text)) {
-			return Mono.just(PersistedOperationError.DOCUMENT_MISMATCH.toResponse(request));
+			return refuse(request, client, id, PersistedOperationOutcome.DOCUMENT_MISMATCH,
+					PersistedOperationError.DOCUMENT_MISMATCH.toResponse(request));
 		}
 		if (!allowedOverGet(request, text)) {
 			return Mono.error(getNotAllowed());
 		}
+		return run(request, client, id, text, PersistedOperationOutcome.PERSISTED, chain);
+	}
+
+	/**
+	 * Run a stored document: the request keeps what the client sent, what executes is the
+	 * stored document, marked as persisted so that it is parsed and validated once.
+	 */
+	private Mono<WebGraphQlResponse> run(WebGraphQlRequest request, @Nullable ClientIdentity client, OperationId id,
+			String text, PersistedOperationOutcome outcome, Chain chain) {
 		Map<String, Object> extensions = new LinkedHashMap<>(request.getExtensions());
 		extensions.remove(PersistedRequestBody.ID_CARRIER);
-		// The request keeps what the client sent; what executes is the stored document.
 		request.configureExecutionInput((input, builder) -> builder.query(text)
 			.extensions(extensions)
 			.graphQLContext(Map.of(PersistedDocumentProvider.PERSISTED_ID_KEY, id.value()))
 			.build());
+		emit(request, client, outcome, id);
 		return chain.next(request);
 	}
 
 	/**
-	 * Run a document a client registers, which is a document sent like any other: it runs
-	 * only if the policy allows. A valid one runs as the persisted document it is about
-	 * to become, and is stored; one that is not valid runs unmarked, reports its errors,
-	 * and is dropped.
+	 * Run a document a client registers, which is a document sent like any other: the
+	 * policy decides whether it may run. A valid one runs as the persisted document it is
+	 * about to become, and is stored; one that is not valid runs unmarked, reports its
+	 * errors, and is dropped.
 	 */
-	private Mono<WebGraphQlResponse> register(WebGraphQlRequest request, OperationId id, Chain chain) {
+	private Mono<WebGraphQlResponse> register(WebGraphQlRequest request, @Nullable ClientIdentity client,
+			OperationId id, Chain chain) {
 		AutomaticPersistedQueries apq = this.apq;
 		Assert.state(apq != null, "Automatic persisted queries are off");
 		String text = request.getDocument();
-		return this.policy.allowsDocument(request).flatMap((allowed) -> {
-			if (!allowed) {
-				return Mono.just(PersistedOperationError.ONLY_PERSISTED.toResponse(request));
+		return this.policy.decide(request, client).flatMap((decision) -> {
+			if (!decision.allowed()) {
+				return refuse(request, client, id, decision.outcome(),
+						PersistedOperationError.ONLY_PERSISTED.toResponse(request));
 			}
 			if (!allowedOverGet(request, text)) {
 				return Mono.error(getNotAllowed());
 			}
-			return apq.isValid(text) ? runStoredDocument(request, id, text, chain)
-				.flatMap((response) -> apq.store(id, text).thenReturn(response)) : chain.next(request);
+			if (!apq.isValid(text)) {
+				emit(request, client, decision.outcome(), null);
+				return chain.next(request);
+			}
+			return run(request, client, id, text, PersistedOperationOutcome.APQ_REGISTERED, chain)
+				.flatMap((response) -> apq.store(id, text).thenReturn(response));
 		});
 	}
 
@@ -187,11 +241,34 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 	 * stops hashing and sends plain documents (it only looks at the answer to the hash
 	 * alone).
 	 */
-	private WebGraphQlResponse notFound(WebGraphQlRequest request) {
+	private Mono<WebGraphQlResponse> notFound(WebGraphQlRequest request, @Nullable ClientIdentity client,
+			OperationId id) {
 		boolean apolloHash = request.getExtensions().get("persistedQuery") instanceof Map<?, ?>;
-		return ((this.apq == null && apolloHash) ? PersistedOperationError.NOT_SUPPORTED
-				: PersistedOperationError.NOT_FOUND)
-			.toResponse(request);
+		PersistedOperationError error = (this.apq == null && apolloHash) ? PersistedOperationError.NOT_SUPPORTED
+				: PersistedOperationError.NOT_FOUND;
+		return refuse(request, client, id, PersistedOperationOutcome.NOT_FOUND, error.toResponse(request));
+	}
+
+	private Mono<WebGraphQlResponse> refuse(WebGraphQlRequest request, @Nullable ClientIdentity client,
+			@Nullable OperationId id, PersistedOperationOutcome outcome, WebGraphQlResponse response) {
+		emit(request, client, outcome, id);
+		return Mono.just(response);
+	}
+
+	private void emit(WebGraphQlRequest request, @Nullable ClientIdentity client, PersistedOperationOutcome outcome,
+			@Nullable OperationId id) {
+		if (this.listeners.isEmpty()) {
+			return;
+		}
+		PersistedOperationEvent event = new PersistedOperationEvent(outcome, Transport.of(request), client, id);
+		for (PersistedOperationListener listener : this.listeners) {
+			try {
+				listener.onEvent(event);
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Listener " + listener + " failed on " + event, ex);
+			}
+		}
 	}
 
 	private boolean allowedOverGet(WebGraphQlRequest request, String document) {

@@ -34,6 +34,12 @@ final class Documents {
 
 	static final String TICKS_ID = "6dd269276eb9944dd7d236e0da2206ae";
 
+	/** A persisted document with a fragment, for safelist matching. */
+	static final String SAFELISTED = "query Safelisted($name: String) {\n  ...Greeted\n  echo(value: 3)\n}\n\n"
+			+ "fragment Greeted on Query {\n  greeting(name: $name)\n}\n";
+
+	static final String SAFELISTED_ID = "2924fb2f5d0e2d54e4c1aa8a581d28e1";
+
 	/** A persisted document that is not valid against the schema. */
 	static final String INVALID_ID = "937115dddfda63fb484523329ea8bf47";
 

@@ -1,0 +1,139 @@
+package dev.persistedops.execution;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * Finds the stored document that a sent document is, once both are
+ * {@linkplain DocumentNormalizer normalized}: what safelist mode runs instead of the text
+ * a client sent.
+ * <p>
+ * Documents come from two places. A store that can list its documents (files, manifests)
+ * gives a snapshot, indexed once per snapshot: when the store loads a new one, the next
+ * match indexes it again. A store that cannot list them (Redis, Azure Blob) is learned
+ * from: every document looked up or saved through this instance is {@linkplain #learn
+ * added}, up to a bound. The answer for each sent text is kept, bounded by size, so a
+ * text sent again is not parsed again.
+ */
+public final class SafelistIndex {
+
+	private static final int ANSWER_OVERHEAD = 96;
+
+	private final Supplier<Map<String, String>> snapshot;
+
+	private volatile Indexed indexed = new Indexed(Map.of(), Map.of());
+
+	private final Cache<String, Match> learned;
+
+	private final Cache<String, Boolean> learnedKeys;
+
+	private final Cache<String, Optional<Match>> answers;
+
+	/**
+	 * Create an index.
+	 * @param snapshot the documents of a store that can list them, by the key they are
+	 * stored under (the same map for as long as the store does not reload), or an empty
+	 * map
+	 * @param maximumLearned the most documents learned from lookups and saves
+	 * @param maximumAnswerBytes the most memory the kept answers may take, counting two
+	 * bytes a character of the sent text
+	 */
+	public SafelistIndex(Supplier<Map<String, String>> snapshot, long maximumLearned, long maximumAnswerBytes) {
+		Assert.notNull(snapshot, "snapshot is required");
+		Assert.isTrue(maximumLearned > 0, "maximumLearned must be positive");
+		Assert.isTrue(maximumAnswerBytes > 0, "maximumAnswerBytes must be positive");
+		this.snapshot = snapshot;
+		this.learned = Caffeine.newBuilder().maximumSize(maximumLearned).build();
+		this.learnedKeys = Caffeine.newBuilder().maximumSize(maximumLearned).build();
+		this.answers = Caffeine.newBuilder()
+			.maximumWeight(maximumAnswerBytes)
+			.<String, Optional<Match>>weigher(
+					(text, answer) -> (int) Math.min(Integer.MAX_VALUE, 2L * text.length() + ANSWER_OVERHEAD))
+			.build();
+	}
+
+	/**
+	 * Return the stored document the given text normalizes to, or {@code null} if there
+	 * is none (or the text does not parse).
+	 */
+	public @Nullable Match match(String text) {
+		Indexed current = current();
+		return this.answers.get(text, (sent) -> Optional.ofNullable(lookUp(current, sent))).orElse(null);
+	}
+
+	private @Nullable Match lookUp(Indexed current, String text) {
+		String normalized = DocumentNormalizer.normalize(text);
+		if (normalized == null) {
+			return null;
+		}
+		Match stored = current.byNormalized().get(normalized);
+		return (stored != null) ? stored : this.learned.getIfPresent(normalized);
+	}
+
+	/**
+	 * Add a document that was looked up or saved, unless the snapshot holds its key or it
+	 * was learned before.
+	 * @param key the key the document is stored under
+	 * @param text its exact text
+	 */
+	public void learn(String key, String text) {
+		if (current().documents().containsKey(key) || this.learnedKeys.getIfPresent(key) != null) {
+			return;
+		}
+		this.learnedKeys.put(key, Boolean.TRUE);
+		String normalized = DocumentNormalizer.normalize(text);
+		if (normalized != null) {
+			this.learned.put(normalized, new Match(key, text));
+			// A text answered "no match" before may match now.
+			this.answers.asMap().values().removeIf(Optional::isEmpty);
+		}
+	}
+
+	private Indexed current() {
+		Map<String, String> documents = this.snapshot.get();
+		Indexed current = this.indexed;
+		if (current.documents() != documents) {
+			synchronized (this) {
+				current = this.indexed;
+				if (current.documents() != documents) {
+					current = index(documents);
+					this.indexed = current;
+					this.answers.invalidateAll();
+				}
+			}
+		}
+		return current;
+	}
+
+	private static Indexed index(Map<String, String> documents) {
+		Map<String, Match> byNormalized = new HashMap<>();
+		documents.forEach((key, text) -> {
+			String normalized = DocumentNormalizer.normalize(text);
+			if (normalized != null) {
+				byNormalized.putIfAbsent(normalized, new Match(key, text));
+			}
+		});
+		return new Indexed(documents, Map.copyOf(byNormalized));
+	}
+
+	/**
+	 * A stored document that a sent text matched.
+	 *
+	 * @param key the key the document is stored under
+	 * @param text its exact stored text, which is what runs
+	 */
+	public record Match(String key, String text) {
+	}
+
+	private record Indexed(Map<String, String> documents, Map<String, Match> byNormalized) {
+	}
+
+}

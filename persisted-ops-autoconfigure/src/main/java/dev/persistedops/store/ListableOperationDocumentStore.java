@@ -1,0 +1,18 @@
+package dev.persistedops.store;
+
+import java.util.Map;
+
+/**
+ * A store that can list every document it holds (files, manifests), so that the documents
+ * can be indexed, checked or counted as a whole.
+ */
+public interface ListableOperationDocumentStore extends OperationDocumentStore {
+
+	/**
+	 * Return every document, by the key it is stored under. The map is an immutable
+	 * snapshot, and the same map is returned for as long as the store holds the same
+	 * documents.
+	 */
+	Map<String, String> documents();
+
+}
