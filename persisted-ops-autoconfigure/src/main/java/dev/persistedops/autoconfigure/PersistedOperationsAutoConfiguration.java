@@ -129,6 +129,12 @@ public final class PersistedOperationsAutoConfiguration {
 	}
 
 	@Bean
+	static PersistedOperationsStartupSummary persistedOperationsStartupSummary(PersistedOperationsProperties properties,
+			OperationDocumentStore store, ObjectProvider<NonPersistedOperationOverride> overrides) {
+		return new PersistedOperationsStartupSummary(properties, store, (int) overrides.stream().count());
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	PersistedRequestBody persistedRequestBody(PersistedOperationsProperties properties) {
 		return new PersistedRequestBody(properties.getIdConventions());

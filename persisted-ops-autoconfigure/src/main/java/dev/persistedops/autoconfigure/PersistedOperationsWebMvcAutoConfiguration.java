@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
@@ -89,6 +90,18 @@ public final class PersistedOperationsWebMvcAutoConfiguration {
 					jsonMapper.getIfAvailable(JsonMapper::shared));
 			String path = Objects.requireNonNull(properties.getWebsocket().getPath(), "spring.graphql.websocket.path");
 			return PersistedOperationWebSocketHandler.mapping(path, handler, rewriter);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty("spring.graphql.websocket.path")
+	@ConditionalOnMissingClass("org.springframework.web.socket.WebSocketHandler")
+	static class MissingWebSocketSupportConfiguration {
+
+		@Bean
+		MissingWebSocketSupportWarning persistedOperationsMissingWebSocketSupportWarning(GraphQlProperties properties) {
+			return new MissingWebSocketSupportWarning(String.valueOf(properties.getWebsocket().getPath()));
 		}
 
 	}

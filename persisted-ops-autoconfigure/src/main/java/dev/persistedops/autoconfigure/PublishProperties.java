@@ -58,11 +58,12 @@ public class PublishProperties {
 	}
 
 	DocumentLocations filesystemLocations() {
-		return new DocumentLocations(FILESYSTEM_LOCATIONS, this.filesystem.getLocations());
+		return new DocumentLocations(FILESYSTEM_LOCATIONS, this.filesystem.getLocations(), false,
+				"set " + MANIFEST_LOCATIONS + "=%s instead");
 	}
 
 	DocumentLocations manifestLocations() {
-		return new DocumentLocations(MANIFEST_LOCATIONS, this.manifest.getLocations());
+		return new DocumentLocations(MANIFEST_LOCATIONS, this.manifest.getLocations(), false, null);
 	}
 
 	/**

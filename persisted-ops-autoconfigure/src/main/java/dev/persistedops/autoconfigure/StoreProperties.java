@@ -99,11 +99,13 @@ public class StoreProperties {
 	}
 
 	DocumentLocations filesystemLocations() {
-		return new DocumentLocations(FILESYSTEM_LOCATIONS, this.filesystem.getLocations());
+		List<String> locations = this.filesystem.getLocations();
+		return new DocumentLocations(FILESYSTEM_LOCATIONS, locations, locations.equals(Filesystem.DEFAULT_LOCATIONS),
+				"set " + TYPE + "=manifest and " + MANIFEST_LOCATIONS + "=%s");
 	}
 
 	DocumentLocations manifestLocations() {
-		return new DocumentLocations(MANIFEST_LOCATIONS, this.manifest.getLocations());
+		return new DocumentLocations(MANIFEST_LOCATIONS, this.manifest.getLocations(), false, null);
 	}
 
 	/**
@@ -124,7 +126,9 @@ public class StoreProperties {
 		 * Sub-folders are namespaces: web/abc.graphql is the id web/abc. Read once at
 		 * startup.
 		 */
-		private List<String> locations = new ArrayList<>(List.of("classpath:/persisted-operations/"));
+		private static final List<String> DEFAULT_LOCATIONS = List.of("classpath:/persisted-operations/");
+
+		private List<String> locations = new ArrayList<>(DEFAULT_LOCATIONS);
 
 		public List<String> getLocations() {
 			return this.locations;

@@ -155,14 +155,18 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 		 */
 		public DocumentCatalog build() {
 			List<String> problems = new ArrayList<>(this.conflicts);
-			if (this.onMismatch == HashMismatchAction.FAIL) {
+			boolean failOnMismatch = this.onMismatch == HashMismatchAction.FAIL;
+			if (failOnMismatch) {
 				problems.addAll(this.mismatches);
 			}
 			else {
 				this.mismatches.forEach((mismatch) -> logger.warn("Loaded despite a hash mismatch: " + mismatch));
 			}
-			if (!problems.isEmpty()) {
+			if (failOnMismatch && !this.mismatches.isEmpty()) {
 				throw DocumentLoadException.content(problems);
+			}
+			if (!problems.isEmpty()) {
+				throw DocumentLoadException.conflicts(problems);
 			}
 			return new DocumentCatalog(this.documents);
 		}

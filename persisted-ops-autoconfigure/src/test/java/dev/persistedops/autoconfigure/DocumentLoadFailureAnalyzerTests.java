@@ -42,7 +42,7 @@ class DocumentLoadFailureAnalyzerTests {
 		.content(List.of("manifest.json operations[0]: id 'abc' is not the sha256 hex of its text"));
 
 	private static final DocumentLocations DEFAULT_FILESYSTEM = new DocumentLocations(
-			"persisted-ops.store.filesystem.locations", List.of("classpath:/persisted-operations/"));
+			"persisted-ops.store.filesystem.locations", List.of("classpath:/persisted-operations/"), true, null);
 
 	@Test
 	void namesFilesystemLocationsByDefault() {
@@ -55,7 +55,7 @@ class DocumentLoadFailureAnalyzerTests {
 	@Test
 	void namesFilesystemLocationsForTheFilesystemStore() {
 		DocumentLocations configured = new DocumentLocations("persisted-ops.store.filesystem.locations",
-				List.of("classpath:/nowhere/"));
+				List.of("classpath:/nowhere/"), false, null);
 		FailureAnalysis analysis = analyze(configured, MISSING_LOCATION);
 		assertThat(analysis.getAction()).contains("persisted-ops.store.filesystem.locations")
 			.contains("classpath:/nowhere/");
@@ -63,7 +63,8 @@ class DocumentLoadFailureAnalyzerTests {
 
 	@Test
 	void namesManifestLocationsForTheManifestStore() {
-		DocumentLocations configured = new DocumentLocations("persisted-ops.store.manifest.locations", List.of());
+		DocumentLocations configured = new DocumentLocations("persisted-ops.store.manifest.locations", List.of(), false,
+				null);
 		FailureAnalysis analysis = analyze(configured, MISSING_LOCATION);
 		assertThat(analysis.getAction()).contains("persisted-ops.store.manifest.locations")
 			.doesNotContain("persisted-ops.store.filesystem.locations");
@@ -72,7 +73,7 @@ class DocumentLoadFailureAnalyzerTests {
 	@Test
 	void namesManifestLocationsForTamperedManifestContent() {
 		DocumentLocations configured = new DocumentLocations("persisted-ops.store.manifest.locations",
-				List.of("classpath:/manifest.json"));
+				List.of("classpath:/manifest.json"), false, null);
 		FailureAnalysis analysis = analyze(configured, TAMPERED);
 		assertThat(analysis.getDescription()).isEqualTo(TAMPERED.getMessage());
 		assertThat(analysis.getAction()).contains("persisted-ops.store.manifest.locations")

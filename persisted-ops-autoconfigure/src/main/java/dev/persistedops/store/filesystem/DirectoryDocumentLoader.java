@@ -22,7 +22,9 @@ import dev.persistedops.document.InvalidOperationIdException;
 import dev.persistedops.document.OperationId;
 import dev.persistedops.store.DocumentCatalog;
 import dev.persistedops.store.DocumentLoadException;
+import dev.persistedops.store.DocumentLoadException.Kind;
 import dev.persistedops.store.DocumentLoader;
+import dev.persistedops.store.MissingLocation;
 
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -44,6 +46,8 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 
 	private static final String EXTENSION = ".graphql";
 
+	private static final String MANIFEST_EXTENSION = ".json";
+
 	private final ResourcePatternResolver resolver;
 
 	public DirectoryDocumentLoader(ResourcePatternResolver resolver) {
@@ -62,14 +66,15 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 	public void load(String location, DocumentCatalog.Builder catalog) {
 		Resource root = this.resolver.getResource(location.endsWith("/") ? location : location + "/");
 		if (!root.exists()) {
-			throw DocumentLoadException.location(location, "does not exist");
+			if (isFile(this.resolver.getResource(location))) {
+				throw isAFile(location);
+			}
+			throw MissingLocation.of(location, this.resolver, "does not exist");
 		}
 		try {
-			Map<String, Resource> files = root.isFile() ? walkDirectory(location, root) : findInArchive(root);
-			if (files.isEmpty()) {
-				logger.warn("No persisted documents (*" + EXTENSION + " files) found in " + location);
-			}
-			for (Map.Entry<String, Resource> file : files.entrySet()) {
+			Listing listing = root.isFile() ? walkDirectory(location, root) : findInArchive(root);
+			checkForManifests(location, listing);
+			for (Map.Entry<String, Resource> file : listing.documents().entrySet()) {
 				OperationId id = idOf(file.getKey(), file.getValue());
 				catalog.add(id, file.getValue().getContentAsString(StandardCharsets.UTF_8),
 						file.getValue().getDescription());
@@ -80,15 +85,56 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		}
 	}
 
-	private static Map<String, Resource> walkDirectory(String location, Resource root) throws IOException {
+	private static boolean isFile(Resource resource) {
+		try {
+			return resource.exists() && (resource.isFile() ? Files.isRegularFile(resource.getFile().toPath())
+					: resource.isReadable() && resource.contentLength() > 0);
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static DocumentLoadException isAFile(String location) {
+		return DocumentLoadException.location(Kind.LOCATION_IS_A_FILE, location,
+				"is not a directory but a file; a directory store reads the <id>" + EXTENSION + " files of a directory",
+				List.of(location));
+	}
+
+	/**
+	 * Manifests where documents are expected are a store type mix-up: with nothing else,
+	 * the load fails and says so; next to documents, they are only ignored, which is said
+	 * too.
+	 */
+	private static void checkForManifests(String location, Listing listing) {
+		if (listing.manifests().isEmpty()) {
+			if (listing.documents().isEmpty()) {
+				logger.warn("No persisted documents (*" + EXTENSION + " files) found in " + location);
+			}
+			return;
+		}
+		String directory = location.endsWith("/") ? location : location + "/";
+		List<String> manifests = listing.manifests().stream().map((name) -> directory + name).toList();
+		if (listing.documents().isEmpty()) {
+			throw DocumentLoadException.location(
+					Kind.LOCATION_HOLDS_MANIFESTS, location, "holds manifests " + listing.manifests() + " and no <id>"
+							+ EXTENSION + " files; a directory store reads only <id>" + EXTENSION + " files",
+					manifests);
+		}
+		logger.warn(location + " also holds " + listing.manifests() + ", which a directory store does not read: "
+				+ "to serve them, load them as manifests");
+	}
+
+	private static Listing walkDirectory(String location, Resource root) throws IOException {
 		Path directory = root.getFile().toPath().toAbsolutePath().normalize();
 		if (!Files.isDirectory(directory)) {
-			throw DocumentLoadException.location(location, "is not a directory");
+			throw isAFile(location);
 		}
 		if (!Files.isReadable(directory) || !Files.isExecutable(directory)) {
 			throw DocumentLoadException.location(location, "is not readable");
 		}
 		List<Path> found = new ArrayList<>();
+		List<String> manifests = new ArrayList<>();
 		Files.walkFileTree(directory, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
 				new SimpleFileVisitor<>() {
 
@@ -100,9 +146,14 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 
 					@Override
 					public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-						if (attributes.isRegularFile() && !isHidden(file)
-								&& file.getFileName().toString().endsWith(EXTENSION)) {
-							found.add(file);
+						if (attributes.isRegularFile() && !isHidden(file)) {
+							String name = file.getFileName().toString();
+							if (name.endsWith(EXTENSION)) {
+								found.add(file);
+							}
+							else if (name.endsWith(MANIFEST_EXTENSION)) {
+								manifests.add(relative(directory, file));
+							}
 						}
 						return FileVisitResult.CONTINUE;
 					}
@@ -115,20 +166,31 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 				});
 		Map<String, Resource> files = new TreeMap<>();
 		for (Path file : found) {
-			String relative = directory.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-			files.put(relative, new FileSystemResource(file));
+			files.put(relative(directory, file), new FileSystemResource(file));
 		}
-		return files;
+		return new Listing(files, manifests.stream().sorted().toList());
+	}
+
+	private static String relative(Path directory, Path file) {
+		return directory.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
 	}
 
 	private static boolean isHidden(Path path) {
 		return path.getFileName().toString().startsWith(".");
 	}
 
-	private Map<String, Resource> findInArchive(Resource root) throws IOException {
+	private Listing findInArchive(Resource root) throws IOException {
 		String rootUrl = root.getURL().toString();
 		Map<String, Resource> files = new TreeMap<>();
-		for (Resource file : this.resolver.getResources(rootUrl + "**/*" + EXTENSION)) {
+		for (Map.Entry<String, Resource> file : findInArchive(rootUrl, EXTENSION).entrySet()) {
+			files.put(file.getKey(), file.getValue());
+		}
+		return new Listing(files, List.copyOf(findInArchive(rootUrl, MANIFEST_EXTENSION).keySet()));
+	}
+
+	private Map<String, Resource> findInArchive(String rootUrl, String extension) throws IOException {
+		Map<String, Resource> files = new TreeMap<>();
+		for (Resource file : this.resolver.getResources(rootUrl + "**/*" + extension)) {
 			String relative = UriUtils.decode(file.getURL().toString().substring(rootUrl.length()),
 					StandardCharsets.UTF_8);
 			if (!relative.startsWith(".") && !relative.contains("/.")) {
@@ -144,9 +206,15 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 			return OperationId.of(name);
 		}
 		catch (InvalidOperationIdException ex) {
-			throw DocumentLoadException.content(
+			throw DocumentLoadException.malformed(
 					file.getDescription() + ": the file name '" + name + "' is not a valid id. " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * What a location holds: documents by their path relative to it, and manifests.
+	 */
+	private record Listing(Map<String, Resource> documents, List<String> manifests) {
 	}
 
 }

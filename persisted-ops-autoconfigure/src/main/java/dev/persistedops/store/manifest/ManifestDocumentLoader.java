@@ -15,6 +15,7 @@ import dev.persistedops.document.OperationId;
 import dev.persistedops.store.DocumentCatalog;
 import dev.persistedops.store.DocumentLoadException;
 import dev.persistedops.store.DocumentLoader;
+import dev.persistedops.store.MissingLocation;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
@@ -58,7 +59,7 @@ public final class ManifestDocumentLoader implements DocumentLoader {
 	public void load(String location, DocumentCatalog.Builder catalog) {
 		Resource manifest = this.resolver.getResource(location);
 		if (!manifest.exists() || !manifest.isReadable()) {
-			throw DocumentLoadException.location(location, "does not exist or is not a readable file");
+			throw MissingLocation.of(location, this.resolver, "does not exist or is not a readable file");
 		}
 		String source = manifest.getDescription();
 		JsonNode root = read(manifest, source);
@@ -113,8 +114,27 @@ public final class ManifestDocumentLoader implements DocumentLoader {
 			if (!id.isString() || !body.isString()) {
 				throw invalid(source, "operations[" + index + "] needs a string 'id' and a string 'body'", null);
 			}
-			add(catalog, id.stringValue(), body.stringValue(), source + " operations[" + index + "]");
+			String entry = source + " operations[" + index + "]";
+			checkApolloId(id.stringValue(), entry);
+			add(catalog, id.stringValue(), body.stringValue(), entry);
 			index++;
+		}
+	}
+
+	/**
+	 * Apollo clients send the sha256 of a body, so an id shaped like another digest can
+	 * never be asked for: an export made with the wrong hash, better refused than served
+	 * by no one.
+	 */
+	private static void checkApolloId(String id, String entry) {
+		String digest = id.substring(id.lastIndexOf('/') + 1);
+		if (digest.matches("[0-9a-f]{32}|[0-9a-f]{40}")) {
+			String algorithm = (digest.length() == 32) ? "md5" : "sha1";
+			throw invalid(entry, "id '" + id + "' is shaped like a " + algorithm + " hex digest, but Apollo clients "
+					+ "send the sha256 of the body (extensions.persistedQuery.sha256Hash), so no Apollo client could "
+					+ "ask for it. Re-export the manifest with sha256 ids (the default of Apollo's "
+					+ "generate-persisted-query-manifest), or, for clients that send other ids, write a "
+					+ "{\"<id>\": \"<document>\"} map instead", null);
 		}
 	}
 
@@ -128,7 +148,7 @@ public final class ManifestDocumentLoader implements DocumentLoader {
 	}
 
 	private static DocumentLoadException invalid(String source, String reason, @Nullable Throwable cause) {
-		return DocumentLoadException.content(source + ": " + reason, cause);
+		return DocumentLoadException.malformed(source + ": " + reason, cause);
 	}
 
 }

@@ -1,0 +1,104 @@
+package dev.persistedops.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.persistedops.store.HashMismatchAction;
+import dev.persistedops.store.ListableOperationDocumentStore;
+import dev.persistedops.store.OperationDocumentStore;
+import dev.persistedops.web.EnforcementMode;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+
+/**
+ * Logs, once the application has started its beans, one INFO line that says what is in
+ * force: the store and where its documents came from, how many there are, how ids are
+ * hashed and checked, the enforcement mode, automatic persisted queries, how many
+ * override beans there are, and which publishing is on. A team reads it to know, from the
+ * log alone, that production enforces what it should.
+ */
+final class PersistedOperationsStartupSummary implements SmartInitializingSingleton {
+
+	private static final Log logger = LogFactory.getLog(PersistedOperationsStartupSummary.class);
+
+	private final PersistedOperationsProperties properties;
+
+	private final OperationDocumentStore store;
+
+	private final int overrides;
+
+	PersistedOperationsStartupSummary(PersistedOperationsProperties properties, OperationDocumentStore store,
+			int overrides) {
+		this.properties = properties;
+		this.store = store;
+		this.overrides = overrides;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		if (logger.isInfoEnabled()) {
+			logger.info(summary());
+		}
+	}
+
+	String summary() {
+		PersistedOperationsProperties properties = this.properties;
+		EnforcementMode mode = properties.enforcementMode();
+		return "Persisted operations: " + store() + "; ids " + hashing() + "; enforcement " + name(mode)
+				+ (properties.isOnlyPersisted() ? " (from the deprecated persisted-ops.only-persisted)" : "")
+				+ "; automatic persisted queries " + (properties.getApq().isEnabled() ? "on" : "off") + "; "
+				+ this.overrides + ((this.overrides == 1) ? " override bean" : " override beans") + "; publishing "
+				+ publishing();
+	}
+
+	private String store() {
+		StoreProperties store = this.properties.getStore();
+		if (!this.store.getClass().getPackageName().startsWith("dev.persistedops.store")) {
+			return "the application's own store (" + this.store.getClass().getName() + ")";
+		}
+		String documents = (this.store instanceof ListableOperationDocumentStore listable)
+				? ", " + count(listable.documents().size()) : "";
+		return switch (store.getType()) {
+			case FILESYSTEM -> "filesystem store" + documents + " from " + store.getFilesystem().getLocations();
+			case MANIFEST -> "manifest store" + documents + " from " + store.getManifest().getLocations();
+			case MEMORY -> "memory store (filled by the application)";
+			case REDIS -> "redis store (key prefix '" + store.getRedis().getKeyPrefix() + "')";
+			case AZURE_BLOB -> "azure-blob store (container '" + store.getAzureBlob().getContainer() + "'"
+					+ (store.getAzureBlob().getBlobPrefix().isEmpty() ? ""
+							: ", blob prefix '" + store.getAzureBlob().getBlobPrefix() + "'")
+					+ ")";
+		};
+	}
+
+	private static String count(int documents) {
+		return documents + ((documents == 1) ? " document" : " documents");
+	}
+
+	private String hashing() {
+		PersistedOperationsProperties.Hash hash = this.properties.getHash();
+		return name(hash.getAlgorithm()) + " " + name(hash.getEncoding()) + ", hash-shaped ids checked at load, a "
+				+ "mismatch " + ((hash.getOnMismatch() == HashMismatchAction.FAIL) ? "fails startup" : "only warns");
+	}
+
+	private String publishing() {
+		List<String> on = new ArrayList<>();
+		if (this.properties.getPublish().isEnabled()) {
+			on.add("at startup");
+		}
+		if (this.properties.getRelay().isEnabled()) {
+			on.add("relay endpoint " + this.properties.getRelay().getPath());
+		}
+		if (this.properties.getOperationStore().isEnabled()) {
+			on.add("operation-store endpoint " + this.properties.getOperationStore().getPath());
+		}
+		return on.isEmpty() ? "off" : String.join(", ", on);
+	}
+
+	private static String name(Enum<?> value) {
+		return value.name().toLowerCase().replace('_', '-');
+	}
+
+}
