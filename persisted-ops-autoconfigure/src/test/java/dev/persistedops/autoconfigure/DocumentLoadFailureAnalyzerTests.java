@@ -14,7 +14,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.support.SpringFactoriesLoader;
@@ -143,7 +143,7 @@ class DocumentLoadFailureAnalyzerTests {
 		assertThat(analyzers).hasAtLeastOneElementOfType(DocumentLoadFailureAnalyzer.class);
 	}
 
-	static FailureAnalysis analyzeStartupFailure(AssertableApplicationContext context) {
+	static FailureAnalysis analyzeStartupFailure(ApplicationContextAssertProvider<?> context) {
 		assertThat(context).hasFailed();
 		FailureAnalysis analysis = new DocumentLoadFailureAnalyzer().analyze(context.getStartupFailure());
 		assertThat(analysis).as("analysis of %s", context.getStartupFailure()).isNotNull();

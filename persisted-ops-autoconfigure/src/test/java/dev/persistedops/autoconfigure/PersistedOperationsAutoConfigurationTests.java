@@ -1,7 +1,9 @@
 package dev.persistedops.autoconfigure;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,16 +11,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 import graphql.GraphQL;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.persistedops.document.DocumentHasher;
 import dev.persistedops.document.HashAlgorithm;
 import dev.persistedops.execution.GetOperationRule;
 import dev.persistedops.execution.PersistedDocumentCache;
 import dev.persistedops.execution.PersistedDocumentProvider;
+import dev.persistedops.execution.SafelistIndex;
 import dev.persistedops.store.DocumentCatalog;
 import dev.persistedops.store.OperationDocumentStore;
+import dev.persistedops.web.EnforcementMode;
 import dev.persistedops.web.GetRequestParameters;
+import dev.persistedops.web.NonPersistedDocumentAuditor;
 import dev.persistedops.web.NonPersistedOperationOverride;
 import dev.persistedops.web.OnlyPersistedPolicy;
 import dev.persistedops.web.OnlyPersistedRSocketInterceptor;
@@ -27,10 +35,14 @@ import dev.persistedops.web.PersistedOperationInterceptor;
 import dev.persistedops.web.PersistedRequestBody;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.http.HttpHeaders;
@@ -40,6 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link PersistedOperationsAutoConfiguration}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class PersistedOperationsAutoConfigurationTests {
 
 	private static final String FIXTURES = "classpath:/autoconfig-fixtures/";
@@ -144,6 +157,116 @@ class PersistedOperationsAutoConfigurationTests {
 					Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", TAMPERED_SHA256))))))
 				.isNull();
 		});
+	}
+
+	@Test
+	void misspeltKeyFailsStartupNamingTheClosestProperty() {
+		this.contextRunner.withPropertyValues("persisted-ops.only-persited=true").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new UnknownPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains("persisted-ops.only-persited")
+				.contains("did you mean persisted-ops.only-persisted?");
+		});
+	}
+
+	@Test
+	void misspeltNestedKeyFailsStartupNamingTheClosestProperty() {
+		this.contextRunner.withPropertyValues("persisted-ops.enforcement.mdoe=enforce").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new UnknownPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains("did you mean persisted-ops.enforcement.mode?");
+		});
+	}
+
+	@Test
+	void unknownKeyOfAnotherPrefixIsLeftToSpringBoot() {
+		this.contextRunner.withPropertyValues("spring.graphql.unknown=x")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void onlyPersistedStillEnforces() {
+		this.contextRunner.withPropertyValues("persisted-ops.only-persisted=true")
+			.run((context) -> assertThat(context.getBean(OnlyPersistedPolicy.class).mode())
+				.isEqualTo(EnforcementMode.ENFORCE));
+	}
+
+	@Test
+	void onlyPersistedIsDeclaredDeprecatedWithEnforcementModeAsItsReplacement() throws Exception {
+		JsonNode metadata;
+		try (InputStream input = new ClassPathResource("META-INF/spring-configuration-metadata.json")
+			.getInputStream()) {
+			metadata = JsonMapper.shared().readTree(input);
+		}
+		JsonNode onlyPersisted = null;
+		for (JsonNode property : metadata.path("properties")) {
+			if ("persisted-ops.only-persisted".equals(property.path("name").asString(""))) {
+				onlyPersisted = property;
+			}
+		}
+		assertThat(onlyPersisted).isNotNull();
+		assertThat(onlyPersisted.path("deprecated").asBoolean(false)).isTrue();
+		assertThat(onlyPersisted.path("deprecation").path("replacement").asString(""))
+			.isEqualTo("persisted-ops.enforcement.mode");
+	}
+
+	@Test
+	void onlyPersistedContradictingAnotherModeFailsStartupNamingBoth() {
+		this.contextRunner
+			.withPropertyValues("persisted-ops.only-persisted=true", "persisted-ops.enforcement.mode=audit")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("persisted-ops.only-persisted")
+				.hasMessageContaining("persisted-ops.enforcement.mode=audit"));
+	}
+
+	@Test
+	void enforcementModePropertyChoosesTheMode() {
+		this.contextRunner.withPropertyValues("persisted-ops.enforcement.mode=audit").run((context) -> {
+			assertThat(context.getBean(OnlyPersistedPolicy.class).mode()).isEqualTo(EnforcementMode.AUDIT);
+			assertThat(context).hasSingleBean(NonPersistedDocumentAuditor.class).doesNotHaveBean(SafelistIndex.class);
+		});
+		this.contextRunner.withPropertyValues("persisted-ops.enforcement.mode=safelist").run((context) -> {
+			assertThat(context.getBean(OnlyPersistedPolicy.class).mode()).isEqualTo(EnforcementMode.SAFELIST);
+			assertThat(context).hasSingleBean(SafelistIndex.class).doesNotHaveBean(NonPersistedDocumentAuditor.class);
+		});
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBean(OnlyPersistedPolicy.class).mode()).isEqualTo(EnforcementMode.OFF);
+			assertThat(context).doesNotHaveBean(SafelistIndex.class).doesNotHaveBean(NonPersistedDocumentAuditor.class);
+		});
+	}
+
+	@Test
+	void startsWithoutSpringSecurityOnTheClasspath() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.security"))
+			.withPropertyValues("persisted-ops.enforcement.mode=enforce")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(PersistedOperationInterceptor.class));
+	}
+
+	@Test
+	void startupSummaryIsLoggedOnceWithWhatIsInForce(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("persisted-ops.enforcement.mode=safelist", "persisted-ops.apq.enabled=true")
+			.withBean(NonPersistedOperationOverride.class, () -> (request) -> Mono.just(false))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				List<String> lines = output.getAll()
+					.lines()
+					.filter((line) -> line.contains("Persisted operations: "))
+					.toList();
+				assertThat(lines).singleElement()
+					.satisfies((line) -> assertThat(line)
+						.contains("filesystem store, 2 documents from [" + FIXTURES + "documents/]")
+						.contains("ids md5 hex")
+						.contains("a mismatch fails startup")
+						.contains("enforcement safelist")
+						.contains("automatic persisted queries on")
+						.contains("1 override bean")
+						.contains("publishing off"));
+			});
 	}
 
 	private static WebGraphQlRequest request(Map<String, Object> body) {
