@@ -188,12 +188,15 @@ public class PersistedOperationsProperties implements InitializingBean {
 	public static class Hash {
 
 		/**
-		 * Digest algorithm of hash ids (Relay and Hot Chocolate use md5, Apollo sha256).
+		 * Digest algorithm of ids written in base64url (Hot Chocolate's base64 option),
+		 * for recognizing and checking them. Hex ids are recognized by their length (md5,
+		 * sha1, sha256) whatever this says.
 		 */
 		private HashAlgorithm algorithm = HashAlgorithm.MD5;
 
 		/**
 		 * How hash ids are written: lowercase hex, or URL-safe base64 without padding.
+		 * With base64url, ids of the algorithm's length and alphabet are checked too.
 		 */
 		private HashEncoding encoding = HashEncoding.HEX;
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.persistedops.document.HashEncoding;
 import dev.persistedops.store.HashMismatchAction;
 import dev.persistedops.store.ListableOperationDocumentStore;
 import dev.persistedops.store.OperationDocumentStore;
@@ -79,8 +80,11 @@ final class PersistedOperationsStartupSummary implements SmartInitializingSingle
 
 	private String hashing() {
 		PersistedOperationsProperties.Hash hash = this.properties.getHash();
-		return name(hash.getAlgorithm()) + " " + name(hash.getEncoding()) + ", hash-shaped ids checked at load, a "
-				+ "mismatch " + ((hash.getOnMismatch() == HashMismatchAction.FAIL) ? "fails startup" : "only warns");
+		String checked = (hash.getEncoding() == HashEncoding.HEX)
+				? "hex digests checked as md5, sha1 or sha256 by length"
+				: "hex digests checked by length, base64url ones as " + name(hash.getAlgorithm());
+		return checked + ", a mismatch "
+				+ ((hash.getOnMismatch() == HashMismatchAction.FAIL) ? "fails startup" : "only warns");
 	}
 
 	private String publishing() {

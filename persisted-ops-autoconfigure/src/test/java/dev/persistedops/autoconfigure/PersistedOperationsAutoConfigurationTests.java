@@ -260,7 +260,7 @@ class PersistedOperationsAutoConfigurationTests {
 				assertThat(lines).singleElement()
 					.satisfies((line) -> assertThat(line)
 						.contains("filesystem store, 2 documents from [" + FIXTURES + "documents/]")
-						.contains("ids md5 hex")
+						.contains("ids hex digests checked as md5, sha1 or sha256 by length")
 						.contains("a mismatch fails startup")
 						.contains("enforcement safelist")
 						.contains("automatic persisted queries on")

@@ -28,7 +28,7 @@ class StartupMessagesTests {
 			assertThat(summaryLines(output)).singleElement()
 				.satisfies((line) -> assertThat(line)
 					.contains("filesystem store, 5 documents from [classpath:/persisted-operations/]")
-					.contains("ids sha256 hex")
+					.contains("ids hex digests checked as md5, sha1 or sha256 by length")
 					.contains("enforcement off")
 					.contains("automatic persisted queries on")
 					.contains("1 override bean;")
