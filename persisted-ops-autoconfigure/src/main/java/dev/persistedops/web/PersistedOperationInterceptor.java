@@ -118,12 +118,12 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 				else {
 					logger.warn("The persisted document store failed to look up '" + id + "': " + ex);
 				}
-				return Mono.just(Lookup.UNAVAILABLE);
+				return Mono.just(Lookup.unavailable(ex));
 			})
 			.flatMap((lookup) -> switch (lookup.outcome()) {
 				case FOUND -> runStoredDocument(request, id, lookup.text(), chain);
 				case MISSING -> registration ? register(request, id, chain) : Mono.just(notFound(request));
-				case UNAVAILABLE -> Mono.just(PersistedOperationError.STORE_UNAVAILABLE.toResponse(request));
+				case UNAVAILABLE -> Mono.just(PersistedOperationError.storeUnavailable(request, lookup.failure()));
 			});
 	}
 
@@ -161,9 +161,10 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 
 	/**
 	 * Run a document a client registers, which is a document sent like any other: it runs
-	 * only if the policy allows. A valid one runs as the persisted document it is about
-	 * to become, and is stored; one that is not valid runs unmarked, reports its errors,
-	 * and is dropped.
+	 * only if the policy allows. A valid one is stored, then runs as the persisted
+	 * document it now is; if the store is unavailable, nothing runs and the answer is
+	 * {@code PERSISTED_QUERY_STORE_UNAVAILABLE}. One that is not valid runs unmarked,
+	 * reports its errors, and is dropped.
 	 */
 	private Mono<WebGraphQlResponse> register(WebGraphQlRequest request, OperationId id, Chain chain) {
 		AutomaticPersistedQueries apq = this.apq;
@@ -176,8 +177,13 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 			if (!allowedOverGet(request, text)) {
 				return Mono.error(getNotAllowed());
 			}
-			return apq.isValid(text) ? runStoredDocument(request, id, text, chain)
-				.flatMap((response) -> apq.store(id, text).thenReturn(response)) : chain.next(request);
+			if (!apq.isValid(text)) {
+				return chain.next(request);
+			}
+			return apq.store(id, text)
+				.then(Mono.defer(() -> runStoredDocument(request, id, text, chain)))
+				.onErrorResume(StoreUnavailableException.class,
+						(ex) -> Mono.just(PersistedOperationError.storeUnavailable(request, ex)));
 		});
 	}
 
@@ -203,14 +209,16 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 		return new MethodNotAllowedException(HttpMethod.GET, Set.of(HttpMethod.POST));
 	}
 
-	private record Lookup(Outcome outcome, String text) {
+	private record Lookup(Outcome outcome, String text, @Nullable Throwable failure) {
 
-		static final Lookup MISSING = new Lookup(Outcome.MISSING, "");
-
-		static final Lookup UNAVAILABLE = new Lookup(Outcome.UNAVAILABLE, "");
+		static final Lookup MISSING = new Lookup(Outcome.MISSING, "", null);
 
 		static Lookup found(String text) {
-			return new Lookup(Outcome.FOUND, text);
+			return new Lookup(Outcome.FOUND, text, null);
+		}
+
+		static Lookup unavailable(Throwable failure) {
+			return new Lookup(Outcome.UNAVAILABLE, "", failure);
 		}
 
 		enum Outcome {
