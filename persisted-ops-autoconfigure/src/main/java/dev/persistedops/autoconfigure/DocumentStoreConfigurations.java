@@ -38,9 +38,10 @@ abstract class DocumentStoreConfigurations {
 
 	private static CachingOperationDocumentStore remote(WritableOperationDocumentStore store,
 			PersistedOperationsProperties properties) {
-		return new CachingOperationDocumentStore(
-				new ResilientOperationDocumentStore(store, properties.getStore().toResilienceSettings()),
-				properties.getCache().toSettings());
+		ResilientOperationDocumentStore resilient = new ResilientOperationDocumentStore(store,
+				properties.getStore().toResilienceSettings());
+		resilient.startConnecting();
+		return new CachingOperationDocumentStore(resilient, properties.getCache().toSettings());
 	}
 
 	@Configuration(proxyBeanMethods = false)

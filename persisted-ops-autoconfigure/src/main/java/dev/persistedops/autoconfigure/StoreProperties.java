@@ -25,20 +25,22 @@ public class StoreProperties {
 	private StoreType type = StoreType.FILESYSTEM;
 
 	/**
-	 * How long a lookup in a remote store (redis, azure-blob) may take before the request
-	 * is answered with PERSISTED_QUERY_STORE_UNAVAILABLE.
+	 * How long a call to a remote store (redis, azure-blob) may take, whether a lookup or
+	 * a save (automatic persisted queries, publishing), before it fails with
+	 * PERSISTED_QUERY_STORE_UNAVAILABLE or the publishing endpoint's error.
 	 */
 	private Duration timeout = Duration.ofSeconds(1);
 
 	/**
-	 * How long, after a remote store failed, lookups of documents not cached locally fail
-	 * at once instead of waiting for the store.
+	 * How long, after a remote store failed, calls to it (lookups of documents not cached
+	 * locally, saves) fail at once instead of waiting for the store. Also sent as
+	 * Retry-After.
 	 */
 	private Duration retryInterval = Duration.ofSeconds(2);
 
 	/**
-	 * Maximum number of lookups in a remote store in flight at once; more fail at once
-	 * with PERSISTED_QUERY_STORE_UNAVAILABLE.
+	 * Maximum number of calls to a remote store (lookups and saves) in flight at once;
+	 * more fail at once with PERSISTED_QUERY_STORE_UNAVAILABLE.
 	 */
 	private int maxConcurrentLookups = 256;
 

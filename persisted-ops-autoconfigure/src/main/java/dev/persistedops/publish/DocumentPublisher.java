@@ -13,6 +13,7 @@ import reactor.core.publisher.Mono;
 import dev.persistedops.document.OperationId;
 import dev.persistedops.store.DocumentCatalog;
 import dev.persistedops.store.SaveOutcome;
+import dev.persistedops.store.StoreUnavailableException;
 import dev.persistedops.store.WritableOperationDocumentStore;
 
 import org.springframework.util.Assert;
@@ -44,12 +45,18 @@ public final class DocumentPublisher {
 
 	/**
 	 * Save every document of the catalog. A document that cannot be saved is reported
-	 * with the reason, and the others are still saved.
+	 * with the reason, and the others are still saved; but when the store is unavailable,
+	 * publishing stops at once and the {@code Mono} fails with
+	 * {@link StoreUnavailableException}, since every other save would wait for the store
+	 * in vain. Publishing again later is safe.
 	 */
 	public Mono<PublishReport> publish(DocumentCatalog catalog) {
 		return Flux.fromIterable(catalog.documents().entrySet())
-			.flatMap((document) -> save(document).map((outcome) -> new Result(document.getKey(), outcome, null))
-				.onErrorResume((ex) -> Mono.just(new Result(document.getKey(), null, String.valueOf(ex.getMessage())))),
+			.flatMap(
+					(document) -> save(document).map((outcome) -> new Result(document.getKey(), outcome, null))
+						.onErrorResume((ex) -> !(ex instanceof StoreUnavailableException),
+								(ex) -> Mono
+									.just(new Result(document.getKey(), null, String.valueOf(ex.getMessage())))),
 					CONCURRENCY)
 			.collectList()
 			.map(DocumentPublisher::report);

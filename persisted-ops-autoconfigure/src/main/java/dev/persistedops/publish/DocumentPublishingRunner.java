@@ -7,6 +7,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import dev.persistedops.store.DocumentCatalog;
+import dev.persistedops.store.StoreUnavailableException;
 import dev.persistedops.store.WritableOperationDocumentStore;
 
 import org.springframework.boot.ApplicationArguments;
@@ -17,8 +18,9 @@ import org.springframework.util.Assert;
  * Publishes documents when the application starts: the deploy step that loads a client
  * build's export into Redis or Azure Blob. Run it once per deploy (as a one-off job with
  * {@code spring.main.web-application-type=none}) or on every instance's start: either way
- * it is idempotent. A store that cannot be reached, an id that holds a different text, or
- * a document that cannot be saved fails the start with the full report.
+ * it is idempotent. A store that cannot be reached (within the store's timeout), an id
+ * that holds a different text, or a document that cannot be saved fails the start with a
+ * {@link DocumentPublishingException}.
  */
 public class DocumentPublishingRunner implements ApplicationRunner {
 
@@ -47,13 +49,21 @@ public class DocumentPublishingRunner implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		PublishReport report = this.publisher.publish(this.documents).block(TIMEOUT);
+		PublishReport report;
+		try {
+			report = this.publisher.publish(this.documents).block(TIMEOUT);
+		}
+		catch (StoreUnavailableException ex) {
+			throw new DocumentPublishingException("Publishing persisted documents stopped: the document store is "
+					+ "unavailable (" + ex.getMessage() + ").", ex);
+		}
 		Assert.state(report != null, "Publishing returned no report");
 		if (!report.isComplete()) {
-			throw new IllegalStateException("Publishing persisted documents did not complete (" + report + ")."
+			throw new DocumentPublishingException("Publishing persisted documents did not complete (" + report + ")."
 					+ (report.conflicts().isEmpty() ? ""
 							: " These ids already hold a different text, which was kept: " + report.conflicts() + ".")
-					+ (report.failures().isEmpty() ? "" : " These could not be saved: " + report.failures() + "."));
+					+ (report.failures().isEmpty() ? "" : " These could not be saved: " + report.failures() + "."),
+					null);
 		}
 		logger.info("Published " + this.documents.size() + " persisted documents: " + report);
 	}

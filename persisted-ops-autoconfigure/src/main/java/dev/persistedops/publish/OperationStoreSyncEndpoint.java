@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.persistedops.document.InvalidOperationIdException;
 import dev.persistedops.document.OperationId;
 import dev.persistedops.execution.OperationValidator;
+import dev.persistedops.store.StoreUnavailableException;
 import dev.persistedops.store.WritableOperationDocumentStore;
 
 import org.springframework.http.HttpHeaders;
@@ -26,7 +27,9 @@ import org.springframework.util.Assert;
  * "body", "alias"}]}}. Each operation is checked against the schema and stored as
  * {@code <client>/<alias>}. Clients may only add: an alias already holding a different
  * body fails. The answer is {@code {"added", "not_modified", "failed", "errors"}}, with
- * status 422 if any failed.
+ * status 422 if any failed. If the store is unavailable, the sync stops there and is
+ * answered 503 with {@code {"error": {"message": "..."}}}: what was stored stays, and
+ * syncing again is safe.
  */
 public final class OperationStoreSyncEndpoint implements PublishingEndpoint {
 
@@ -77,7 +80,12 @@ public final class OperationStoreSyncEndpoint implements PublishingEndpoint {
 		Outcomes outcomes = new Outcomes();
 		return Flux.fromIterable(operations)
 			.concatMap((operation) -> sync(client, operation, outcomes))
-			.then(Mono.fromSupplier(outcomes::toResponse));
+			.then(Mono.fromSupplier(outcomes::toResponse))
+			.onErrorResume(StoreUnavailableException.class,
+					(ex) -> Mono.just(EndpointResponse.error(503,
+							"The document store is unavailable, try again later (" + outcomes.added.size() + " added, "
+									+ outcomes.notModified.size() + " not modified before it failed): "
+									+ ex.getMessage())));
 	}
 
 	private Mono<Void> sync(String client, JsonNode operation, Outcomes outcomes) {
@@ -108,7 +116,7 @@ public final class OperationStoreSyncEndpoint implements PublishingEndpoint {
 				case CONFLICT -> outcomes.fail(alias,
 						"The alias already holds a different operation; clients may only add operations");
 			}
-		}).onErrorResume((ex) -> {
+		}).onErrorResume((ex) -> !(ex instanceof StoreUnavailableException), (ex) -> {
 			outcomes.fail(alias, "The operation could not be stored: " + ex.getMessage());
 			return Mono.empty();
 		}).then();

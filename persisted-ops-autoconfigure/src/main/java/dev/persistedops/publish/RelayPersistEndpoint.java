@@ -13,6 +13,7 @@ import dev.persistedops.document.DocumentHasher;
 import dev.persistedops.document.OperationId;
 import dev.persistedops.execution.OperationValidator;
 import dev.persistedops.store.SaveOutcome;
+import dev.persistedops.store.StoreUnavailableException;
 import dev.persistedops.store.WritableOperationDocumentStore;
 
 import org.springframework.http.HttpHeaders;
@@ -25,6 +26,8 @@ import org.springframework.util.Assert;
  * hash of its exact text (md5 hex, as Relay computes it, by default); the answer is
  * {@code {"id": "..."}}, or {@code {"error": {"message": "..."}}}, which fails the build
  * with that message. A request must carry the configured token in the configured header.
+ * The store answers within its timeout, so an unavailable one is answered 503 with that
+ * error body rather than left waiting.
  */
 public final class RelayPersistEndpoint implements PublishingEndpoint {
 
@@ -84,7 +87,11 @@ public final class RelayPersistEndpoint implements PublishingEndpoint {
 		return this.store.save(OperationId.of(id), text, null)
 			.map((outcome) -> (outcome != SaveOutcome.CONFLICT) ? new EndpointResponse(200, Map.of("id", id))
 					: error(409, "The id " + id + " already holds a different operation"))
-			.onErrorResume((ex) -> Mono.just(error(503, "The operation could not be stored: " + ex.getMessage())));
+			.onErrorResume(
+					(ex) -> Mono.just(error(503,
+							((ex instanceof StoreUnavailableException)
+									? "The document store is unavailable, try again later: "
+									: "The operation could not be stored: ") + ex.getMessage())));
 	}
 
 	private static @Nullable String formValue(String form, String name) {

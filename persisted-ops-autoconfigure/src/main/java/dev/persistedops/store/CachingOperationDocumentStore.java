@@ -1,15 +1,17 @@
 package dev.persistedops.store;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import dev.persistedops.document.OperationId;
 
@@ -37,9 +39,16 @@ public class CachingOperationDocumentStore implements WritableOperationDocumentS
 
 	private final WritableOperationDocumentStore delegate;
 
-	private final AsyncCache<String, String> documents;
+	private final Cache<String, String> documents;
 
 	private final Cache<String, Boolean> absent;
+
+	/**
+	 * The remote lookups in flight, by key, that concurrent lookups of the same id share.
+	 * Kept here rather than as Caffeine's asynchronous loads, which log every failed load
+	 * with its stack trace: in an outage, that is one per request.
+	 */
+	private final Map<String, Sinks.One<Optional<String>>> loads = new ConcurrentHashMap<>();
 
 	private final AtomicLong saves = new AtomicLong();
 
@@ -64,7 +73,7 @@ public class CachingOperationDocumentStore implements WritableOperationDocumentS
 			documents.expireAfterWrite(settings.timeToLive());
 		}
 		this.documents = documents.weigher(DocumentWeigher.bounding(settings.maximumSize(), settings.maximumBytes()))
-			.buildAsync();
+			.build();
 		this.absent = Caffeine.newBuilder()
 			.ticker(ticker)
 			.maximumSize(settings.absentMaximumSize())
@@ -75,31 +84,54 @@ public class CachingOperationDocumentStore implements WritableOperationDocumentS
 	@Override
 	public Mono<String> findDocument(OperationId id) {
 		String key = id.key();
-		CompletableFuture<String> known = this.documents.getIfPresent(key);
-		if (known == null && this.absent.getIfPresent(key) != null) {
+		String known = this.documents.getIfPresent(key);
+		if (known != null) {
+			return Mono.just(known);
+		}
+		if (this.absent.getIfPresent(key) != null) {
 			return Mono.empty();
 		}
-		if (known != null) {
-			return Mono.fromFuture(known, true);
-		}
-		// A shared future: one subscriber cancelling must not cancel the others' lookup.
-		return Mono.fromFuture(() -> this.documents.get(key, (k, executor) -> load(id)), true);
+		// A shared lookup: one subscriber cancelling must not cancel the others' lookup,
+		// and its failure after they all gave up is kept rather than reported as dropped.
+		return Mono.defer(() -> load(id).asMono()).flatMap(Mono::justOrEmpty);
 	}
 
-	private CompletableFuture<? extends @Nullable String> load(OperationId id) {
-		// A lookup can get here just after another one found the id absent: the miss
-		// is recorded before that lookup's future completes, so looking again here is
-		// enough.
-		if (this.absent.getIfPresent(id.key()) != null) {
-			return CompletableFuture.completedFuture(null);
+	private Sinks.One<Optional<String>> load(OperationId id) {
+		String key = id.key();
+		Sinks.One<Optional<String>> load = Sinks.one();
+		Sinks.One<Optional<String>> inFlight = this.loads.putIfAbsent(key, load);
+		if (inFlight != null) {
+			return inFlight;
+		}
+		// A lookup of this id may have ended between the cache reads and here: its
+		// outcome is recorded before it leaves the map, so reading again is enough.
+		String known = this.documents.getIfPresent(key);
+		if (known != null || this.absent.getIfPresent(key) != null) {
+			this.loads.remove(key, load);
+			load.tryEmitValue(Optional.ofNullable(known));
+			return load;
 		}
 		long savesBefore = this.saves.get();
-		return Mono.defer(() -> this.delegate.findDocument(id)).doOnSuccess((text) -> {
-			// A save since this lookup began stored the document: it is not absent.
-			if (text == null && this.saves.get() == savesBefore) {
-				this.absent.put(id.key(), Boolean.TRUE);
-			}
-		}).toFuture();
+		Mono.defer(() -> this.delegate.findDocument(id))
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.subscribe((text) -> {
+				if (text.isPresent()) {
+					this.documents.put(key, text.get());
+				}
+				else if (this.saves.get() == savesBefore) {
+					// A save since this lookup began stored the document: it is not
+					// absent.
+					this.absent.put(key, Boolean.TRUE);
+				}
+				this.loads.remove(key, load);
+				load.tryEmitValue(text);
+			}, (ex) -> {
+				// A failed lookup is not remembered: the next one asks again.
+				this.loads.remove(key, load);
+				load.tryEmitError(ex);
+			});
+		return load;
 	}
 
 	@Override
@@ -107,10 +139,15 @@ public class CachingOperationDocumentStore implements WritableOperationDocumentS
 		return this.delegate.save(id, text, timeToLive).doOnNext((outcome) -> {
 			if (outcome != SaveOutcome.CONFLICT) {
 				this.saves.incrementAndGet();
-				this.documents.put(id.key(), CompletableFuture.completedFuture(text));
+				this.documents.put(id.key(), text);
 				this.absent.invalidate(id.key());
 			}
 		});
+	}
+
+	@Override
+	public Mono<Void> connect() {
+		return this.delegate.connect();
 	}
 
 	@Override
@@ -122,16 +159,16 @@ public class CachingOperationDocumentStore implements WritableOperationDocumentS
 	 * Return how many documents are cached.
 	 */
 	public long cachedDocuments() {
-		this.documents.synchronous().cleanUp();
-		return this.documents.synchronous().estimatedSize();
+		this.documents.cleanUp();
+		return this.documents.estimatedSize();
 	}
 
 	/**
 	 * Return the total weight of the cached documents, which the byte bound limits.
 	 */
 	public long cachedWeight() {
-		this.documents.synchronous().cleanUp();
-		return this.documents.synchronous().policy().eviction().orElseThrow().weightedSize().orElse(0);
+		this.documents.cleanUp();
+		return this.documents.policy().eviction().orElseThrow().weightedSize().orElse(0);
 	}
 
 	/**

@@ -77,6 +77,25 @@ public final class OutageGate {
 	}
 
 	/**
+	 * Record that a lookup started at the given time ended with no answer either way (it
+	 * gave up while the connection was still being opened): if it was the probe, the next
+	 * lookup may probe instead.
+	 */
+	public void abandon(Instant started) {
+		State current = this.state.get();
+		if (current.probing() && current.failedAt() != null && !started.isBefore(current.failedAt())) {
+			this.state.compareAndSet(current, new State(current.failedAt(), false));
+		}
+	}
+
+	/**
+	 * Return how long lookups fail at once after a failure.
+	 */
+	public Duration retryInterval() {
+		return this.retryInterval;
+	}
+
+	/**
 	 * Record that the store failed: no lookup goes to it for the retry interval.
 	 * @return {@code true} if this opened a closed circuit
 	 */

@@ -25,6 +25,16 @@ public interface WritableOperationDocumentStore extends OperationDocumentStore {
 	Mono<SaveOutcome> save(OperationId id, String text, @Nullable Duration timeToLive);
 
 	/**
+	 * Open the connection to the store ahead of the first call, so that no request pays
+	 * for opening it. A remote store opens its connection here; others have nothing to
+	 * open.
+	 * @return completes when the connection is open, or fails if it cannot be opened
+	 */
+	default Mono<Void> connect() {
+		return Mono.empty();
+	}
+
+	/**
 	 * Whether every instance of the application reads this store (Redis, Azure Blob), so
 	 * that a document saved by one instance is found by all, and survives a restart.
 	 */

@@ -15,6 +15,7 @@ import dev.persistedops.document.HashEncoding;
 import dev.persistedops.document.OperationId;
 import dev.persistedops.execution.OperationValidator;
 import dev.persistedops.store.SaveOutcome;
+import dev.persistedops.store.StoreUnavailableException;
 import dev.persistedops.store.WritableOperationDocumentStore;
 
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -24,11 +25,10 @@ import org.springframework.util.Assert;
 /**
  * Automatic persisted queries, Apollo's protocol: a client sends the sha256 of a
  * document; if the server does not know it, the client sends the document with its hash,
- * and the server checks the hash over the exact UTF-8 text, runs the document, and stores
- * it, if it is valid against the schema, in the
- * {@link dev.persistedops.store.DocumentRegistry}'s registrations. A document that is not
- * valid runs (and reports its errors) like any sent document, and is neither stored nor
- * kept parsed.
+ * and the server checks the hash over the exact UTF-8 text and, if the document is valid
+ * against the schema, stores it in the {@link dev.persistedops.store.DocumentRegistry}'s
+ * registrations and runs it. A document that is not valid runs (and reports its errors)
+ * like any sent document, and is neither stored nor kept parsed.
  */
 public final class AutomaticPersistedQueries {
 
@@ -92,14 +92,18 @@ public final class AutomaticPersistedQueries {
 	}
 
 	/**
-	 * Store a registered document that proved valid.
+	 * Store a registered document that proved valid, before it runs. If the store is
+	 * unavailable, the {@code Mono} fails with {@link StoreUnavailableException}: the
+	 * registration is then refused and nothing runs, so that the client may safely send
+	 * it again (it may be a mutation). Any other failure to store is logged and the
+	 * document still runs; it is registered again on its next miss.
 	 */
 	public Mono<Void> store(OperationId id, String text) {
 		return Mono.defer(() -> this.registrations.save(id, text, this.settings.timeToLive())).doOnNext((outcome) -> {
 			if (outcome == SaveOutcome.CONFLICT) {
 				logger.warn("Did not register '" + id + "': the store holds a different text under it");
 			}
-		}).onErrorResume((ex) -> {
+		}).onErrorResume((ex) -> !(ex instanceof StoreUnavailableException), (ex) -> {
 			logger.warn("Could not register '" + id + "': " + ex);
 			return Mono.empty();
 		}).then();

@@ -6,7 +6,10 @@ import graphql.ErrorClassification;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
+
+import dev.persistedops.store.StoreUnavailableException;
 
 import org.springframework.graphql.ExecutionGraphQlRequest;
 import org.springframework.graphql.ExecutionGraphQlResponse;
@@ -14,6 +17,9 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 
 /**
  * The errors clients depend on: each has a fixed {@code extensions.code}, and the
@@ -48,9 +54,15 @@ public enum PersistedOperationError {
 	DOCUMENT_MISMATCH("PERSISTED_QUERY_DOCUMENT_MISMATCH",
 			"The document sent is not the one persisted under this id: send only the id", ErrorType.BAD_REQUEST),
 
-	/** The store could not be asked. */
+	/**
+	 * The store could not be asked: a failure of the server, not of the request, so
+	 * answered 503 under {@code application/graphql-response+json}.
+	 */
 	STORE_UNAVAILABLE("PERSISTED_QUERY_STORE_UNAVAILABLE",
-			"Persisted operations cannot be looked up right now; try again later", ErrorType.INTERNAL_ERROR);
+			"Persisted operations cannot be looked up right now; try again later", ErrorType.INTERNAL_ERROR,
+			HttpStatus.SERVICE_UNAVAILABLE);
+
+	private static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");
 
 	private final String code;
 
@@ -58,10 +70,64 @@ public enum PersistedOperationError {
 
 	private final ErrorClassification classification;
 
+	private final @Nullable HttpStatus graphQlResponseStatus;
+
 	PersistedOperationError(String code, String message, ErrorClassification classification) {
+		this(code, message, classification, null);
+	}
+
+	PersistedOperationError(String code, String message, ErrorClassification classification,
+			@Nullable HttpStatus graphQlResponseStatus) {
 		this.code = code;
 		this.message = message;
 		this.classification = classification;
+		this.graphQlResponseStatus = graphQlResponseStatus;
+	}
+
+	/**
+	 * Return the HTTP status that the edges answer with, on Spring MVC and WebFlux alike,
+	 * when the response is one of these errors whose status is not Spring for GraphQL's
+	 * (200 with {@code application/json}; 400 with
+	 * {@code application/graphql-response+json} when there is no data). Only
+	 * {@link #STORE_UNAVAILABLE} has one, 503 with
+	 * {@code application/graphql-response+json}: monitoring must not count an outage as
+	 * bad requests. With {@code application/json} Spring's 200 stays, which older clients
+	 * expect.
+	 * @param response the response to write
+	 * @param responseType the media type it is written as
+	 * @return the status, or {@code null} to keep Spring for GraphQL's
+	 */
+	public static @Nullable HttpStatus httpStatusOf(WebGraphQlResponse response, MediaType responseType) {
+		if (!GRAPHQL_RESPONSE.equalsTypeAndSubtype(responseType) || response.getExecutionResult().isDataPresent()
+				|| response.getErrors().size() != 1) {
+			return null;
+		}
+		Object code = response.getErrors().get(0).getExtensions().get("code");
+		for (PersistedOperationError error : values()) {
+			if (error.code.equals(code)) {
+				return error.graphQlResponseStatus;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Return the answer to a request whose store could not be asked:
+	 * {@link #STORE_UNAVAILABLE}, with {@code Retry-After} when the store said when to
+	 * ask again.
+	 * @param request the request
+	 * @param failure why the store could not be asked
+	 */
+	public static WebGraphQlResponse storeUnavailable(WebGraphQlRequest request, @Nullable Throwable failure) {
+		WebGraphQlResponse response = STORE_UNAVAILABLE.toResponse(request);
+		if (failure instanceof StoreUnavailableException unavailable && unavailable.getRetryAfter() != null) {
+			long millis = unavailable.getRetryAfter().toMillis();
+			// Whole seconds, rounded up, and at least one: "0" would invite a retry
+			// storm.
+			response.getResponseHeaders()
+				.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, (millis + 999) / 1000)));
+		}
+		return response;
 	}
 
 	/**

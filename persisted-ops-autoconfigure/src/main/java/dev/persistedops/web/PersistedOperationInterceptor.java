@@ -143,13 +143,13 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 				else {
 					logger.warn("The persisted document store failed to look up '" + id + "': " + ex);
 				}
-				return Mono.just(Lookup.UNAVAILABLE);
+				return Mono.just(Lookup.unavailable(ex));
 			})
 			.flatMap((lookup) -> switch (lookup.outcome()) {
 				case FOUND -> runStoredDocument(request, client, id, lookup.text(), chain);
 				case MISSING -> registration ? register(request, client, id, chain) : notFound(request, client, id);
 				case UNAVAILABLE -> refuse(request, client, id, PersistedOperationOutcome.STORE_UNAVAILABLE,
-						PersistedOperationError.STORE_UNAVAILABLE.toResponse(request));
+						PersistedOperationError.storeUnavailable(request, lookup.failure()));
 			});
 	}
 
@@ -208,10 +208,11 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 	}
 
 	/**
-	 * Run a document a client registers, which is a document sent like any other: the
-	 * policy decides whether it may run. A valid one runs as the persisted document it is
-	 * about to become, and is stored; one that is not valid runs unmarked, reports its
-	 * errors, and is dropped.
+	 * Run a document a client registers, which is a document sent like any other: it runs
+	 * only if the policy allows. A valid one is stored, then runs as the persisted
+	 * document it now is; if the store is unavailable, nothing runs and the answer is
+	 * {@code PERSISTED_QUERY_STORE_UNAVAILABLE}. One that is not valid runs unmarked,
+	 * reports its errors, and is dropped.
 	 */
 	private Mono<WebGraphQlResponse> register(WebGraphQlRequest request, @Nullable ClientIdentity client,
 			OperationId id, Chain chain) {
@@ -230,8 +231,11 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 				emit(request, client, decision.outcome(), null);
 				return chain.next(request);
 			}
-			return run(request, client, id, text, PersistedOperationOutcome.APQ_REGISTERED, chain)
-				.flatMap((response) -> apq.store(id, text).thenReturn(response));
+			return apq.store(id, text)
+				.then(Mono.defer(() -> run(request, client, id, text, PersistedOperationOutcome.APQ_REGISTERED, chain)))
+				.onErrorResume(StoreUnavailableException.class,
+						(ex) -> refuse(request, client, id, PersistedOperationOutcome.STORE_UNAVAILABLE,
+								PersistedOperationError.storeUnavailable(request, ex)));
 		});
 	}
 
@@ -280,14 +284,16 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 		return new MethodNotAllowedException(HttpMethod.GET, Set.of(HttpMethod.POST));
 	}
 
-	private record Lookup(Outcome outcome, String text) {
+	private record Lookup(Outcome outcome, String text, @Nullable Throwable failure) {
 
-		static final Lookup MISSING = new Lookup(Outcome.MISSING, "");
-
-		static final Lookup UNAVAILABLE = new Lookup(Outcome.UNAVAILABLE, "");
+		static final Lookup MISSING = new Lookup(Outcome.MISSING, "", null);
 
 		static Lookup found(String text) {
-			return new Lookup(Outcome.FOUND, text);
+			return new Lookup(Outcome.FOUND, text, null);
+		}
+
+		static Lookup unavailable(Throwable failure) {
+			return new Lookup(Outcome.UNAVAILABLE, "", failure);
 		}
 
 		enum Outcome {

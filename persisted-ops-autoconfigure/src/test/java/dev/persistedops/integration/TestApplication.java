@@ -65,7 +65,7 @@ class TestApplication {
 	@Controller
 	static class GreetingController {
 
-		private final AtomicInteger counter = new AtomicInteger();
+		final AtomicInteger counter = new AtomicInteger();
 
 		@QueryMapping
 		String greeting(@Argument String name) {

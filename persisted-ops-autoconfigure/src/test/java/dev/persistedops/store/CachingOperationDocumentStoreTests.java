@@ -1,12 +1,20 @@
 package dev.persistedops.store;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.Hooks;
 
 import dev.persistedops.document.OperationId;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -16,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * counts lookups. The behaviour against a real Redis is in
  * {@code RedisCachingIntegrationTests}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CachingOperationDocumentStoreTests {
 
 	private static final CachingOperationDocumentStore.Settings SETTINGS = new CachingOperationDocumentStore.Settings(
@@ -31,6 +40,37 @@ class CachingOperationDocumentStoreTests {
 
 	private static String find(CachingOperationDocumentStore store, String id) {
 		return store.findDocument(id(id)).block();
+	}
+
+	@Test
+	void failedLookupsLogNothingAndAreNotRemembered(CapturedOutput output) {
+		CachingOperationDocumentStore store = new CachingOperationDocumentStore(this.remote, SETTINGS);
+		this.remote.failing = true;
+		IntStream.range(0, 10)
+			.forEach((i) -> assertThatExceptionOfType(StoreUnavailableException.class)
+				.isThrownBy(() -> find(store, "id" + i)));
+		this.remote.failing = false;
+		this.remote.save(id("id1"), "query A { a }");
+		assertThat(find(store, "id1")).isEqualTo("query A { a }");
+		assertThat(output).isEmpty();
+	}
+
+	@Test
+	void lookupFailingAfterEveryCallerGaveUpIsNotReportedAsDropped() {
+		List<Throwable> dropped = new CopyOnWriteArrayList<>();
+		Hooks.onErrorDropped(dropped::add);
+		try {
+			CachingOperationDocumentStore store = new CachingOperationDocumentStore(this.remote, SETTINGS);
+			this.remote.delay = Duration.ofMillis(300);
+			this.remote.failLate = true;
+			assertThat(store.findDocument(id("late")).timeout(Duration.ofMillis(50)).onErrorComplete().block())
+				.isNull();
+			Awaitility.await().pollDelay(Duration.ofMillis(500)).until(() -> true);
+			assertThat(dropped).isEmpty();
+		}
+		finally {
+			Hooks.resetOnErrorDropped();
+		}
 	}
 
 	@Test

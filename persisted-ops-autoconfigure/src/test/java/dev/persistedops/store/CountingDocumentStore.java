@@ -11,11 +11,18 @@ import dev.persistedops.store.memory.InMemoryOperationDocumentStore;
 
 /**
  * An in-memory store, standing in for a remote one in unit tests of the decorators, that
- * counts lookups and can be made to fail, hang, answer late or block the calling thread.
+ * counts lookups and saves and can be made to fail, hang, answer late or block the
+ * calling thread, and whose connection can be made slow to open.
  */
 class CountingDocumentStore extends InMemoryOperationDocumentStore {
 
 	final AtomicInteger lookups = new AtomicInteger();
+
+	final AtomicInteger saves = new AtomicInteger();
+
+	volatile @Nullable Duration connectDelay;
+
+	volatile boolean failLate;
 
 	volatile boolean failing;
 
@@ -39,16 +46,31 @@ class CountingDocumentStore extends InMemoryOperationDocumentStore {
 		if (this.blockOnCall) {
 			sleep(2_000);
 		}
-		Duration delay = this.delay;
-		if (delay != null) {
-			return Mono.delay(delay).then(super.findDocument(id));
-		}
-		return this.hang ? Mono.never() : super.findDocument(id);
+		return answer(super.findDocument(id));
 	}
 
 	@Override
 	public Mono<SaveOutcome> save(OperationId id, String text, @Nullable Duration timeToLive) {
-		return super.save(id, text, timeToLive);
+		this.saves.incrementAndGet();
+		if (this.failing) {
+			return Mono.error(new StoreUnavailableException("remote store is down"));
+		}
+		return answer(super.save(id, text, timeToLive));
+	}
+
+	private <T> Mono<T> answer(Mono<T> answer) {
+		Duration delay = this.delay;
+		if (delay != null) {
+			return Mono.delay(delay)
+				.then(this.failLate ? Mono.error(new StoreUnavailableException("remote store failed late")) : answer);
+		}
+		return this.hang ? Mono.never() : answer;
+	}
+
+	@Override
+	public Mono<Void> connect() {
+		Duration connectDelay = this.connectDelay;
+		return (connectDelay != null) ? Mono.delay(connectDelay).then() : Mono.empty();
 	}
 
 	private static void sleep(long millis) {

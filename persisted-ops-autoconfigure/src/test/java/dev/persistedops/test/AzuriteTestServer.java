@@ -63,6 +63,17 @@ public abstract class AzuriteTestServer implements AutoCloseable {
 	 */
 	public abstract void stop();
 
+	/**
+	 * Freeze Azurite: it keeps its connections open but answers nothing, as a hung
+	 * storage endpoint does.
+	 */
+	public abstract void freeze();
+
+	/**
+	 * Let a frozen Azurite answer again.
+	 */
+	public abstract void thaw();
+
 	abstract List<String> debugLog();
 
 	/**
@@ -197,6 +208,16 @@ public abstract class AzuriteTestServer implements AutoCloseable {
 		}
 
 		@Override
+		public void freeze() {
+			TestServices.signal(this.process, "STOP");
+		}
+
+		@Override
+		public void thaw() {
+			TestServices.signal(this.process, "CONT");
+		}
+
+		@Override
 		List<String> debugLog() {
 			try {
 				Path log = this.directory.resolve("debug.log");
@@ -240,6 +261,16 @@ public abstract class AzuriteTestServer implements AutoCloseable {
 		@Override
 		public void stop() {
 			this.azurite.pause();
+		}
+
+		@Override
+		public void freeze() {
+			stop();
+		}
+
+		@Override
+		public void thaw() {
+			start();
 		}
 
 		@Override

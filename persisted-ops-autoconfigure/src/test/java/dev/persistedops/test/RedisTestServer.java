@@ -1,10 +1,7 @@
 package dev.persistedops.test;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -129,12 +126,7 @@ public abstract class RedisTestServer implements AutoCloseable {
 	}
 
 	private static boolean isLocalBinaryAvailable() {
-		for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-			if (Files.isExecutable(Path.of(directory, "redis-server"))) {
-				return true;
-			}
-		}
-		return false;
+		return TestServices.isOnPath("redis-server");
 	}
 
 	void awaitAnswer() {
@@ -146,20 +138,7 @@ public abstract class RedisTestServer implements AutoCloseable {
 	 */
 	private static final class LocalServer extends RedisTestServer {
 
-		private final int port = TestServices.freePort();
-
-		private final Path directory;
-
-		private Process process;
-
-		LocalServer() {
-			try {
-				this.directory = Files.createTempDirectory("redis-test");
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
+		private final RedisProcess redis = new RedisProcess(List.of());
 
 		@Override
 		public String host() {
@@ -168,57 +147,28 @@ public abstract class RedisTestServer implements AutoCloseable {
 
 		@Override
 		public int port() {
-			return this.port;
+			return this.redis.port();
 		}
 
 		@Override
 		public void start() {
-			if (!isLocalBinaryAvailable()) {
-				throw new IllegalStateException("No redis-server on the PATH and no Docker engine: run the tests "
-						+ "with scripts/test, which installs redis-server (Debian package)");
-			}
-			try {
-				this.process = new ProcessBuilder("redis-server", "--port", String.valueOf(this.port), "--bind",
-						"127.0.0.1", "--save", "", "--appendonly", "no", "--dir", this.directory.toString())
-					.redirectErrorStream(true)
-					.redirectOutput(this.directory.resolve("redis.log").toFile())
-					.start();
-				TestServices.stopOnExit(this.process);
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException("Could not start redis-server", ex);
-			}
+			this.redis.start();
 			awaitAnswer();
 		}
 
 		@Override
 		public void stop() {
-			if (this.process != null) {
-				TestServices.stop(this.process);
-				this.process = null;
-			}
+			this.redis.stop();
 		}
 
 		@Override
 		public void freeze() {
-			signal("STOP");
+			this.redis.signal("STOP");
 		}
 
 		@Override
 		public void thaw() {
-			signal("CONT");
-		}
-
-		private void signal(String signal) {
-			try {
-				new ProcessBuilder("kill", "-" + signal, String.valueOf(this.process.pid())).start().waitFor();
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+			this.redis.signal("CONT");
 		}
 
 	}

@@ -1,12 +1,17 @@
 package dev.persistedops.test;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.testcontainers.DockerClientFactory;
 
@@ -79,6 +84,37 @@ final class TestServices {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * Send a signal to a local server process and whatever it started: {@code STOP} to
+	 * freeze it (its connections stay open, nothing is answered), {@code CONT} to let it
+	 * go on, {@code KILL} to end it as a crash would.
+	 */
+	static void signal(Process process, String signal) {
+		List<String> command = new ArrayList<>(List.of("kill", "-" + signal, String.valueOf(process.pid())));
+		process.descendants().forEach((child) -> command.add(String.valueOf(child.pid())));
+		try {
+			new ProcessBuilder(command).start().waitFor();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Whether an executable of the given name is on the {@code PATH}.
+	 */
+	static boolean isOnPath(String executable) {
+		for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+			if (Files.isExecutable(Path.of(directory, executable))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static void sleep(long millis) {

@@ -1,6 +1,7 @@
 package dev.persistedops.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -8,14 +9,24 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.SchemaGenerator;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
+import dev.persistedops.document.DocumentHasher;
+import dev.persistedops.document.HashAlgorithm;
+import dev.persistedops.document.HashEncoding;
 import dev.persistedops.document.OperationId;
 import dev.persistedops.execution.GetOperationRule;
+import dev.persistedops.execution.OperationValidator;
 import dev.persistedops.execution.PersistedDocumentCache;
 import dev.persistedops.execution.PersistedDocumentProvider;
 import dev.persistedops.store.OperationDocumentStore;
+import dev.persistedops.store.SaveOutcome;
+import dev.persistedops.store.StoreUnavailableException;
+import dev.persistedops.store.WritableOperationDocumentStore;
 import dev.persistedops.store.memory.InMemoryOperationDocumentStore;
 
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -35,6 +46,8 @@ class PersistedOperationInterceptorTests {
 	private static final String GREETING = "query Greeting { greeting }";
 
 	private static final String GREETING_ID = "bb28b4361bbb1365763e710ce3071d70";
+
+	private static final GraphQLSchema SCHEMA = SchemaGenerator.createdMockedSchema("type Query { greeting: String }");
 
 	private final InMemoryOperationDocumentStore store = new InMemoryOperationDocumentStore();
 
@@ -135,6 +148,82 @@ class PersistedOperationInterceptorTests {
 		assertThat(response.getErrors().get(0).getMessage()).isEqualTo("PersistedQueryNotSupported");
 		assertThat(code(response)).isEqualTo("PERSISTED_QUERY_NOT_SUPPORTED");
 		assertThat(this.executed.get()).isNull();
+	}
+
+	@Test
+	void unavailableStoreIsAnsweredWithRetryAfter() {
+		OperationDocumentStore unavailable = (id) -> Mono
+			.error(new StoreUnavailableException("down", null, Duration.ofSeconds(2)));
+		WebGraphQlResponse response = interceptor(unavailable).intercept(request(Map.of("id", GREETING_ID)), this.chain)
+			.block();
+		assertThat(code(response)).isEqualTo("PERSISTED_QUERY_STORE_UNAVAILABLE");
+		assertThat(response.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
+	}
+
+	@Test
+	void registrationWhoseSaveFindsTheStoreUnavailableIsRefusedAndRunsNothing() {
+		WebGraphQlResponse response = apqInterceptor(new UnavailableForSaves())
+			.intercept(request(registration(GREETING)), this.chain)
+			.block();
+		assertThat(code(response)).isEqualTo("PERSISTED_QUERY_STORE_UNAVAILABLE");
+		assertThat(response.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("3");
+		assertThat(this.executed.get()).isNull();
+	}
+
+	@Test
+	void registrationIsStoredBeforeItRuns() {
+		InMemoryOperationDocumentStore registrations = new InMemoryOperationDocumentStore();
+		WebGraphQlInterceptor.Chain chain = (request) -> {
+			assertThat(registrations.findDocument(OperationId.of(sha256(GREETING))).block()).isEqualTo(GREETING);
+			return this.chain.next(request);
+		};
+		WebGraphQlResponse response = apqInterceptor(registrations).intercept(request(registration(GREETING)), chain)
+			.block();
+		assertThat(response.getErrors()).isEmpty();
+		assertThat(this.executed.get().toExecutionInput().getQuery()).isEqualTo(GREETING);
+	}
+
+	@Test
+	void registrationWhoseSaveFailsOtherwiseStillRuns() {
+		WebGraphQlResponse response = apqInterceptor(new InMemoryOperationDocumentStore() {
+
+			@Override
+			public Mono<SaveOutcome> save(OperationId id, String text, @Nullable Duration timeToLive) {
+				return Mono.error(new UnsupportedOperationException("no time to live here"));
+			}
+
+		}).intercept(request(registration(GREETING)), this.chain).block();
+		assertThat(response.getErrors()).isEmpty();
+		assertThat(this.executed.get()).isNotNull();
+	}
+
+	private PersistedOperationInterceptor apqInterceptor(WritableOperationDocumentStore registrations) {
+		AutomaticPersistedQueries apq = new AutomaticPersistedQueries(registrations,
+				new AutomaticPersistedQueries.Settings(null, 65_536), new OperationValidator(() -> SCHEMA));
+		return new PersistedOperationInterceptor(new OperationIdResolver(EnumSet.allOf(IdConvention.class)),
+				registrations, new OnlyPersistedPolicy(false, List.of()),
+				new GetOperationRule(new PersistedDocumentCache(10)), apq);
+	}
+
+	private static Map<String, Object> registration(String text) {
+		return Map.of("query", text, "extensions",
+				Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", sha256(text))));
+	}
+
+	private static String sha256(String text) {
+		return new DocumentHasher(HashAlgorithm.SHA256, HashEncoding.HEX).hash(text);
+	}
+
+	/**
+	 * A store that finds nothing and cannot save: its lookups answer, its saves time out.
+	 */
+	private static final class UnavailableForSaves extends InMemoryOperationDocumentStore {
+
+		@Override
+		public Mono<SaveOutcome> save(OperationId id, String text, @Nullable Duration timeToLive) {
+			return Mono.error(new StoreUnavailableException("timed out", null, Duration.ofSeconds(3)));
+		}
+
 	}
 
 }

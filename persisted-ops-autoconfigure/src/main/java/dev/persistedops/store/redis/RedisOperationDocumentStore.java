@@ -107,6 +107,14 @@ public class RedisOperationDocumentStore implements WritableOperationDocumentSto
 					(ex) -> new StoreUnavailableException("Redis could not be reached: " + ex.getMessage(), ex));
 	}
 
+	/**
+	 * Open the connection with a {@code PING} (to every node of a cluster).
+	 */
+	@Override
+	public Mono<Void> connect() {
+		return this.redis.execute((connection) -> connection.ping()).then();
+	}
+
 	@Override
 	public Mono<SaveOutcome> save(OperationId id, String text, @Nullable Duration timeToLive) {
 		Assert.hasText(text, "text is required");

@@ -2,8 +2,13 @@ package dev.persistedops.web.reactive;
 
 import reactor.core.publisher.Mono;
 
+import dev.persistedops.web.PersistedOperationError;
+
 import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -40,6 +45,16 @@ public class PersistedOperationHttpHandler extends GraphQlHttpHandler {
 		return this.requests.handleQueryParameters(request,
 				(graphQlRequest) -> this.graphQlHandler.handleRequest(graphQlRequest)
 					.flatMap((response) -> prepareResponse(request, response)));
+	}
+
+	/**
+	 * Answer an unavailable store 503 under application/graphql-response+json, as
+	 * {@link PersistedOperationError#httpStatusOf} decides for both web stacks.
+	 */
+	@Override
+	protected HttpStatus selectResponseStatus(WebGraphQlResponse response, MediaType responseMediaType) {
+		HttpStatus status = PersistedOperationError.httpStatusOf(response, responseMediaType);
+		return (status != null) ? status : super.selectResponseStatus(response, responseMediaType);
 	}
 
 }

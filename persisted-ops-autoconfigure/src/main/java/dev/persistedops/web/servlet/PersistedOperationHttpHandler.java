@@ -2,8 +2,13 @@ package dev.persistedops.web.servlet;
 
 import jakarta.servlet.ServletException;
 
+import dev.persistedops.web.PersistedOperationError;
+
 import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -39,6 +44,16 @@ public class PersistedOperationHttpHandler extends GraphQlHttpHandler {
 	public ServerResponse handleGetRequest(ServerRequest request) throws ServletException {
 		return this.requests.handleQueryParameters(request,
 				(graphQlRequest) -> prepareResponse(request, this.graphQlHandler.handleRequest(graphQlRequest)));
+	}
+
+	/**
+	 * Answer an unavailable store 503 under application/graphql-response+json, as
+	 * {@link PersistedOperationError#httpStatusOf} decides for both web stacks.
+	 */
+	@Override
+	protected HttpStatus selectResponseStatus(WebGraphQlResponse response, MediaType responseMediaType) {
+		HttpStatus status = PersistedOperationError.httpStatusOf(response, responseMediaType);
+		return (status != null) ? status : super.selectResponseStatus(response, responseMediaType);
 	}
 
 }
