@@ -21,10 +21,10 @@ import org.springframework.util.unit.DataSize;
 /**
  * Configuration of persisted operations (trusted documents). Each feature's group lives
  * in a class of its own ({@link StoreProperties}, {@link PublishProperties},
- * {@link ApqProperties}, {@link RelayProperties}, {@link OperationStoreProperties}) and
- * is checked here, when it is bound. The whole {@code persisted-ops} namespace is bound
- * through this one root so that the binder sees every key at once, whichever features'
- * auto-configurations are active.
+ * {@link ApqProperties}, {@link RelayProperties}, {@link OperationStoreProperties},
+ * {@link HttpProperties}) and is checked here, when it is bound. The whole
+ * {@code persisted-ops} namespace is bound through this one root so that the binder sees
+ * every key at once, whichever features' auto-configurations are active.
  */
 @ConfigurationProperties("persisted-ops")
 public class PersistedOperationsProperties implements InitializingBean {
@@ -69,6 +69,9 @@ public class PersistedOperationsProperties implements InitializingBean {
 
 	@NestedConfigurationProperty
 	private final OperationStoreProperties operationStore = new OperationStoreProperties();
+
+	@NestedConfigurationProperty
+	private final HttpProperties http = new HttpProperties();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -130,11 +133,16 @@ public class PersistedOperationsProperties implements InitializingBean {
 		return this.operationStore;
 	}
 
+	public HttpProperties getHttp() {
+		return this.http;
+	}
+
 	@Override
 	public void afterPropertiesSet() {
 		this.publish.validate();
 		this.relay.validate();
 		this.operationStore.validate();
+		this.http.validate();
 	}
 
 	/**
