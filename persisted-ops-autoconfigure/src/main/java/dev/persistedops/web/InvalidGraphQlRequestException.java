@@ -34,6 +34,23 @@ public class InvalidGraphQlRequestException extends RuntimeException {
 	}
 
 	/**
+	 * Return the exception that answers a request whose body failed while it was read:
+	 * 408 if the server's read timeout cut it off (a client that stopped sending), 400
+	 * otherwise.
+	 * @param failure what reading the body failed with
+	 */
+	public static InvalidGraphQlRequestException bodyNotRead(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			// SocketTimeoutException (Tomcat), ReadTimeoutException (Netty), and the like
+			if (cause.getClass().getSimpleName().endsWith("TimeoutException")) {
+				return new InvalidGraphQlRequestException(HttpStatus.REQUEST_TIMEOUT, "REQUEST_TIMEOUT",
+						"The request body was not received in time");
+			}
+		}
+		return new InvalidGraphQlRequestException("The request body could not be read");
+	}
+
+	/**
 	 * Return the HTTP status to answer with.
 	 */
 	public HttpStatus getStatus() {

@@ -92,15 +92,22 @@ public final class WebFluxGraphQlRequests {
 
 	private Mono<byte[]> readBytes(ServerRequest request) {
 		RequestLimits limits = this.reader.limits();
-		return Mono.defer(() -> {
+		Mono<DataBuffer> body = Mono.defer(() -> {
 			limits.checkContentLength(request.headers().contentLength().orElse(-1));
 			return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class), limits.maxBodyBytes());
-		}).map((buffer) -> {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			DataBufferUtils.release(buffer);
-			return bytes;
-		}).defaultIfEmpty(new byte[0]).onErrorMap(DataBufferLimitException.class, (ex) -> limits.bodyTooLarge());
+		});
+		return body.map(WebFluxGraphQlRequests::toBytes)
+			.defaultIfEmpty(new byte[0])
+			.onErrorMap((ex) -> !(ex instanceof InvalidGraphQlRequestException),
+					(ex) -> (ex instanceof DataBufferLimitException) ? limits.bodyTooLarge()
+							: InvalidGraphQlRequestException.bodyNotRead(ex));
+	}
+
+	private static byte[] toBytes(DataBuffer buffer) {
+		byte[] bytes = new byte[buffer.readableByteCount()];
+		buffer.read(bytes);
+		DataBufferUtils.release(buffer);
+		return bytes;
 	}
 
 	/**

@@ -2,7 +2,6 @@ package dev.persistedops.web.servlet;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.SocketTimeoutException;
 import java.util.Map;
 
 import jakarta.servlet.ServletException;
@@ -21,7 +20,6 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.util.AlternativeJdkIdGenerator;
 import org.springframework.util.Assert;
@@ -105,28 +103,12 @@ public final class WebMvcGraphQlRequests {
 			bytes = input.readNBytes(limits.maxBodyBytes() + 1);
 		}
 		catch (IOException ex) {
-			throw isTimeout(ex) ? timedOut() : new InvalidGraphQlRequestException("The request body could not be read");
+			throw InvalidGraphQlRequestException.bodyNotRead(ex);
 		}
 		if (bytes.length > limits.maxBodyBytes()) {
 			throw limits.bodyTooLarge();
 		}
 		return bytes;
-	}
-
-	// Tomcat reports a read past server.tomcat.connection-timeout as an IOException
-	// caused by a SocketTimeoutException.
-	private static boolean isTimeout(IOException ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SocketTimeoutException) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static InvalidGraphQlRequestException timedOut() {
-		return new InvalidGraphQlRequestException(HttpStatus.REQUEST_TIMEOUT, "REQUEST_TIMEOUT",
-				"The request body was not received in time");
 	}
 
 	/**
