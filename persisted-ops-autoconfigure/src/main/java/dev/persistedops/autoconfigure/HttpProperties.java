@@ -23,9 +23,10 @@ public class HttpProperties {
 
 	/**
 	 * Largest request body on the GraphQL path (POST, SSE); a larger one is refused with
-	 * 413 before it is read further.
+	 * 413 before it is read further. Above graphql-java's own limit on a document (1M
+	 * characters), so that a document is refused by that limit, with its message.
 	 */
-	private DataSize maxBodySize = DataSize.ofMegabytes(1);
+	private DataSize maxBodySize = DataSize.ofMegabytes(2);
 
 	/**
 	 * Largest variables of a request, measured as compact UTF-8 JSON, on every transport;

@@ -117,13 +117,13 @@ abstract class HostileInputIntegrationTests {
 				+ "\",\"variables\":{\"name\":\"" + "x".repeat(10_000_000) + "\"}}"));
 		assertThat(answer.status()).isEqualTo(413);
 		assertThat(answer.body()).contains("\"code\":\"REQUEST_TOO_LARGE\"")
-			.contains("The request body is larger than 1 MB");
+			.contains("The request body is larger than 2 MB");
 		assertNothingLoggedAboveDebug(output);
 	}
 
 	@Test
-	void chunkedBodyOver1MegabyteIs413() {
-		byte[] body = ("{\"id\":\"" + Documents.GREETING_ID + "\",\"variables\":{\"name\":\"" + "x".repeat(2_000_000)
+	void chunkedBodyOver2MegabytesIs413() {
+		byte[] body = ("{\"id\":\"" + Documents.GREETING_ID + "\",\"variables\":{\"name\":\"" + "x".repeat(3_000_000)
 				+ "\"}}")
 			.getBytes(StandardCharsets.UTF_8);
 		// No Content-Length: the limit is found while reading.
