@@ -18,6 +18,8 @@ import dev.persistedops.store.OperationDocumentStore;
 import dev.persistedops.web.AutomaticPersistedQueries;
 import dev.persistedops.web.ClientIdentityResolver;
 import dev.persistedops.web.GetRequestParameters;
+import dev.persistedops.web.GetResponseCachePolicy;
+import dev.persistedops.web.GraphQlRequestReader;
 import dev.persistedops.web.NonPersistedDocumentAuditor;
 import dev.persistedops.web.NonPersistedOperationOverride;
 import dev.persistedops.web.OnlyPersistedPolicy;
@@ -144,6 +146,21 @@ public final class PersistedOperationsAutoConfiguration {
 	@ConditionalOnMissingBean
 	GetRequestParameters persistedOperationsGetRequestParameters(ObjectProvider<JsonMapper> jsonMapper) {
 		return new GetRequestParameters(jsonMapper.getIfAvailable(JsonMapper::shared));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	GraphQlRequestReader persistedOperationsRequestReader(PersistedOperationsProperties properties,
+			PersistedRequestBody body, GetRequestParameters getParameters, ObjectProvider<JsonMapper> jsonMapper) {
+		JsonMapper mapper = jsonMapper.getIfAvailable(JsonMapper::shared);
+		return new GraphQlRequestReader(body, getParameters, properties.getHttp().toLimits(mapper), mapper);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	GetResponseCachePolicy persistedOperationsGetResponseCachePolicy(PersistedOperationsProperties properties,
+			ObjectProvider<JsonMapper> jsonMapper) {
+		return properties.getHttp().toCachePolicy(jsonMapper.getIfAvailable(JsonMapper::shared));
 	}
 
 	@Configuration(proxyBeanMethods = false)

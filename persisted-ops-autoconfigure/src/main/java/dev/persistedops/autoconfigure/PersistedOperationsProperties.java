@@ -24,10 +24,10 @@ import org.springframework.util.unit.DataSize;
 /**
  * Configuration of persisted operations (trusted documents). Each feature's group lives
  * in a class of its own ({@link StoreProperties}, {@link PublishProperties},
- * {@link ApqProperties}, {@link RelayProperties}, {@link OperationStoreProperties}) and
- * is checked here, when it is bound. The whole {@code persisted-ops} namespace is bound
- * through this one root so that the binder sees every key at once, whichever features'
- * auto-configurations are active.
+ * {@link ApqProperties}, {@link RelayProperties}, {@link OperationStoreProperties},
+ * {@link HttpProperties}) and is checked here, when it is bound. The whole
+ * {@code persisted-ops} namespace is bound through this one root so that the binder sees
+ * every key at once, whichever features' auto-configurations are active.
  */
 @ConfigurationProperties(prefix = "persisted-ops", ignoreUnknownFields = false)
 public class PersistedOperationsProperties implements InitializingBean {
@@ -84,6 +84,9 @@ public class PersistedOperationsProperties implements InitializingBean {
 
 	@NestedConfigurationProperty
 	private final MetricsProperties metrics = new MetricsProperties();
+
+	@NestedConfigurationProperty
+	private final HttpProperties http = new HttpProperties();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -168,6 +171,10 @@ public class PersistedOperationsProperties implements InitializingBean {
 		return this.metrics;
 	}
 
+	public HttpProperties getHttp() {
+		return this.http;
+	}
+
 	@Override
 	public void afterPropertiesSet() {
 		EnforcementMode mode = this.enforcement.getMode();
@@ -180,6 +187,7 @@ public class PersistedOperationsProperties implements InitializingBean {
 		this.publish.validate();
 		this.relay.validate();
 		this.operationStore.validate();
+		this.http.validate();
 	}
 
 	/**

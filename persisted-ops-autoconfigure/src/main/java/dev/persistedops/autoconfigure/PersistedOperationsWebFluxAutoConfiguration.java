@@ -4,10 +4,11 @@ import java.util.Objects;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.persistedops.web.GetRequestParameters;
+import dev.persistedops.web.GetResponseCachePolicy;
+import dev.persistedops.web.GraphQlRequestReader;
 import dev.persistedops.web.PersistedOperationInterceptor;
-import dev.persistedops.web.PersistedRequestBody;
 import dev.persistedops.web.SubscribeMessageRewriter;
+import dev.persistedops.web.reactive.GraphQlContentTypeFilter;
 import dev.persistedops.web.reactive.PersistedOperationHttpHandler;
 import dev.persistedops.web.reactive.PersistedOperationRoutes;
 import dev.persistedops.web.reactive.PersistedOperationSseHandler;
@@ -17,6 +18,7 @@ import dev.persistedops.web.reactive.WebFluxGraphQlRequests;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -50,15 +52,21 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 public final class PersistedOperationsWebFluxAutoConfiguration {
 
 	@Bean
-	WebFluxGraphQlRequests persistedOperationsWebFluxRequests(PersistedRequestBody body,
-			GetRequestParameters getParameters) {
-		return new WebFluxGraphQlRequests(body, getParameters);
+	WebFluxGraphQlRequests persistedOperationsWebFluxRequests(GraphQlRequestReader reader) {
+		return new WebFluxGraphQlRequests(reader);
+	}
+
+	@Bean
+	GraphQlContentTypeFilter persistedOperationsContentTypeFilter(GraphQlProperties properties,
+			ObjectProvider<JsonMapper> jsonMapper) {
+		return new GraphQlContentTypeFilter(properties.getHttp().getPath(),
+				jsonMapper.getIfAvailable(JsonMapper::shared));
 	}
 
 	@Bean
 	PersistedOperationHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler,
-			WebFluxGraphQlRequests requests) {
-		return new PersistedOperationHttpHandler(webGraphQlHandler, requests);
+			WebFluxGraphQlRequests requests, GetResponseCachePolicy cachePolicy) {
+		return new PersistedOperationHttpHandler(webGraphQlHandler, requests, cachePolicy);
 	}
 
 	@Bean
@@ -76,6 +84,14 @@ public final class PersistedOperationsWebFluxAutoConfiguration {
 		return PersistedOperationRoutes.get(properties.getHttp().getPath(), handler);
 	}
 
+	@Bean
+	@Order(-1)
+	@ConditionalOnBooleanProperty("persisted-ops.http.operation-urls.enabled")
+	RouterFunction<ServerResponse> persistedOperationsOperationUrlsRouterFunction(PersistedOperationHttpHandler handler,
+			GraphQlProperties properties) {
+		return PersistedOperationRoutes.operationUrls(properties.getHttp().getPath(), handler);
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty("spring.graphql.websocket.path")
 	@ConditionalOnClass(GraphQlWebSocketHandler.class)
@@ -83,8 +99,8 @@ public final class PersistedOperationsWebFluxAutoConfiguration {
 
 		@Bean
 		HandlerMapping persistedOperationsWebSocketMapping(GraphQlWebSocketHandler handler,
-				GraphQlProperties properties, PersistedRequestBody body, ObjectProvider<JsonMapper> jsonMapper) {
-			SubscribeMessageRewriter rewriter = new SubscribeMessageRewriter(body,
+				GraphQlProperties properties, GraphQlRequestReader reader, ObjectProvider<JsonMapper> jsonMapper) {
+			SubscribeMessageRewriter rewriter = new SubscribeMessageRewriter(reader,
 					jsonMapper.getIfAvailable(JsonMapper::shared));
 			String path = Objects.requireNonNull(properties.getWebsocket().getPath(), "spring.graphql.websocket.path");
 			return PersistedOperationWebSocketHandler.mapping(path, handler, rewriter);

@@ -4,10 +4,11 @@ import java.util.Objects;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.persistedops.web.GetRequestParameters;
+import dev.persistedops.web.GetResponseCachePolicy;
+import dev.persistedops.web.GraphQlRequestReader;
 import dev.persistedops.web.PersistedOperationInterceptor;
-import dev.persistedops.web.PersistedRequestBody;
 import dev.persistedops.web.SubscribeMessageRewriter;
+import dev.persistedops.web.servlet.GraphQlContentTypeFilter;
 import dev.persistedops.web.servlet.PersistedOperationHttpHandler;
 import dev.persistedops.web.servlet.PersistedOperationRoutes;
 import dev.persistedops.web.servlet.PersistedOperationSseHandler;
@@ -17,6 +18,7 @@ import dev.persistedops.web.servlet.WebMvcGraphQlRequests;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
@@ -51,15 +53,21 @@ import org.springframework.web.servlet.function.ServerResponse;
 public final class PersistedOperationsWebMvcAutoConfiguration {
 
 	@Bean
-	WebMvcGraphQlRequests persistedOperationsWebMvcRequests(PersistedRequestBody body,
-			GetRequestParameters getParameters) {
-		return new WebMvcGraphQlRequests(body, getParameters);
+	WebMvcGraphQlRequests persistedOperationsWebMvcRequests(GraphQlRequestReader reader) {
+		return new WebMvcGraphQlRequests(reader);
+	}
+
+	@Bean
+	GraphQlContentTypeFilter persistedOperationsContentTypeFilter(GraphQlProperties properties,
+			ObjectProvider<JsonMapper> jsonMapper) {
+		return new GraphQlContentTypeFilter(properties.getHttp().getPath(),
+				jsonMapper.getIfAvailable(JsonMapper::shared));
 	}
 
 	@Bean
 	PersistedOperationHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler,
-			WebMvcGraphQlRequests requests) {
-		return new PersistedOperationHttpHandler(webGraphQlHandler, requests);
+			WebMvcGraphQlRequests requests, GetResponseCachePolicy cachePolicy) {
+		return new PersistedOperationHttpHandler(webGraphQlHandler, requests, cachePolicy);
 	}
 
 	@Bean
@@ -77,6 +85,14 @@ public final class PersistedOperationsWebMvcAutoConfiguration {
 		return PersistedOperationRoutes.get(properties.getHttp().getPath(), handler);
 	}
 
+	@Bean
+	@Order(-1)
+	@ConditionalOnBooleanProperty("persisted-ops.http.operation-urls.enabled")
+	RouterFunction<ServerResponse> persistedOperationsOperationUrlsRouterFunction(PersistedOperationHttpHandler handler,
+			GraphQlProperties properties) {
+		return PersistedOperationRoutes.operationUrls(properties.getHttp().getPath(), handler);
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty("spring.graphql.websocket.path")
 	@ConditionalOnClass(
@@ -85,8 +101,8 @@ public final class PersistedOperationsWebMvcAutoConfiguration {
 
 		@Bean
 		HandlerMapping persistedOperationsWebSocketMapping(GraphQlWebSocketHandler handler,
-				GraphQlProperties properties, PersistedRequestBody body, ObjectProvider<JsonMapper> jsonMapper) {
-			SubscribeMessageRewriter rewriter = new SubscribeMessageRewriter(body,
+				GraphQlProperties properties, GraphQlRequestReader reader, ObjectProvider<JsonMapper> jsonMapper) {
+			SubscribeMessageRewriter rewriter = new SubscribeMessageRewriter(reader,
 					jsonMapper.getIfAvailable(JsonMapper::shared));
 			String path = Objects.requireNonNull(properties.getWebsocket().getPath(), "spring.graphql.websocket.path");
 			return PersistedOperationWebSocketHandler.mapping(path, handler, rewriter);

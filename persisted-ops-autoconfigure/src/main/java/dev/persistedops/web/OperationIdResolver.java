@@ -42,6 +42,11 @@ public final class OperationIdResolver {
 			for (IdConvention convention : this.conventions) {
 				putIfPresent(found, convention, carried.get(convention.path()));
 			}
+			// The id of a per-operation URL, enabled on its own.
+			Object urlId = carried.get(PersistedRequestBody.URL_ID);
+			if (urlId != null) {
+				found.put(PersistedRequestBody.URL_ID, urlId);
+			}
 		}
 		if (this.conventions.contains(IdConvention.EXTENSIONS_OPERATION_ID)) {
 			putIfPresent(found, IdConvention.EXTENSIONS_OPERATION_ID, extensions.get("operationId"));

@@ -39,6 +39,13 @@ public final class PersistedRequestBody {
 	 */
 	public static final String ID_CARRIER = "dev.persistedops.ids." + UUID.randomUUID();
 
+	/**
+	 * The member of the {@link #ID_CARRIER} under which an id taken from a
+	 * {@linkplain OperationUrl per-operation URL} travels: it is read whatever the
+	 * enabled conventions, since the URL form is enabled on its own.
+	 */
+	public static final String URL_ID = "url";
+
 	/** The document a request carries until the interceptor swaps in the stored one. */
 	public static final String PLACEHOLDER_DOCUMENT = "# persisted operation: resolved by id";
 
@@ -58,6 +65,20 @@ public final class PersistedRequestBody {
 	 * @throws InvalidGraphQlRequestException if a member has the wrong type
 	 */
 	public Map<String, Object> normalize(Map<String, Object> raw) {
+		return normalize(raw, null);
+	}
+
+	/**
+	 * Check the members of a raw body that arrived on a per-operation URL, and return the
+	 * body to build the request from: the URL's id is carried to the interceptor like the
+	 * ids of the body, and its operation name becomes the request's.
+	 * @param raw the body as the client sent it (a POST body, or GET parameters)
+	 * @param url the per-operation URL the request arrived on, or {@code null}
+	 * @return the body to build the request from
+	 * @throws InvalidGraphQlRequestException if a member has the wrong type, or the body
+	 * names another operation than the URL
+	 */
+	public Map<String, Object> normalize(Map<String, Object> raw, @Nullable OperationUrl url) {
 		Object query = raw.get("query");
 		requireType(raw, "query", String.class, "a string");
 		requireType(raw, "operationName", String.class, "a string");
@@ -70,6 +91,11 @@ public final class PersistedRequestBody {
 				ids.put(convention.path(), raw.get(convention.path()));
 			}
 		}
+		Object operationName = raw.get("operationName");
+		if (url != null) {
+			ids.put(URL_ID, url.id());
+			operationName = operationName(operationName, url);
+		}
 		boolean hasDocument = (query instanceof String text) && StringUtils.hasText(text);
 		boolean carrierSent = (raw.get("extensions") instanceof Map<?, ?> sent) && sent.containsKey(ID_CARRIER);
 		boolean noId = ids.isEmpty() && !hasExtensionId(raw.get("extensions"));
@@ -81,7 +107,7 @@ public final class PersistedRequestBody {
 		Map<String, Object> extensions = extensions(raw);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("query", hasDocument ? query : PLACEHOLDER_DOCUMENT);
-		putIfPresent(body, "operationName", raw.get("operationName"));
+		putIfPresent(body, "operationName", operationName);
 		putIfPresent(body, "variables", raw.get("variables"));
 		if (!ids.isEmpty()) {
 			extensions.put(ID_CARRIER, ids);
@@ -90,6 +116,18 @@ public final class PersistedRequestBody {
 			body.put("extensions", extensions);
 		}
 		return body;
+	}
+
+	private static @Nullable Object operationName(@Nullable Object sent, OperationUrl url) {
+		String named = url.operationName();
+		if (named == null) {
+			return sent;
+		}
+		if (sent instanceof String name && !name.isEmpty() && !name.equals(named)) {
+			throw new InvalidGraphQlRequestException(
+					"The request names the operation '" + name + "' but its URL names '" + named + "'");
+		}
+		return named;
 	}
 
 	private boolean hasExtensionId(@Nullable Object extensionsValue) {

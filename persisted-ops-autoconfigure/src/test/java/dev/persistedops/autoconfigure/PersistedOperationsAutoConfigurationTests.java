@@ -26,6 +26,9 @@ import dev.persistedops.store.DocumentCatalog;
 import dev.persistedops.store.OperationDocumentStore;
 import dev.persistedops.web.EnforcementMode;
 import dev.persistedops.web.GetRequestParameters;
+import dev.persistedops.web.GetResponseCachePolicy;
+import dev.persistedops.web.GraphQlRequestReader;
+import dev.persistedops.web.InvalidGraphQlRequestException;
 import dev.persistedops.web.NonPersistedDocumentAuditor;
 import dev.persistedops.web.NonPersistedOperationOverride;
 import dev.persistedops.web.OnlyPersistedPolicy;
@@ -33,6 +36,7 @@ import dev.persistedops.web.OnlyPersistedRSocketInterceptor;
 import dev.persistedops.web.OperationIdResolver;
 import dev.persistedops.web.PersistedOperationInterceptor;
 import dev.persistedops.web.PersistedRequestBody;
+import dev.persistedops.web.RequestLimits;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -48,6 +52,7 @@ import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link PersistedOperationsAutoConfiguration}.
@@ -267,6 +272,35 @@ class PersistedOperationsAutoConfigurationTests {
 						.contains("1 override bean")
 						.contains("publishing off"));
 			});
+	}
+
+	@Test
+	void httpLimitsAndCachePolicyFollowTheirProperties() {
+		this.contextRunner
+			.withPropertyValues("persisted-ops.http.max-body-size=2KB", "persisted-ops.http.max-variables-depth=2",
+					"persisted-ops.http.cache.cache-control=public, max-age=5")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(GraphQlRequestReader.class)
+					.hasSingleBean(GetResponseCachePolicy.class);
+				RequestLimits limits = context.getBean(GraphQlRequestReader.class).limits();
+				assertThat(limits.maxBodyBytes()).isEqualTo(2048);
+				assertThatExceptionOfType(InvalidGraphQlRequestException.class)
+					.isThrownBy(() -> limits.checkVariables(Map.of("variables", Map.of("a", Map.of("b", Map.of())))));
+			});
+	}
+
+	@Test
+	void bodyLimitOutOfRangeFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("persisted-ops.http.max-body-size=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("persisted-ops.http.max-body-size"));
+		this.contextRunner.withPropertyValues("persisted-ops.http.max-variables-depth=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("persisted-ops.http.max-variables-depth"));
 	}
 
 	private static WebGraphQlRequest request(Map<String, Object> body) {

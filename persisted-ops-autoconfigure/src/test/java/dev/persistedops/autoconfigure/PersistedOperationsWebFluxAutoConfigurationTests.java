@@ -62,6 +62,16 @@ class PersistedOperationsWebFluxAutoConfigurationTests {
 		});
 	}
 
+	@Test
+	void webFluxEdgeRoutesOperationUrlsOnlyWhenEnabled() {
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed()
+			.doesNotHaveBean("persistedOperationsOperationUrlsRouterFunction")
+			.hasSingleBean(dev.persistedops.web.reactive.GraphQlContentTypeFilter.class));
+		this.contextRunner.withPropertyValues("persisted-ops.http.operation-urls.enabled=true")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasBean("persistedOperationsOperationUrlsRouterFunction"));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class UserWebFluxHttpHandlerConfiguration {
 

@@ -80,6 +80,16 @@ class PersistedOperationsWebMvcAutoConfigurationTests {
 		});
 	}
 
+	@Test
+	void mvcEdgeRoutesOperationUrlsOnlyWhenEnabled() {
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed()
+			.doesNotHaveBean("persistedOperationsOperationUrlsRouterFunction")
+			.hasSingleBean(dev.persistedops.web.servlet.GraphQlContentTypeFilter.class));
+		this.contextRunner.withPropertyValues("persisted-ops.http.operation-urls.enabled=true")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasBean("persistedOperationsOperationUrlsRouterFunction"));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class UserMvcHttpHandlerConfiguration {
 

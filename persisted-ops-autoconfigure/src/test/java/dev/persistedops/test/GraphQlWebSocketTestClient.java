@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -14,6 +17,7 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
@@ -102,9 +106,69 @@ public final class GraphQlWebSocketTestClient {
 		return received;
 	}
 
+	/**
+	 * Open a connection, and once it is acknowledged send the given frames as they are
+	 * (valid messages or not); return the messages received until the given number has
+	 * arrived or the server closed the connection, and how the server closed it, if it
+	 * did.
+	 */
+	public Conversation converse(List<String> frames, int expectedMessages) {
+		List<Map<String, Object>> received = new CopyOnWriteArrayList<>();
+		AtomicReference<CloseStatus> closedByServer = new AtomicReference<>();
+		AtomicBoolean closing = new AtomicBoolean();
+		Sinks.Many<String> outbound = Sinks.many().unicast().onBackpressureBuffer();
+		outbound.tryEmitNext(json.writeValueAsString(Map.of("type", "connection_init", "payload", Map.of())));
+		WebSocketHandler handler = new WebSocketHandler() {
+
+			@Override
+			public List<String> getSubProtocols() {
+				return List.of("graphql-transport-ws");
+			}
+
+			@Override
+			public Mono<Void> handle(WebSocketSession session) {
+				session.closeStatus().filter((status) -> !closing.get()).subscribe(closedByServer::set);
+				Mono<Void> send = session.send(outbound.asFlux().map(session::textMessage));
+				Mono<Void> receive = session.receive()
+					.map(WebSocketMessage::getPayloadAsText)
+					.map(GraphQlWebSocketTestClient::parse)
+					.doOnNext((message) -> {
+						if ("connection_ack".equals(message.get("type"))) {
+							frames.forEach(outbound::tryEmitNext);
+						}
+						else {
+							received.add(message);
+						}
+					})
+					.takeUntil((message) -> {
+						// Once done, this client closes: whatever status follows is not
+						// the
+						// server's doing.
+						closing.set(received.size() >= expectedMessages);
+						return closing.get();
+					})
+					.then(Mono.fromRunnable(outbound::tryEmitComplete));
+				return Mono.when(send, receive).then(session.close());
+			}
+		};
+		new ReactorNettyWebSocketClient().execute(this.uri, new HttpHeaders(), handler).block(TIMEOUT);
+		return new Conversation(received, closedByServer.get());
+	}
+
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> parse(String text) {
 		return json.readValue(text, Map.class);
+	}
+
+	/**
+	 * What happened on a connection.
+	 *
+	 * @param messages the messages received after the acknowledgement
+	 * @param serverCloseStatus how the server closed the connection before the client had
+	 * what it expected, or {@code null} if it did not
+	 */
+	public record Conversation(List<Map<String, Object>> messages, @Nullable CloseStatus serverCloseStatus) {
+
 	}
 
 }

@@ -1,10 +1,16 @@
 package dev.persistedops.web;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.persistedops.web.SubscribeMessageRewriter.Answer;
+import dev.persistedops.web.SubscribeMessageRewriter.Close;
+import dev.persistedops.web.SubscribeMessageRewriter.Forward;
+import dev.persistedops.web.SubscribeMessageRewriter.Verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,6 +84,51 @@ class SubscribeMessageRewriterTests {
 		String message = """
 				{"id": "1", "type": "subscribe", "payload": {"documentId": "abc", "variables": [1, 2]}}""";
 		assertThat(this.rewriter.rewrite(message)).isSameAs(message);
+	}
+
+	@Test
+	void subscribeWithAMalformedPayloadIsAnsweredWithAnErrorForItsId() {
+		Verdict verdict = this.rewriter.check("""
+				{"id": "7", "type": "subscribe", "payload": {"documentId": "abc", "variables": [1, 2]}}""");
+		assertThat(verdict).isInstanceOf(Answer.class);
+		assertThat(parse(((Answer) verdict).message())).containsEntry("id", "7")
+			.containsEntry("type", "error")
+			.containsEntry("payload", List
+				.of(Map.of("message", "'variables' must be an object", "extensions", Map.of("code", "BAD_REQUEST"))));
+	}
+
+	@Test
+	void subscribeThatIsNotValidJsonAfterItsIdIsAnsweredWithAnError() {
+		Verdict verdict = this.rewriter.check("""
+				{"id": "7", "type": "subscribe", "payload": {"query": "subscription { """);
+		assertThat(verdict).isInstanceOfSatisfying(Answer.class, (answer) -> assertThat(answer.id()).isEqualTo("7"));
+	}
+
+	@Test
+	void subscribeWithoutPayloadOrWithAPayloadThatIsNotAnObjectIsAnswered() {
+		assertThat(this.rewriter.check("""
+				{"id": "7", "type": "subscribe"}""")).isInstanceOf(Answer.class);
+		assertThat(this.rewriter.check("""
+				{"id": "7", "type": "subscribe", "payload": "{}"}""")).isInstanceOf(Answer.class);
+	}
+
+	@Test
+	void messageThatNamesNoSubscriptionAndCannotBeReadCloses() {
+		for (String message : List.of("hello", "[1]", """
+				{"type": "bogus"}""", """
+				{"type": "connection_init", "payload": [1]}""", """
+				{"type": "subscribe", "payload": {"query": "{ a }"}}""", """
+				{"id": {}, "type": "subscribe", "payload": {}}""")) {
+			assertThat(this.rewriter.check(message)).as(message)
+				.isInstanceOfSatisfying(Close.class, (close) -> assertThat(close.code()).isEqualTo(4400));
+		}
+	}
+
+	@Test
+	void wellFormedMessagesAreForwarded() {
+		String message = """
+				{"id": "1", "type": "subscribe", "payload": {"query": "subscription { ticks(count: 3) }"}}""";
+		assertThat(this.rewriter.check(message)).isEqualTo(new Forward(message));
 	}
 
 	@SuppressWarnings("unchecked")

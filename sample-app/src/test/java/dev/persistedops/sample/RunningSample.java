@@ -1,5 +1,6 @@
 package dev.persistedops.sample;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import dev.persistedops.test.GraphQlTestClient;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -44,6 +46,35 @@ abstract class RunningSample {
 
 	WebTestClient.ResponseSpec get(Map<String, String> parameters) {
 		return this.graphQl.get(parameters);
+	}
+
+	/**
+	 * GET the given path and query, already encoded.
+	 */
+	WebTestClient.ResponseSpec get(String pathAndQuery) {
+		return this.graphQl.webTestClient()
+			.get()
+			.uri(URI.create("http://localhost:" + this.port + pathAndQuery))
+			.accept(MediaType.APPLICATION_JSON)
+			.exchange();
+	}
+
+	/**
+	 * POST a JSON body to the given path.
+	 */
+	WebTestClient.ResponseSpec postTo(String path, Object body, String... headerNamesAndValues) {
+		return this.graphQl.webTestClient()
+			.post()
+			.uri(URI.create("http://localhost:" + this.port + path))
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON)
+			.headers((headers) -> {
+				for (int i = 0; i < headerNamesAndValues.length; i += 2) {
+					headers.add(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
+				}
+			})
+			.bodyValue(body)
+			.exchange();
 	}
 
 	List<Map<String, Object>> subscribe(Map<String, Object> payload, int maxNext, Runnable trigger,

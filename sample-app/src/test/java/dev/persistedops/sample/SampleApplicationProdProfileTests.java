@@ -1,5 +1,9 @@
 package dev.persistedops.sample;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -49,6 +53,52 @@ class SampleApplicationProdProfileTests extends RunningSample {
 		post(Map.of("query", DOCUMENT), StaffHeaderOverride.HEADER, SECRET + "x").expectBody()
 			.jsonPath("$.errors[0].extensions.code")
 			.isEqualTo("PERSISTED_QUERY_ONLY");
+	}
+
+	@Test
+	void operationUrlsServeStoredQueriesInProd() {
+		get("/graphql/persisted/" + GET_BOOK + "?variables=%7B%22id%22%3A%222%22%7D").expectBody()
+			.jsonPath("$.data.book.title")
+			.isEqualTo("The Dispossessed");
+		postTo("/graphql/sha256:" + GET_BOOK + "/GetBook", Map.of("variables", Map.of("id", "2"))).expectBody()
+			.jsonPath("$.data.book.title")
+			.isEqualTo("The Dispossessed");
+	}
+
+	@Test
+	void documentSentToAnOperationUrlIsNeverRunInProd() {
+		String text = "query Sneaky { books { title } }";
+		String hash = sha256(text);
+		postTo("/graphql/sha256:" + hash + "/Sneaky",
+				Map.of("query", text, "extensions", Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash))))
+			.expectBody()
+			.jsonPath("$.data")
+			.doesNotExist()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("PERSISTED_QUERY_ONLY");
+		postTo("/graphql/persisted/" + hash, Map.of("query", text)).expectBody()
+			.jsonPath("$.data")
+			.doesNotExist()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("PERSISTED_QUERY_NOT_FOUND");
+	}
+
+	@Test
+	void persistedGetsAreCacheableInProd() {
+		get("/graphql?id=" + GET_BOOK + "&variables=%7B%22id%22%3A%222%22%7D").expectHeader()
+			.valueEquals("Cache-Control", "public, max-age=300")
+			.expectHeader()
+			.exists("ETag");
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

@@ -132,6 +132,36 @@ class SampleApplicationTests extends RunningSample {
 	}
 
 	@Test
+	void storedQueryRunsByGetOnItsOperationUrl() {
+		assertFirstBook(get("/graphql/persisted/" + GET_BOOK + "?variables=%7B%22id%22%3A%221%22%7D"));
+		assertFirstBook(get("/graphql/persisted/" + GET_BOOK_IOS + "?variables=%7B%22id%22%3A%221%22%7D"));
+		assertFirstBook(get("/graphql/sha256:" + GET_BOOK + "/GetBook?variables=%7B%22id%22%3A%221%22%7D"));
+	}
+
+	@Test
+	void storedQueryRunsByPostOnItsOperationUrl() {
+		assertFirstBook(postTo("/graphql/persisted/" + GET_BOOK, Map.of("variables", BOOK_1)));
+		assertFirstBook(postTo("/graphql/sha256:" + GET_BOOK + "/GetBook", Map.of("variables", BOOK_1)));
+	}
+
+	@Test
+	void mutationByGetOnItsOperationUrlIs405AndAddsNothing() {
+		get("/graphql/persisted/" + ADD_BOOK
+				+ "?variables=%7B%22title%22%3A%22URL%22%2C%22author%22%3A%22Crawler2%22%7D")
+			.expectStatus()
+			.isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
+			.expectHeader()
+			.valueEquals(HttpHeaders.ALLOW, "POST");
+		get("/graphql/sha256:" + ADD_BOOK
+				+ "/AddBook?variables=%7B%22title%22%3A%22URL%22%2C%22author%22%3A%22Crawler2%22%7D")
+			.expectStatus()
+			.isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+		post(Map.of("id", LIST_BOOKS, "variables", Map.of("author", "Crawler2"))).expectBody()
+			.jsonPath("$.data.books.length()")
+			.isEqualTo(0);
+	}
+
+	@Test
 	void persistedSubscriptionStreamsOverWebSocket() {
 		List<Map<String, Object>> messages = subscribe(Map.of("id", ON_BOOK_ADDED), 1,
 				() -> addBookById("Parable of the Sower"));

@@ -2,6 +2,7 @@ package dev.persistedops.web.reactive;
 
 import reactor.core.publisher.Mono;
 
+import dev.persistedops.web.GetResponseCachePolicy;
 import dev.persistedops.web.PersistedOperationError;
 
 import org.springframework.graphql.server.WebGraphQlHandler;
@@ -15,9 +16,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * Spring for GraphQL's HTTP handler for WebFlux, reading the requests it would refuse:
- * POST bodies with an operation id and no {@code query}, and GET requests for persisted
- * queries. Responses are written exactly as the parent writes them, status codes
- * included.
+ * POST bodies with an operation id and no {@code query}, GET requests for persisted
+ * queries, and requests on per-operation URLs. Responses are written exactly as the
+ * parent writes them, status codes included; responses to GET requests also get the cache
+ * headers of the {@link GetResponseCachePolicy}, or are answered 304.
  */
 public class PersistedOperationHttpHandler extends GraphQlHttpHandler {
 
@@ -25,11 +27,16 @@ public class PersistedOperationHttpHandler extends GraphQlHttpHandler {
 
 	private final WebFluxGraphQlRequests requests;
 
-	public PersistedOperationHttpHandler(WebGraphQlHandler graphQlHandler, WebFluxGraphQlRequests requests) {
+	private final GetResponseCachePolicy cachePolicy;
+
+	public PersistedOperationHttpHandler(WebGraphQlHandler graphQlHandler, WebFluxGraphQlRequests requests,
+			GetResponseCachePolicy cachePolicy) {
 		super(graphQlHandler);
 		Assert.notNull(requests, "requests is required");
+		Assert.notNull(cachePolicy, "cachePolicy is required");
 		this.graphQlHandler = graphQlHandler;
 		this.requests = requests;
+		this.cachePolicy = cachePolicy;
 	}
 
 	@Override
@@ -44,7 +51,11 @@ public class PersistedOperationHttpHandler extends GraphQlHttpHandler {
 	public Mono<ServerResponse> handleGetRequest(ServerRequest request) {
 		return this.requests.handleQueryParameters(request,
 				(graphQlRequest) -> this.graphQlHandler.handleRequest(graphQlRequest)
-					.flatMap((response) -> prepareResponse(request, response)));
+					.flatMap((response) -> this.cachePolicy.applyTo(graphQlRequest, response)
+							? ServerResponse.status(HttpStatus.NOT_MODIFIED)
+								.headers((headers) -> headers.putAll(response.getResponseHeaders()))
+								.build()
+							: prepareResponse(request, response)));
 	}
 
 	/**

@@ -1,14 +1,16 @@
 package dev.persistedops.web.reactive;
 
 import dev.persistedops.web.GetRequestParameters;
+import dev.persistedops.web.OperationUrl;
 
+import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The route for GET requests for persisted queries. Order it ahead of Spring for
- * GraphQL's router, which answers every GET on the GraphQL path with 405.
+ * The routes of the persisted operations edge. Order them ahead of Spring for GraphQL's
+ * router, which answers every GET on the GraphQL path with 405.
  */
 public final class PersistedOperationRoutes {
 
@@ -23,6 +25,31 @@ public final class PersistedOperationRoutes {
 			.GET(path, (request) -> GetRequestParameters.mayCarryId(request.queryParams().keySet()),
 					handler::handleGetRequest)
 			.build();
+	}
+
+	/**
+	 * Route GET and POST requests on the {@linkplain OperationUrl per-operation URLs}
+	 * under the GraphQL path.
+	 */
+	public static RouterFunction<ServerResponse> operationUrls(String path, PersistedOperationHttpHandler handler) {
+		String pattern = path + "/**";
+		return RouterFunctions.route()
+			.GET(pattern, (request) -> OperationUrl.parse(path, request.path()) != null,
+					withOperationUrl(path, handler::handleGetRequest))
+			.POST(pattern, (request) -> OperationUrl.parse(path, request.path()) != null,
+					withOperationUrl(path, handler::handleRequest))
+			.build();
+	}
+
+	private static HandlerFunction<ServerResponse> withOperationUrl(String path,
+			HandlerFunction<ServerResponse> handler) {
+		return (request) -> {
+			OperationUrl url = OperationUrl.parse(path, request.path());
+			if (url != null) {
+				request.attributes().put(OperationUrl.ATTRIBUTE, url);
+			}
+			return handler.handle(request);
+		};
 	}
 
 }

@@ -1,15 +1,23 @@
 package dev.persistedops.web.reactive;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import dev.persistedops.web.SubscribeMessageRewriter;
+import dev.persistedops.web.SubscribeMessageRewriter.Answer;
+import dev.persistedops.web.SubscribeMessageRewriter.Close;
+import dev.persistedops.web.SubscribeMessageRewriter.Forward;
+import dev.persistedops.web.SubscribeMessageRewriter.Verdict;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
@@ -29,12 +37,18 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Decorates Spring for GraphQL's WebSocket handler for WebFlux so that a
- * {@code subscribe} message may carry an operation id instead of a {@code query}.
+ * {@code subscribe} message may carry an operation id instead of a {@code query}, and so
+ * that a message Spring for GraphQL could not read is answered as the
+ * {@link SubscribeMessageRewriter} decides instead of failing the connection.
  */
 public class PersistedOperationWebSocketHandler implements WebSocketHandler, CorsConfigurationSource {
 
 	/** Ahead of Spring for GraphQL's WebSocket mapping (-2) and router functions. */
 	static final int ORDER = -3;
+
+	private static final Log logger = LogFactory.getLog(PersistedOperationWebSocketHandler.class);
+
+	private static final Duration EMIT_TIMEOUT = Duration.ofSeconds(1);
 
 	private final WebSocketHandler delegate;
 
@@ -59,29 +73,45 @@ public class PersistedOperationWebSocketHandler implements WebSocketHandler, Cor
 
 	@Override
 	public Mono<Void> handle(WebSocketSession session) {
-		return this.delegate.handle(new RewritingSession(session, this.rewriter));
+		return this.delegate
+			.handle(new RewritingSession(session, this.rewriter, Sinks.many().unicast().onBackpressureBuffer()));
 	}
 
 	/**
-	 * A session whose incoming text messages pass through the rewriter.
+	 * A session whose incoming text messages pass through the rewriter; the answers to
+	 * refused messages join the messages Spring for GraphQL sends.
 	 */
-	private record RewritingSession(WebSocketSession session,
-			SubscribeMessageRewriter rewriter) implements WebSocketSession {
+	private record RewritingSession(WebSocketSession session, SubscribeMessageRewriter rewriter,
+			Sinks.Many<WebSocketMessage> answers) implements WebSocketSession {
 
 		@Override
 		public Flux<WebSocketMessage> receive() {
-			return this.session.receive().map(this::rewrite);
+			return this.session.receive()
+				.concatMap(this::check)
+				.doFinally((signal) -> this.answers.emitComplete(Sinks.EmitFailureHandler.busyLooping(EMIT_TIMEOUT)));
 		}
 
-		private WebSocketMessage rewrite(WebSocketMessage message) {
+		private Mono<WebSocketMessage> check(WebSocketMessage message) {
 			if (message.getType() != WebSocketMessage.Type.TEXT) {
-				return message;
+				return Mono.just(message);
 			}
 			String payload = message.getPayloadAsText();
-			String rewritten = this.rewriter.rewrite(payload);
+			Verdict verdict = this.rewriter.check(payload);
 			// The original frame is released by the server once this message has been
 			// handled.
-			return (rewritten != payload) ? this.session.textMessage(rewritten) : message;
+			if (verdict instanceof Forward forward) {
+				return Mono
+					.just((forward.message() != payload) ? this.session.textMessage(forward.message()) : message);
+			}
+			if (verdict instanceof Answer answer) {
+				logger.debug("Refused subscribe message " + answer.id() + " of WebSocket session " + getId());
+				this.answers.emitNext(this.session.textMessage(answer.message()),
+						Sinks.EmitFailureHandler.busyLooping(EMIT_TIMEOUT));
+				return Mono.empty();
+			}
+			Close close = (Close) verdict;
+			logger.debug("Closing WebSocket session " + getId() + ": " + close.reason());
+			return this.session.close(new CloseStatus(close.code(), close.reason())).then(Mono.empty());
 		}
 
 		@Override
@@ -106,7 +136,7 @@ public class PersistedOperationWebSocketHandler implements WebSocketHandler, Cor
 
 		@Override
 		public Mono<Void> send(Publisher<WebSocketMessage> messages) {
-			return this.session.send(messages);
+			return this.session.send(Flux.merge(messages, this.answers.asFlux()));
 		}
 
 		@Override

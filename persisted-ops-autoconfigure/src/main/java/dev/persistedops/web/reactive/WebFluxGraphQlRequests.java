@@ -3,44 +3,43 @@ package dev.persistedops.web.reactive;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import dev.persistedops.web.GetRequestParameters;
+import dev.persistedops.web.GraphQlRequestReader;
 import dev.persistedops.web.InvalidGraphQlRequestException;
-import dev.persistedops.web.PersistedRequestBody;
+import dev.persistedops.web.OperationUrl;
+import dev.persistedops.web.RequestLimits;
 import dev.persistedops.web.TransportAttributes;
 
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ServerWebInputException;
-import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 
 /**
  * Builds {@link WebGraphQlRequest}s from Spring WebFlux requests, including the ones
- * Spring for GraphQL does not read: POST bodies with an id and no {@code query}, and GET
- * requests. A request that is not a GraphQL request at all is answered here, with 400,
- * and a GET request for anything but a query with 405.
+ * Spring for GraphQL does not read: POST bodies with an id and no {@code query}, GET
+ * requests, and requests on per-operation URLs. The body is buffered up to the size limit
+ * and no further (not up to the codecs' {@code spring.codec.max-in-memory-size}). A
+ * request that is refused (not a GraphQL request, too large, of the wrong media type) is
+ * answered here with its status and a GraphQL-shaped body, and a GET request for anything
+ * but a query with 405.
  */
 public final class WebFluxGraphQlRequests {
 
-	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
-	};
+	private final GraphQlRequestReader reader;
 
-	private final PersistedRequestBody body;
-
-	private final GetRequestParameters getParameters;
-
-	public WebFluxGraphQlRequests(PersistedRequestBody body, GetRequestParameters getParameters) {
-		Assert.notNull(body, "body is required");
-		Assert.notNull(getParameters, "getParameters is required");
-		this.body = body;
-		this.getParameters = getParameters;
+	public WebFluxGraphQlRequests(GraphQlRequestReader reader) {
+		Assert.notNull(reader, "reader is required");
+		this.reader = reader;
 	}
 
 	/**
@@ -63,12 +62,9 @@ public final class WebFluxGraphQlRequests {
 	private static Mono<ServerResponse> handle(Mono<WebGraphQlRequest> graphQlRequest,
 			Function<WebGraphQlRequest, Mono<ServerResponse>> responder) {
 		return graphQlRequest.flatMap(responder)
-			.onErrorResume(InvalidGraphQlRequestException.class,
-					(ex) -> ServerResponse.badRequest()
-						.contentType(MediaType.APPLICATION_JSON)
-						.bodyValue(ex.toResponseBody()))
-			// WebFlux's error handling would drop the Allow header; Spring MVC's
-			// keeps it.
+			.onErrorResume(InvalidGraphQlRequestException.class, WebFluxGraphQlRequests::refusal)
+			// WebFlux's error handling would drop the Allow header; Spring MVC's keeps
+			// it.
 			.onErrorResume(MethodNotAllowedException.class,
 					(ex) -> ServerResponse.status(ex.getStatusCode())
 						.headers((headers) -> headers.addAll(ex.getHeaders()))
@@ -76,29 +72,42 @@ public final class WebFluxGraphQlRequests {
 	}
 
 	/**
-	 * Read the GraphQL request from a POST body; the {@code Mono} fails with
-	 * {@link InvalidGraphQlRequestException} if the body is not a GraphQL request.
+	 * Return the response that answers a refused request.
 	 */
-	public Mono<WebGraphQlRequest> fromBody(ServerRequest request) {
-		return request.bodyToMono(JSON_OBJECT)
-			.onErrorResume(UnsupportedMediaTypeStatusException.class, (ex) -> readApplicationGraphQl(request, ex))
-			.onErrorMap(ServerWebInputException.class,
-					(ex) -> new InvalidGraphQlRequestException("The request body is not a JSON object"))
-			.switchIfEmpty(Mono.error(() -> new InvalidGraphQlRequestException("The request body is empty")))
-			.map((raw) -> create(request, this.body.normalize(raw)));
+	static Mono<ServerResponse> refusal(InvalidGraphQlRequestException ex) {
+		return ServerResponse.status(ex.getStatus())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(ex.toResponseBody());
 	}
 
-	// As Spring for GraphQL does: some clients still send JSON as application/graphql.
-	private static Mono<Map<String, Object>> readApplicationGraphQl(ServerRequest request,
-			UnsupportedMediaTypeStatusException ex) {
-		if (request.headers().contentType().filter(PersistedRequestBody.APPLICATION_GRAPHQL::includes).isEmpty()) {
-			return Mono.error(ex);
-		}
-		return ServerRequest.from(request)
-			.headers((headers) -> headers.setContentType(MediaType.APPLICATION_JSON))
-			.body(request.bodyToFlux(DataBuffer.class))
-			.build()
-			.bodyToMono(JSON_OBJECT);
+	/**
+	 * Read the GraphQL request from a POST body; the {@code Mono} fails with
+	 * {@link InvalidGraphQlRequestException} if the request is refused.
+	 */
+	public Mono<WebGraphQlRequest> fromBody(ServerRequest request) {
+		String contentType = request.headers().firstHeader(HttpHeaders.CONTENT_TYPE);
+		return readBytes(request)
+			.map((bytes) -> create(request, this.reader.readBody(contentType, bytes, operationUrl(request))));
+	}
+
+	private Mono<byte[]> readBytes(ServerRequest request) {
+		RequestLimits limits = this.reader.limits();
+		Mono<DataBuffer> body = Mono.defer(() -> {
+			limits.checkContentLength(request.headers().contentLength().orElse(-1));
+			return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class), limits.maxBodyBytes());
+		});
+		return body.map(WebFluxGraphQlRequests::toBytes)
+			.defaultIfEmpty(new byte[0])
+			.onErrorMap((ex) -> !(ex instanceof InvalidGraphQlRequestException),
+					(ex) -> (ex instanceof DataBufferLimitException) ? limits.bodyTooLarge()
+							: InvalidGraphQlRequestException.bodyNotRead(ex));
+	}
+
+	private static byte[] toBytes(DataBuffer buffer) {
+		byte[] bytes = new byte[buffer.readableByteCount()];
+		buffer.read(bytes);
+		DataBufferUtils.release(buffer);
+		return bytes;
 	}
 
 	/**
@@ -107,10 +116,14 @@ public final class WebFluxGraphQlRequests {
 	 */
 	public Mono<WebGraphQlRequest> fromQueryParameters(ServerRequest request) {
 		return Mono.fromSupplier(() -> {
-			Map<String, Object> body = this.body.normalize(this.getParameters.toBody(request.queryParams()));
+			Map<String, Object> body = this.reader.readQueryParameters(request.queryParams(), operationUrl(request));
 			request.attributes().put(TransportAttributes.GET, Boolean.TRUE);
 			return create(request, body);
 		});
+	}
+
+	private static @Nullable OperationUrl operationUrl(ServerRequest request) {
+		return (OperationUrl) request.attributes().get(OperationUrl.ATTRIBUTE);
 	}
 
 	private static WebGraphQlRequest create(ServerRequest request, Map<String, Object> body) {

@@ -2,6 +2,9 @@ package dev.persistedops.web.servlet;
 
 import jakarta.servlet.ServletException;
 
+import reactor.core.publisher.Mono;
+
+import dev.persistedops.web.GetResponseCachePolicy;
 import dev.persistedops.web.PersistedOperationError;
 
 import org.springframework.graphql.server.WebGraphQlHandler;
@@ -15,9 +18,10 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Spring for GraphQL's HTTP handler for Spring MVC, reading the requests it would refuse:
- * POST bodies with an operation id and no {@code query}, and GET requests for persisted
- * queries. Responses are written exactly as the parent writes them, status codes
- * included.
+ * POST bodies with an operation id and no {@code query}, GET requests for persisted
+ * queries, and requests on per-operation URLs. Responses are written exactly as the
+ * parent writes them, status codes included; responses to GET requests also get the cache
+ * headers of the {@link GetResponseCachePolicy}, or are answered 304.
  */
 public class PersistedOperationHttpHandler extends GraphQlHttpHandler {
 
@@ -25,11 +29,16 @@ public class PersistedOperationHttpHandler extends GraphQlHttpHandler {
 
 	private final WebMvcGraphQlRequests requests;
 
-	public PersistedOperationHttpHandler(WebGraphQlHandler graphQlHandler, WebMvcGraphQlRequests requests) {
+	private final GetResponseCachePolicy cachePolicy;
+
+	public PersistedOperationHttpHandler(WebGraphQlHandler graphQlHandler, WebMvcGraphQlRequests requests,
+			GetResponseCachePolicy cachePolicy) {
 		super(graphQlHandler);
 		Assert.notNull(requests, "requests is required");
+		Assert.notNull(cachePolicy, "cachePolicy is required");
 		this.graphQlHandler = graphQlHandler;
 		this.requests = requests;
+		this.cachePolicy = cachePolicy;
 	}
 
 	@Override
@@ -43,7 +52,13 @@ public class PersistedOperationHttpHandler extends GraphQlHttpHandler {
 	 */
 	public ServerResponse handleGetRequest(ServerRequest request) throws ServletException {
 		return this.requests.handleQueryParameters(request,
-				(graphQlRequest) -> prepareResponse(request, this.graphQlHandler.handleRequest(graphQlRequest)));
+				(graphQlRequest) -> ServerResponse.async(this.graphQlHandler.handleRequest(graphQlRequest)
+					.map((response) -> this.cachePolicy.applyTo(graphQlRequest, response)
+							? ServerResponse.status(HttpStatus.NOT_MODIFIED)
+								.headers((headers) -> headers.putAll(response.getResponseHeaders()))
+								.build()
+							: prepareResponse(request, Mono.just(response)))
+					.toFuture()));
 	}
 
 	/**

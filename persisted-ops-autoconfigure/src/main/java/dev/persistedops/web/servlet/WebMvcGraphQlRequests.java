@@ -1,60 +1,57 @@
 package dev.persistedops.web.servlet;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.persistedops.web.GetRequestParameters;
+import dev.persistedops.web.GraphQlRequestReader;
 import dev.persistedops.web.InvalidGraphQlRequestException;
-import dev.persistedops.web.PersistedRequestBody;
+import dev.persistedops.web.OperationUrl;
+import dev.persistedops.web.RequestLimits;
 import dev.persistedops.web.TransportAttributes;
 
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.util.AlternativeJdkIdGenerator;
 import org.springframework.util.Assert;
 import org.springframework.util.IdGenerator;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Builds {@link WebGraphQlRequest}s from Spring MVC requests, including the ones Spring
- * for GraphQL does not read: POST bodies with an id and no {@code query}, and GET
- * requests. A request that is not a GraphQL request at all is answered here, with 400.
+ * for GraphQL does not read: POST bodies with an id and no {@code query}, GET requests,
+ * and requests on per-operation URLs. The body is read up to the size limit and no
+ * further. A request that is refused (not a GraphQL request, too large, of the wrong
+ * media type, or whose body stalled past the server's read timeout) is answered here,
+ * with its status and a GraphQL-shaped body.
  */
 public final class WebMvcGraphQlRequests {
 
-	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
-	};
-
-	private final PersistedRequestBody body;
-
-	private final GetRequestParameters getParameters;
+	private final GraphQlRequestReader reader;
 
 	private final IdGenerator idGenerator = new AlternativeJdkIdGenerator();
 
-	public WebMvcGraphQlRequests(PersistedRequestBody body, GetRequestParameters getParameters) {
-		Assert.notNull(body, "body is required");
-		Assert.notNull(getParameters, "getParameters is required");
-		this.body = body;
-		this.getParameters = getParameters;
+	public WebMvcGraphQlRequests(GraphQlRequestReader reader) {
+		Assert.notNull(reader, "reader is required");
+		this.reader = reader;
 	}
 
 	/**
 	 * Read the GraphQL request from a POST body and answer it with the given responder,
-	 * or with 400 if the body is not a GraphQL request.
+	 * or with the status of the refusal if it is refused.
 	 */
 	public ServerResponse handleBody(ServerRequest request, Responder responder) throws ServletException {
 		return handle(request, this::fromBody, responder);
@@ -62,7 +59,7 @@ public final class WebMvcGraphQlRequests {
 
 	/**
 	 * Read the GraphQL request from the query parameters of a GET request and answer it
-	 * with the given responder, or with 400 if the parameters are not a GraphQL request.
+	 * with the given responder, or with the status of the refusal if it is refused.
 	 */
 	public ServerResponse handleQueryParameters(ServerRequest request, Responder responder) throws ServletException {
 		return handle(request, this::fromQueryParameters, responder);
@@ -75,54 +72,43 @@ public final class WebMvcGraphQlRequests {
 			graphQlRequest = reader.read(request);
 		}
 		catch (InvalidGraphQlRequestException ex) {
-			return badRequest(ex);
+			return refusal(ex);
 		}
 		return responder.respond(graphQlRequest);
 	}
 
-	private static ServerResponse badRequest(InvalidGraphQlRequestException ex) {
-		return ServerResponse.badRequest().contentType(MediaType.APPLICATION_JSON).body(ex.toResponseBody());
+	/**
+	 * Return the response that answers a refused request.
+	 */
+	static ServerResponse refusal(InvalidGraphQlRequestException ex) {
+		return ServerResponse.status(ex.getStatus()).contentType(MediaType.APPLICATION_JSON).body(ex.toResponseBody());
 	}
 
 	/**
 	 * Read the GraphQL request from a POST body.
-	 * @throws InvalidGraphQlRequestException if the body is not a GraphQL request
-	 * @throws ServletException if the body's content type cannot be read
+	 * @throws InvalidGraphQlRequestException if the request is refused
 	 */
-	public WebGraphQlRequest fromBody(ServerRequest request) throws ServletException {
-		Map<String, Object> raw;
-		try {
-			raw = readJson(request);
-		}
-		catch (HttpMessageNotReadableException | IOException ex) {
-			throw new InvalidGraphQlRequestException("The request body is not a JSON object");
-		}
-		if (raw == null) {
-			throw new InvalidGraphQlRequestException("The request body is empty");
-		}
-		return create(request, this.body.normalize(raw));
+	public WebGraphQlRequest fromBody(ServerRequest request) {
+		HttpServletRequest servletRequest = request.servletRequest();
+		String contentType = servletRequest.getHeader(HttpHeaders.CONTENT_TYPE);
+		Map<String, Object> body = this.reader.readBody(contentType, readBytes(servletRequest), operationUrl(request));
+		return create(request, body);
 	}
 
-	private static @Nullable Map<String, Object> readJson(ServerRequest request) throws ServletException, IOException {
-		try {
-			return request.body(JSON_OBJECT);
+	private byte[] readBytes(HttpServletRequest request) {
+		RequestLimits limits = this.reader.limits();
+		limits.checkContentLength(request.getContentLengthLong());
+		byte[] bytes;
+		try (InputStream input = request.getInputStream()) {
+			bytes = input.readNBytes(limits.maxBodyBytes() + 1);
 		}
-		catch (HttpMediaTypeNotSupportedException ex) {
-			// As Spring for GraphQL does: some clients still send JSON as
-			// application/graphql.
-			if (!isApplicationGraphQl(request)) {
-				throw ex;
-			}
-			return ServerRequest.from(request)
-				.headers((headers) -> headers.setContentType(MediaType.APPLICATION_JSON))
-				.body(request.body(byte[].class))
-				.build()
-				.body(JSON_OBJECT);
+		catch (IOException ex) {
+			throw InvalidGraphQlRequestException.bodyNotRead(ex);
 		}
-	}
-
-	private static boolean isApplicationGraphQl(ServerRequest request) {
-		return request.headers().contentType().filter(PersistedRequestBody.APPLICATION_GRAPHQL::includes).isPresent();
+		if (bytes.length > limits.maxBodyBytes()) {
+			throw limits.bodyTooLarge();
+		}
+		return bytes;
 	}
 
 	/**
@@ -131,9 +117,13 @@ public final class WebMvcGraphQlRequests {
 	 * @throws InvalidGraphQlRequestException if the parameters are not a GraphQL request
 	 */
 	public WebGraphQlRequest fromQueryParameters(ServerRequest request) {
-		Map<String, Object> body = this.body.normalize(this.getParameters.toBody(request.params()));
+		Map<String, Object> body = this.reader.readQueryParameters(request.params(), operationUrl(request));
 		request.attributes().put(TransportAttributes.GET, Boolean.TRUE);
 		return create(request, body);
+	}
+
+	private static @Nullable OperationUrl operationUrl(ServerRequest request) {
+		return (OperationUrl) request.attributes().get(OperationUrl.ATTRIBUTE);
 	}
 
 	private WebGraphQlRequest create(ServerRequest request, Map<String, Object> body) {
@@ -162,7 +152,7 @@ public final class WebMvcGraphQlRequests {
 
 	private interface Reader {
 
-		WebGraphQlRequest read(ServerRequest request) throws ServletException;
+		WebGraphQlRequest read(ServerRequest request);
 
 	}
 

@@ -1,0 +1,9 @@
+package dev.persistedops.integration;
+
+/**
+ * {@link HostileInputIntegrationTests} on Spring WebFlux (Reactor Netty).
+ */
+@WebFluxEdgeTest
+class WebFluxHostileInputIntegrationTests extends HostileInputIntegrationTests {
+
+}

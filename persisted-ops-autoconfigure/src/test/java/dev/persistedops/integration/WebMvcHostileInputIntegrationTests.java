@@ -1,0 +1,9 @@
+package dev.persistedops.integration;
+
+/**
+ * {@link HostileInputIntegrationTests} on Spring MVC (Tomcat).
+ */
+@WebMvcEdgeTest
+class WebMvcHostileInputIntegrationTests extends HostileInputIntegrationTests {
+
+}

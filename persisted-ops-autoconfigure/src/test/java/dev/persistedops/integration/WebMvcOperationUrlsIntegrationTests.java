@@ -1,0 +1,9 @@
+package dev.persistedops.integration;
+
+/**
+ * {@link OperationUrlsIntegrationTests} on Spring MVC (Tomcat).
+ */
+@WebMvcEdgeTest
+class WebMvcOperationUrlsIntegrationTests extends OperationUrlsIntegrationTests {
+
+}
