@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
@@ -41,9 +42,17 @@ public final class NonPersistedDocumentAuditor {
 	 * @param maximumDocuments the most documents remembered as logged
 	 */
 	public NonPersistedDocumentAuditor(Duration interval, long maximumDocuments) {
+		this(interval, maximumDocuments, Ticker.systemTicker());
+	}
+
+	NonPersistedDocumentAuditor(Duration interval, long maximumDocuments, Ticker ticker) {
 		Assert.isTrue(interval != null && !interval.isNegative() && !interval.isZero(), "interval must be positive");
 		Assert.isTrue(maximumDocuments > 0, "maximumDocuments must be positive");
-		this.reported = Caffeine.newBuilder().expireAfterWrite(interval).maximumSize(maximumDocuments).build();
+		this.reported = Caffeine.newBuilder()
+			.ticker(ticker)
+			.expireAfterWrite(interval)
+			.maximumSize(maximumDocuments)
+			.build();
 	}
 
 	/**
