@@ -2,7 +2,8 @@ package dev.persistedops.execution;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -29,13 +30,17 @@ public final class SafelistIndex {
 
 	private final Supplier<Map<String, String>> snapshot;
 
-	private volatile Indexed indexed = new Indexed(Map.of(), Map.of());
+	private volatile Indexed indexed = new Indexed(Map.of(), Map.of(), 0);
 
-	private final Cache<String, Match> learned;
+	/** Learned documents by their normalized form; entries leave with their key. */
+	private final Map<String, Match> learned = new ConcurrentHashMap<>();
 
-	private final Cache<String, Boolean> learnedKeys;
+	/** Learned keys, bounded, each with its normalized form ("" if it does not parse). */
+	private final Cache<String, String> learnedKeys;
 
-	private final Cache<String, Optional<Match>> answers;
+	private final AtomicLong learnings = new AtomicLong();
+
+	private final Cache<String, Answer> answers;
 
 	/**
 	 * Create an index.
@@ -51,11 +56,18 @@ public final class SafelistIndex {
 		Assert.isTrue(maximumLearned > 0, "maximumLearned must be positive");
 		Assert.isTrue(maximumAnswerBytes > 0, "maximumAnswerBytes must be positive");
 		this.snapshot = snapshot;
-		this.learned = Caffeine.newBuilder().maximumSize(maximumLearned).build();
-		this.learnedKeys = Caffeine.newBuilder().maximumSize(maximumLearned).build();
+		this.learnedKeys = Caffeine.newBuilder()
+			.maximumSize(maximumLearned)
+			.executor(Runnable::run)
+			.<String, String>removalListener((key, normalized, cause) -> {
+				if (key != null && normalized != null) {
+					this.learned.computeIfPresent(normalized, (form, match) -> match.key().equals(key) ? null : match);
+				}
+			})
+			.build();
 		this.answers = Caffeine.newBuilder()
 			.maximumWeight(maximumAnswerBytes)
-			.<String, Optional<Match>>weigher(
+			.<String, Answer>weigher(
 					(text, answer) -> (int) Math.min(Integer.MAX_VALUE, 2L * text.length() + ANSWER_OVERHEAD))
 			.build();
 	}
@@ -66,16 +78,27 @@ public final class SafelistIndex {
 	 */
 	public @Nullable Match match(String text) {
 		Indexed current = current();
-		return this.answers.get(text, (sent) -> Optional.ofNullable(lookUp(current, sent))).orElse(null);
+		long learnings = this.learnings.get();
+		Answer answer = this.answers.get(text, (sent) -> answer(current, learnings, sent));
+		// An answer from an earlier snapshot, or a "no match" from before a document was
+		// learned, may be out of date: work it out again.
+		if (answer.snapshot() != current.generation() || (answer.match() == null && answer.learnings() != learnings)) {
+			answer = answer(current, learnings, text);
+			this.answers.put(text, answer);
+		}
+		return answer.match();
 	}
 
-	private @Nullable Match lookUp(Indexed current, String text) {
+	private Answer answer(Indexed current, long learnings, String text) {
 		String normalized = DocumentNormalizer.normalize(text);
-		if (normalized == null) {
-			return null;
+		Match match = null;
+		if (normalized != null) {
+			match = current.byNormalized().get(normalized);
+			if (match == null) {
+				match = this.learned.get(normalized);
+			}
 		}
-		Match stored = current.byNormalized().get(normalized);
-		return (stored != null) ? stored : this.learned.getIfPresent(normalized);
+		return new Answer(match, current.generation(), learnings);
 	}
 
 	/**
@@ -88,13 +111,14 @@ public final class SafelistIndex {
 		if (current().documents().containsKey(key) || this.learnedKeys.getIfPresent(key) != null) {
 			return;
 		}
-		this.learnedKeys.put(key, Boolean.TRUE);
 		String normalized = DocumentNormalizer.normalize(text);
-		if (normalized != null) {
-			this.learned.put(normalized, new Match(key, text));
-			// A text answered "no match" before may match now.
-			this.answers.asMap().values().removeIf(Optional::isEmpty);
+		if (normalized == null) {
+			this.learnedKeys.put(key, "");
+			return;
 		}
+		this.learned.put(normalized, new Match(key, text));
+		this.learnedKeys.put(key, normalized);
+		this.learnings.incrementAndGet();
 	}
 
 	private Indexed current() {
@@ -104,7 +128,7 @@ public final class SafelistIndex {
 			synchronized (this) {
 				current = this.indexed;
 				if (current.documents() != documents) {
-					current = index(documents);
+					current = index(documents, current.generation() + 1);
 					this.indexed = current;
 					this.answers.invalidateAll();
 				}
@@ -113,7 +137,7 @@ public final class SafelistIndex {
 		return current;
 	}
 
-	private static Indexed index(Map<String, String> documents) {
+	private static Indexed index(Map<String, String> documents, long generation) {
 		Map<String, Match> byNormalized = new HashMap<>();
 		documents.forEach((key, text) -> {
 			String normalized = DocumentNormalizer.normalize(text);
@@ -121,7 +145,7 @@ public final class SafelistIndex {
 				byNormalized.putIfAbsent(normalized, new Match(key, text));
 			}
 		});
-		return new Indexed(documents, Map.copyOf(byNormalized));
+		return new Indexed(documents, Map.copyOf(byNormalized), generation);
 	}
 
 	/**
@@ -133,7 +157,14 @@ public final class SafelistIndex {
 	public record Match(String key, String text) {
 	}
 
-	private record Indexed(Map<String, String> documents, Map<String, Match> byNormalized) {
+	private record Indexed(Map<String, String> documents, Map<String, Match> byNormalized, long generation) {
+	}
+
+	/**
+	 * The answer for a sent text, with what it was worked out from: the snapshot's
+	 * generation and how many documents had been learned.
+	 */
+	private record Answer(@Nullable Match match, long snapshot, long learnings) {
 	}
 
 }

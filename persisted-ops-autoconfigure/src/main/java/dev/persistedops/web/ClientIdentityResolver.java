@@ -10,9 +10,11 @@ import org.springframework.util.Assert;
 
 /**
  * Reads a request's {@link ClientIdentity} from the first of the configured headers that
- * it carries. A value is cut to the maximum length, and one holding anything but letters,
- * digits, space and {@code - . _ ~ : / @ +} is ignored, so that a name is safe to put in
- * a log line or a metric tag.
+ * carries a safe value: one holding anything but letters, digits, space and
+ * {@code - . _ ~ : / @ +} is skipped as a whole (the next header is tried), and a safe
+ * one is cut to the maximum length, so that a name is safe to put in a log line or a
+ * metric tag. An application's override can inject the resolver (a bean) to see the
+ * client of a request.
  */
 public final class ClientIdentityResolver {
 
@@ -49,13 +51,17 @@ public final class ClientIdentityResolver {
 		return (name != null) ? new ClientIdentity(name, first(headers, this.versionHeaders)) : null;
 	}
 
+	/**
+	 * Return the first safe value of the given headers, cut to the maximum length: an
+	 * unsafe value is skipped as a whole, never shown in part.
+	 */
 	private @Nullable String first(HttpHeaders headers, List<String> names) {
 		for (String header : names) {
 			String value = headers.getFirst(header);
-			if (value != null && !value.isBlank()) {
+			if (value != null && !value.isBlank() && isSafe(value.strip())) {
 				String trimmed = value.strip();
-				String bounded = (trimmed.length() > this.maxLength) ? trimmed.substring(0, this.maxLength) : trimmed;
-				return isSafe(bounded) ? bounded : null;
+				return (trimmed.length() > this.maxLength) ? trimmed.substring(0, this.maxLength).stripTrailing()
+						: trimmed;
 			}
 		}
 		return null;

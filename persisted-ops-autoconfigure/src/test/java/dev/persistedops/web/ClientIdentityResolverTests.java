@@ -96,6 +96,24 @@ class ClientIdentityResolverTests {
 	}
 
 	@Test
+	void unsafeValueOfTheFirstHeaderFallsBackToTheNextHeader() {
+		assertThat(resolve("apollographql-client-name", "ios\napp", "graphql-client-name", "web"))
+			.isEqualTo(new ClientIdentity("web", null));
+	}
+
+	@Test
+	void unsafeCharacterBeyondTheMaximumLengthStillRejectsTheValue() {
+		ClientIdentityResolver resolver = new ClientIdentityResolver(List.of("name"), List.of(), 5);
+		assertThat(resolver.resolve(request("name", "ios-a\nINFO forged"))).isNull();
+	}
+
+	@Test
+	void valueCutAtASpaceLeavesNoTrailingSpace() {
+		ClientIdentityResolver resolver = new ClientIdentityResolver(List.of("name"), List.of(), 4);
+		assertThat(resolver.resolve(request("name", "ios app"))).isEqualTo(new ClientIdentity("ios", null));
+	}
+
+	@Test
 	void versionWithUnsafeCharactersIsIgnoredButTheNameIsKept() {
 		assertThat(resolve("apollographql-client-name", "ios-app", "apollographql-client-version", "4.2\n<b>"))
 			.isEqualTo(new ClientIdentity("ios-app", null));
