@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import dev.persistedops.client.PersistedRequestBodies;
 
@@ -43,8 +44,10 @@ final class PersistedOperationEncoder implements Encoder<Object> {
 	@Override
 	public Flux<DataBuffer> encode(Publisher<?> inputStream, DataBufferFactory bufferFactory,
 			ResolvableType elementType, @Nullable MimeType mimeType, @Nullable Map<String, Object> hints) {
-		return this.delegate.encode(Flux.from(inputStream).map(this::rewrite), bufferFactory, elementType, mimeType,
-				hints);
+		// A Mono stays a Mono: the delegate writes a single value, not a JSON array, for it.
+		Publisher<Object> rewritten = (inputStream instanceof Mono<?> mono) ? mono.map(this::rewrite)
+				: Flux.from(inputStream).map(this::rewrite);
+		return this.delegate.encode(rewritten, bufferFactory, elementType, mimeType, hints);
 	}
 
 	@Override
