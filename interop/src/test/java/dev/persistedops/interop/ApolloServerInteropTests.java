@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Java client's automatic persisted queries against the real Apollo Server 4
- * ({@code interop/apollo-server.mjs}, APQ on as by default): a miss, a registration, then the
- * hash alone, as Apollo Server recorded the requests.
+ * ({@code interop/apollo-server.mjs}, APQ on as by default): a miss, a registration, then
+ * the hash alone, as Apollo Server recorded the requests.
  */
 class ApolloServerInteropTests {
 
@@ -53,24 +53,29 @@ class ApolloServerInteropTests {
 			.url(this.apolloServer.url("/"))
 			.build();
 
-		assertThat(ServerRecords.during(this.apolloServer, () -> assertThat(bookTitle(client, "1"))
-			.isEqualTo("The Left Hand of Darkness"))).containsExactly("POST hash", "POST hash+text");
-		assertThat(ServerRecords.during(this.apolloServer, () -> assertThat(bookTitle(client, "2")).isEqualTo("Kindred")))
+		assertThat(ServerRecords.during(this.apolloServer,
+				() -> assertThat(bookTitle(client, "1")).isEqualTo("The Left Hand of Darkness")))
+			.containsExactly("POST hash", "POST hash+text");
+		assertThat(
+				ServerRecords.during(this.apolloServer, () -> assertThat(bookTitle(client, "2")).isEqualTo("Kindred")))
 			.containsExactly("POST hash");
 	}
 
 	@Test
 	void reactiveClientSendsQueriesByGetAndMutationsByPost() {
-		// Apollo Server's CSRF prevention wants this header on a GET, as it does from Apollo Client.
+		// Apollo Server's CSRF prevention wants this header on a GET, as it does from
+		// Apollo Client.
 		HttpGraphQlClient client = APQ_WITH_GET.configure(HttpGraphQlClient.builder())
 			.url(this.apolloServer.url("/"))
 			.header("apollo-require-preflight", "true")
 			.build();
 
-		assertThat(ServerRecords.during(this.apolloServer, () -> assertThat(titlesBy(client, "Octavia E. Butler"))
-			.containsExactly("Kindred"))).containsExactly("GET hash", "POST hash+text");
-		assertThat(ServerRecords.during(this.apolloServer, () -> assertThat(titlesBy(client, "Ursula K. Le Guin"))
-			.containsExactly("The Left Hand of Darkness"))).containsExactly("GET hash");
+		assertThat(ServerRecords.during(this.apolloServer,
+				() -> assertThat(titlesBy(client, "Octavia E. Butler")).containsExactly("Kindred")))
+			.containsExactly("GET hash", "POST hash+text");
+		assertThat(ServerRecords.during(this.apolloServer,
+				() -> assertThat(titlesBy(client, "Ursula K. Le Guin")).containsExactly("The Left Hand of Darkness")))
+			.containsExactly("GET hash");
 		assertThat(ServerRecords.during(this.apolloServer, () -> addBook(client, "Wild Seed")))
 			.containsExactly("POST hash", "POST hash+text");
 		assertThat(ServerRecords.during(this.apolloServer, () -> addBook(client, "Dawn"))).containsExactly("POST hash");
@@ -82,14 +87,18 @@ class ApolloServerInteropTests {
 			.url(this.apolloServer.url("/"))
 			.header("apollo-require-preflight", "true")
 			.build();
-		assertThat(ServerRecords.during(this.apolloServer, () -> client.documentName("InteropBooksBy")
-			.variable("author", "Nobody")
-			.retrieveSync("books")
-			.toEntityList(Map.class))).containsExactly("GET hash", "POST hash+text");
-		assertThat(ServerRecords.during(this.apolloServer, () -> client.documentName("InteropBooksBy")
-			.variable("author", "Nobody Else")
-			.retrieveSync("books")
-			.toEntityList(Map.class))).containsExactly("GET hash");
+		assertThat(ServerRecords.during(this.apolloServer,
+				() -> client.documentName("InteropBooksBy")
+					.variable("author", "Nobody")
+					.retrieveSync("books")
+					.toEntityList(Map.class)))
+			.containsExactly("GET hash", "POST hash+text");
+		assertThat(ServerRecords.during(this.apolloServer,
+				() -> client.documentName("InteropBooksBy")
+					.variable("author", "Nobody Else")
+					.retrieveSync("books")
+					.toEntityList(Map.class)))
+			.containsExactly("GET hash");
 	}
 
 	static String bookTitle(HttpSyncGraphQlClient client, String id) {

@@ -14,9 +14,9 @@ import org.springframework.graphql.client.HttpSyncGraphQlClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Java client against the real Apollo Server 4 with automatic persisted queries off: it
- * answers the hash with {@code PersistedQueryNotSupported}, and the client sends the text and
- * stops hashing, as Apollo Client does.
+ * The Java client against the real Apollo Server 4 with automatic persisted queries off:
+ * it answers the hash with {@code PersistedQueryNotSupported}, and the client sends the
+ * text and stops hashing, as Apollo Client does.
  */
 class ApolloServerWithoutApqInteropTests {
 
@@ -45,7 +45,8 @@ class ApolloServerWithoutApqInteropTests {
 			.build();
 
 		assertThat(ServerRecords.during(this.apolloServer,
-				() -> assertThat(ApolloServerInteropTests.bookTitle(client, "1")).isEqualTo("The Left Hand of Darkness")))
+				() -> assertThat(ApolloServerInteropTests.bookTitle(client, "1"))
+					.isEqualTo("The Left Hand of Darkness")))
 			.containsExactly("POST hash", "POST text");
 		assertThat(interceptor.isStopped()).isTrue();
 		assertThat(ServerRecords.during(this.apolloServer,

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Java client against the real GraphQL Yoga with its persisted operations plugin
  * ({@code interop/yoga-server.mjs}), which runs only the documents of
- * {@code src/test/resources/graphql-documents/}, by {@code documentId} ({@code sha256:<hex>})
- * or Apollo's hash, and refuses any text.
+ * {@code src/test/resources/graphql-documents/}, by {@code documentId}
+ * ({@code sha256:<hex>}) or Apollo's hash, and refuses any text.
  */
 class GraphQlYogaInteropTests {
 
@@ -64,15 +64,17 @@ class GraphQlYogaInteropTests {
 			.configure(HttpSyncGraphQlClient.builder())
 			.url(yoga.url("/graphql"))
 			.build();
-		assertThat(ServerRecords.during(yoga, () -> assertThat(ApolloServerInteropTests.bookTitle(client, "2"))
-			.isEqualTo("Kindred"))).containsExactly("POST hash");
+		assertThat(ServerRecords.during(yoga,
+				() -> assertThat(ApolloServerInteropTests.bookTitle(client, "2")).isEqualTo("Kindred")))
+			.containsExactly("POST hash");
 	}
 
 	@Test
 	void withoutTheClientPieceTheTextIsRefused() {
 		HttpSyncGraphQlClient client = HttpSyncGraphQlClient.builder().url(yoga.url("/graphql")).build();
 		ClientGraphQlResponse response = client.documentName("InteropBook").variable("id", "1").executeSync();
-		assertThat(response.getErrors()).extracting((error) -> error.getMessage()).containsExactly("PersistedQueryOnly");
+		assertThat(response.getErrors()).extracting((error) -> error.getMessage())
+			.containsExactly("PersistedQueryOnly");
 	}
 
 }

@@ -12,9 +12,10 @@ import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.support.HttpRequestWrapper;
 
 /**
- * The {@code RestClient} hook of {@code HttpSyncGraphQlClient}: sends a request as a GET when
- * {@link PersistedOperationClientInterceptor} chose GET for it, with the id, variables and
- * extensions as query parameters and no body. Every other request passes unchanged.
+ * The {@code RestClient} hook of {@code HttpSyncGraphQlClient}: sends a request as a GET
+ * when {@link PersistedOperationClientInterceptor} chose GET for it, with the id,
+ * variables and extensions as query parameters and no body. Every other request passes
+ * unchanged.
  */
 final class GetRequestInterceptor implements ClientHttpRequestInterceptor {
 

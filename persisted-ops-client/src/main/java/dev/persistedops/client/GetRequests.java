@@ -11,12 +11,12 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the HTTP hooks ({@link GetRequestInterceptor}, {@link GetRequestFilter}) need to turn
- * a GraphQL POST into a GET: the query string, built from the id-only body (strings as they
- * are, {@code variables} and {@code extensions} as JSON, as Apollo's
- * {@code useGETForHashedQueries} sends them), handed over as a request attribute (WebClient)
- * or, on the synchronous client, whose transport passes no attributes, for the duration of
- * the call on its thread.
+ * What the HTTP hooks ({@link GetRequestInterceptor}, {@link GetRequestFilter}) need to
+ * turn a GraphQL POST into a GET: the query string, built from the id-only body (strings
+ * as they are, {@code variables} and {@code extensions} as JSON, as Apollo's
+ * {@code useGETForHashedQueries} sends them), handed over as a request attribute
+ * (WebClient) or, on the synchronous client, whose transport passes no attributes, for
+ * the duration of the call on its thread.
  */
 final class GetRequests {
 
@@ -55,7 +55,8 @@ final class GetRequests {
 	}
 
 	/**
-	 * Run a synchronous call whose HTTP request goes as a GET with the given query string.
+	 * Run a synchronous call whose HTTP request goes as a GET with the given query
+	 * string.
 	 */
 	static <T> T whilePending(String query, Supplier<T> call) {
 		PENDING.set(query);
@@ -77,7 +78,8 @@ final class GetRequests {
 	}
 
 	private static String encode(String value) {
-		// URLEncoder escapes '+' too, so JSON with a plus sign survives servers that read '+' as a space.
+		// URLEncoder escapes '+' too, so JSON with a plus sign survives servers that read
+		// '+' as a space.
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 

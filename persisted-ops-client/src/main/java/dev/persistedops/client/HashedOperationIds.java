@@ -7,9 +7,9 @@ import org.springframework.util.Assert;
 
 /**
  * Ids computed from the exact text of a document with a digest, with an optional prefix
- * ({@code sha256:} for {@code documentId}, {@code <client>/} for {@code operationId}). Each
- * text is hashed once: ids are cached, up to a bound, so documents built at run time cannot
- * fill the memory.
+ * ({@code sha256:} for {@code documentId}, {@code <client>/} for {@code operationId}).
+ * Each text is hashed once: ids are cached, up to a bound, so documents built at run time
+ * cannot fill the memory.
  */
 public final class HashedOperationIds implements OperationIds {
 

@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * Where a request carries its operation id, one constant per client convention in use:
  * the GraphQL-over-HTTP appendix and newer Hot Chocolate ({@code documentId}), Apollo's
- * {@code extensions.persistedQuery}, Hot Chocolate ({@code id}), Relay ({@code doc_id}) and
- * GraphQL-Ruby's OperationStore ({@code operationId}).
+ * {@code extensions.persistedQuery}, Hot Chocolate ({@code id}), Relay ({@code doc_id})
+ * and GraphQL-Ruby's OperationStore ({@code operationId}).
  */
 public enum IdConvention {
 
@@ -33,8 +33,8 @@ public enum IdConvention {
 	}
 
 	/**
-	 * Return the name of the member that carries the id: a top-level member of the request,
-	 * or, for {@link #PERSISTED_QUERY}, a member of its {@code extensions}.
+	 * Return the name of the member that carries the id: a top-level member of the
+	 * request, or, for {@link #PERSISTED_QUERY}, a member of its {@code extensions}.
 	 */
 	public String member() {
 		return this.member;

@@ -7,8 +7,8 @@ import org.springframework.util.Assert;
 
 /**
  * A {@link DocumentSource} that finds documents by operation name in a
- * {@link PersistedQueryManifest}, so that {@code documentName("GetBook")} works for a client
- * that ships the manifest instead of {@code graphql-documents/}.
+ * {@link PersistedQueryManifest}, so that {@code documentName("GetBook")} works for a
+ * client that ships the manifest instead of {@code graphql-documents/}.
  */
 public final class ManifestDocumentSource implements DocumentSource {
 

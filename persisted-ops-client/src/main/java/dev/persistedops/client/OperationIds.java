@@ -3,8 +3,8 @@ package dev.persistedops.client;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Gives a document its operation id: computed from the text ({@link HashedOperationIds}) or
- * looked up in a manifest the build produced ({@link PersistedQueryManifest}).
+ * Gives a document its operation id: computed from the text ({@link HashedOperationIds})
+ * or looked up in a manifest the build produced ({@link PersistedQueryManifest}).
  */
 @FunctionalInterface
 public interface OperationIds {

@@ -13,10 +13,11 @@ import org.springframework.util.Assert;
 /**
  * A request that carries an operation id, and the document text only when asked to (the
  * second request of Apollo's automatic persisted queries). Every transport of Spring for
- * GraphQL's clients writes a request with {@link #toMap()}, so leaving {@code query} out of
- * the map is what keeps the text off the wire. {@link #getDocument()} cannot be
+ * GraphQL's clients writes a request with {@link #toMap()}, so leaving {@code query} out
+ * of the map is what keeps the text off the wire. {@link #getDocument()} cannot be
  * {@code null} (spring-graphql#1400); for an id-only request it is graphql-java's
- * persisted-query marker, the same value Spring's server puts in a request that has no text.
+ * persisted-query marker, the same value Spring's server puts in a request that has no
+ * text.
  */
 public final class PersistedClientGraphQlRequest implements ClientGraphQlRequest {
 

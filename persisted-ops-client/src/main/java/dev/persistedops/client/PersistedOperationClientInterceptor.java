@@ -13,15 +13,20 @@ import org.springframework.util.Assert;
 /**
  * Sends each request of a Spring for GraphQL client as an operation id instead of its
  * document text, for the synchronous and the reactive clients alike.
- * <p>With automatic persisted queries on (Apollo's protocol, {@link IdConvention#PERSISTED_QUERY}
- * only), a {@code PersistedQueryNotFound} answer is followed, once, by the same request with
- * the text and the hash, and a {@code PersistedQueryNotSupported} answer makes this
- * interceptor send the request again as text and stop sending ids for good, as Apollo Client
- * does. With GET for queries on, a query's id-only request goes by GET (the client's HTTP hook
- * does the rewriting); mutations, subscriptions and requests that carry text go by POST.
- * <p>One instance belongs to one client: it remembers whether that client's server supports ids.
+ * <p>
+ * With automatic persisted queries on (Apollo's protocol,
+ * {@link IdConvention#PERSISTED_QUERY} only), a {@code PersistedQueryNotFound} answer is
+ * followed, once, by the same request with the text and the hash, and a
+ * {@code PersistedQueryNotSupported} answer makes this interceptor send the request again
+ * as text and stop sending ids for good, as Apollo Client does. With GET for queries on,
+ * a query's id-only request goes by GET (the client's HTTP hook does the rewriting);
+ * mutations, subscriptions and requests that carry text go by POST.
+ * <p>
+ * One instance belongs to one client: it remembers whether that client's server supports
+ * ids.
  */
-public final class PersistedOperationClientInterceptor implements GraphQlClientInterceptor, SyncGraphQlClientInterceptor {
+public final class PersistedOperationClientInterceptor
+		implements GraphQlClientInterceptor, SyncGraphQlClientInterceptor {
 
 	private final OperationIds ids;
 
@@ -39,8 +44,8 @@ public final class PersistedOperationClientInterceptor implements GraphQlClientI
 	 * Create an interceptor.
 	 * @param ids how documents get their ids
 	 * @param convention where the id travels
-	 * @param automaticPersistedQueries whether to register unknown documents (Apollo's APQ;
-	 * only with {@link IdConvention#PERSISTED_QUERY})
+	 * @param automaticPersistedQueries whether to register unknown documents (Apollo's
+	 * APQ; only with {@link IdConvention#PERSISTED_QUERY})
 	 * @param getForQueries whether queries go by GET
 	 */
 	public PersistedOperationClientInterceptor(OperationIds ids, IdConvention convention,
@@ -92,7 +97,8 @@ public final class PersistedOperationClientInterceptor implements GraphQlClientI
 	}
 
 	/**
-	 * Whether a {@code PersistedQueryNotSupported} answer made this interceptor stop sending ids.
+	 * Whether a {@code PersistedQueryNotSupported} answer made this interceptor stop
+	 * sending ids.
 	 */
 	public boolean isStopped() {
 		return this.idsNotSupported;

@@ -10,11 +10,10 @@ import org.springframework.util.StringUtils;
 
 /**
  * Configures Spring for GraphQL client builders to send operation ids instead of document
- * texts: one call per builder adds a {@link PersistedOperationClientInterceptor} of its own,
- * the HTTP hook for GET when queries go by GET, and the manifest as the document source when
- * there is one. Requests are still written as usual, with {@code documentName(...)} or
- * {@code document(...)}.
- * <pre class="code">
+ * texts: one call per builder adds a {@link PersistedOperationClientInterceptor} of its
+ * own, the HTTP hook for GET when queries go by GET, and the manifest as the document
+ * source when there is one. Requests are still written as usual, with
+ * {@code documentName(...)} or {@code document(...)}. <pre class="code">
  * PersistedOperationsConfigurer configurer = PersistedOperationsConfigurer.builder()
  *     .convention(IdConvention.DOCUMENT_ID)
  *     .build();
@@ -44,8 +43,8 @@ public final class PersistedOperationsConfigurer {
 	}
 
 	/**
-	 * Start configuring: by default ids travel as {@code documentId} ({@code sha256:<hex>}),
-	 * without automatic persisted queries, by POST.
+	 * Start configuring: by default ids travel as {@code documentId}
+	 * ({@code sha256:<hex>}), without automatic persisted queries, by POST.
 	 */
 	public static Builder builder() {
 		return new Builder();
@@ -84,7 +83,8 @@ public final class PersistedOperationsConfigurer {
 	}
 
 	/**
-	 * Configure a WebSocket client builder; subscriptions, queries and mutations all go by id.
+	 * Configure a WebSocket client builder; subscriptions, queries and mutations all go
+	 * by id.
 	 * @return the same builder
 	 */
 	public WebSocketGraphQlClient.Builder<?> configure(WebSocketGraphQlClient.Builder<?> builder) {
@@ -98,7 +98,8 @@ public final class PersistedOperationsConfigurer {
 
 	/**
 	 * Return a new interceptor for one client, for builders configured by hand.
-	 * @param getForQueries whether queries go by GET, which also needs the client's HTTP hook
+	 * @param getForQueries whether queries go by GET, which also needs the client's HTTP
+	 * hook
 	 */
 	public PersistedOperationClientInterceptor interceptor(boolean getForQueries) {
 		return new PersistedOperationClientInterceptor(this.ids, this.convention, this.automaticPersistedQueries,
@@ -184,8 +185,9 @@ public final class PersistedOperationsConfigurer {
 		}
 
 		/**
-		 * Take ids (and documents by name) from a manifest the client build produced instead
-		 * of hashing the texts. A document the manifest does not hold is sent as text.
+		 * Take ids (and documents by name) from a manifest the client build produced
+		 * instead of hashing the texts. A document the manifest does not hold is sent as
+		 * text.
 		 */
 		public Builder manifest(@Nullable PersistedQueryManifest manifest) {
 			this.manifest = manifest;
@@ -202,8 +204,8 @@ public final class PersistedOperationsConfigurer {
 		}
 
 		/**
-		 * Whether queries sent by id go by GET, as Apollo's {@code useGETForHashedQueries};
-		 * mutations always go by POST.
+		 * Whether queries sent by id go by GET, as Apollo's
+		 * {@code useGETForHashedQueries}; mutations always go by POST.
 		 */
 		public Builder getForQueries(boolean getForQueries) {
 			this.getForQueries = getForQueries;

@@ -16,9 +16,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.util.Assert;
 
 /**
- * An Apollo persisted query manifest ({@code persisted-query-manifest.json}) that a client
- * build produced: each operation's id, name and text. Ids are taken from it as they are, so
- * they need not be hashes; operations are found by name for
+ * An Apollo persisted query manifest ({@code persisted-query-manifest.json}) that a
+ * client build produced: each operation's id, name and text. Ids are taken from it as
+ * they are, so they need not be hashes; operations are found by name for
  * {@link ManifestDocumentSource}, so a client can ship the manifest instead of its
  * {@code graphql-documents/}.
  */
@@ -96,8 +96,8 @@ public final class PersistedQueryManifest implements OperationIds {
 			}
 			String previousId = idsByBody.putIfAbsent(body, id);
 			if (previousId != null && !previousId.equals(id)) {
-				throw new InvalidManifestException(where + ": the same body has two ids, '" + previousId + "' and '"
-						+ id + "'");
+				throw new InvalidManifestException(
+						where + ": the same body has two ids, '" + previousId + "' and '" + id + "'");
 			}
 			String previousBody = bodiesByName.putIfAbsent(name, body);
 			if (previousBody != null && !previousBody.equals(body)) {
@@ -116,7 +116,8 @@ public final class PersistedQueryManifest implements OperationIds {
 	}
 
 	/**
-	 * Return the text of the operation with the given name, or {@code null} if there is none.
+	 * Return the text of the operation with the given name, or {@code null} if there is
+	 * none.
 	 */
 	public @Nullable String bodyOf(String name) {
 		return this.bodiesByName.get(name);

@@ -10,9 +10,9 @@ import org.springframework.util.Assert;
 
 /**
  * Rewrites GraphQL request bodies (the {@code query}, {@code operationName},
- * {@code variables}, {@code extensions} map that Spring's transports serialize) into id-only
- * bodies, for the places that see a body rather than a client request: the testers'
- * encoder and in-process handler.
+ * {@code variables}, {@code extensions} map that Spring's transports serialize) into
+ * id-only bodies, for the places that see a body rather than a client request: the
+ * testers' encoder and in-process handler.
  */
 public final class PersistedRequestBodies {
 
@@ -30,8 +30,8 @@ public final class PersistedRequestBodies {
 	}
 
 	/**
-	 * Return the id-only body for a GraphQL request body, or {@code null} if the value is not
-	 * a GraphQL request body or its document has no id.
+	 * Return the id-only body for a GraphQL request body, or {@code null} if the value is
+	 * not a GraphQL request body or its document has no id.
 	 */
 	public @Nullable Map<String, Object> idOnly(Object value) {
 		if (!(value instanceof Map<?, ?> body) || !(body.get("query") instanceof String document)

@@ -11,9 +11,9 @@ import graphql.parser.Parser;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tells whether the operation a request selects is a query, which alone may travel by GET.
- * Each document is parsed once; what cannot be shown to be a query (a syntax error, an
- * operation name the document lacks) counts as not a query, so it goes by POST.
+ * Tells whether the operation a request selects is a query, which alone may travel by
+ * GET. Each document is parsed once; what cannot be shown to be a query (a syntax error,
+ * an operation name the document lacks) counts as not a query, so it goes by POST.
  */
 final class QueryDetector {
 

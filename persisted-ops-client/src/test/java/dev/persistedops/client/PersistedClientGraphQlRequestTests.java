@@ -32,8 +32,8 @@ class PersistedClientGraphQlRequestTests {
 		Map<String, Object> body = PersistedClientGraphQlRequest.idOnly(original, "abc", IdConvention.PERSISTED_QUERY)
 			.toMap();
 		assertThat(body).containsOnlyKeys("extensions");
-		assertThat(body.get("extensions")).isEqualTo(
-				Map.of("trace", true, "persistedQuery", Map.of("version", 1, "sha256Hash", "abc")));
+		assertThat(body.get("extensions"))
+			.isEqualTo(Map.of("trace", true, "persistedQuery", Map.of("version", 1, "sha256Hash", "abc")));
 	}
 
 	@Test

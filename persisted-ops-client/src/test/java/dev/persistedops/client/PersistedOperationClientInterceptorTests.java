@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link PersistedOperationClientInterceptor}, with a chain that stands in for the
- * transport and answers as a server would.
+ * Tests for {@link PersistedOperationClientInterceptor}, with a chain that stands in for
+ * the transport and answers as a server would.
  */
 class PersistedOperationClientInterceptorTests {
 
@@ -40,7 +40,8 @@ class PersistedOperationClientInterceptorTests {
 		interceptor(IdConvention.PERSISTED_QUERY, true, false)
 			.intercept(request(QUERY), answering(notFound(), notFound()))
 			.block();
-		assertThat(this.sent).extracting((request) -> request.toMap().containsKey("query")).containsExactly(false, true);
+		assertThat(this.sent).extracting((request) -> request.toMap().containsKey("query"))
+			.containsExactly(false, true);
 		assertThat(this.sent.get(1).getExtensions()).containsKey("persistedQuery");
 	}
 
@@ -50,7 +51,8 @@ class PersistedOperationClientInterceptorTests {
 			.intercept(request(QUERY), answering(notFound()))
 			.block();
 		assertThat(this.sent).hasSize(1);
-		assertThat(response.getErrors()).extracting((error) -> error.getMessage()).containsExactly("PersistedQueryNotFound");
+		assertThat(response.getErrors()).extracting((error) -> error.getMessage())
+			.containsExactly("PersistedQueryNotFound");
 	}
 
 	@Test
@@ -79,7 +81,8 @@ class PersistedOperationClientInterceptorTests {
 			return (this.sent.size() == 1) ? notFound() : ok();
 		};
 		interceptor(IdConvention.PERSISTED_QUERY, true, false).intercept(request(QUERY), chain);
-		assertThat(this.sent).extracting((request) -> request.toMap().containsKey("query")).containsExactly(false, true);
+		assertThat(this.sent).extracting((request) -> request.toMap().containsKey("query"))
+			.containsExactly(false, true);
 	}
 
 	@Test
@@ -102,8 +105,7 @@ class PersistedOperationClientInterceptorTests {
 
 	@Test
 	void apqNeedsApollosConvention() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> interceptor(IdConvention.DOCUMENT_ID, true, false))
+		assertThatIllegalArgumentException().isThrownBy(() -> interceptor(IdConvention.DOCUMENT_ID, true, false))
 			.withMessageContaining("PERSISTED_QUERY");
 	}
 

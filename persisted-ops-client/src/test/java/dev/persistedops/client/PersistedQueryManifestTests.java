@@ -18,8 +18,8 @@ class PersistedQueryManifestTests {
 
 	@Test
 	void givesEachBodyItsIdAndEachNameItsBody() {
-		PersistedQueryManifest manifest = parse(manifest("{\"id\":\"abc\",\"name\":\"GetBook\",\"type\":\"query\",\"body\":\""
-				+ BODY + "\"}"));
+		PersistedQueryManifest manifest = parse(
+				manifest("{\"id\":\"abc\",\"name\":\"GetBook\",\"type\":\"query\",\"body\":\"" + BODY + "\"}"));
 		assertThat(manifest.idOf(BODY)).isEqualTo("abc");
 		assertThat(manifest.idOf(BODY + " ")).isNull();
 		assertThat(manifest.bodyOf("GetBook")).isEqualTo(BODY);
@@ -28,8 +28,8 @@ class PersistedQueryManifestTests {
 
 	@Test
 	void documentSourceNamesTheMissingOperation() {
-		PersistedQueryManifest manifest = parse(manifest("{\"id\":\"abc\",\"name\":\"GetBook\",\"type\":\"query\",\"body\":\""
-				+ BODY + "\"}"));
+		PersistedQueryManifest manifest = parse(
+				manifest("{\"id\":\"abc\",\"name\":\"GetBook\",\"type\":\"query\",\"body\":\"" + BODY + "\"}"));
 		assertThatExceptionOfType(IllegalStateException.class)
 			.isThrownBy(() -> new ManifestDocumentSource(manifest).getDocument("ListBooks").block())
 			.withMessage("The persisted query manifest has no operation named 'ListBooks' (it has [GetBook])");
@@ -61,8 +61,9 @@ class PersistedQueryManifestTests {
 
 	@Test
 	void refusesTwoOperationsWithOneNameAndDifferentBodies() {
-		assertInvalid(manifest("{\"id\":\"a\",\"name\":\"GetBook\",\"type\":\"query\",\"body\":\"x\"},"
-				+ "{\"id\":\"b\",\"name\":\"GetBook\",\"type\":\"query\",\"body\":\"y\"}"),
+		assertInvalid(
+				manifest("{\"id\":\"a\",\"name\":\"GetBook\",\"type\":\"query\",\"body\":\"x\"},"
+						+ "{\"id\":\"b\",\"name\":\"GetBook\",\"type\":\"query\",\"body\":\"y\"}"),
 				"test.json operations[1]: two operations are named 'GetBook'");
 	}
 
@@ -83,8 +84,9 @@ class PersistedQueryManifestTests {
 	@Test
 	void loadsFromAResource() {
 		String content = manifest("{\"id\":\"abc\",\"name\":\"GetBook\",\"type\":\"query\",\"body\":\"" + BODY + "\"}");
-		assertThat(PersistedQueryManifest.load(new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)))
-			.idOf(BODY)).isEqualTo("abc");
+		assertThat(
+				PersistedQueryManifest.load(new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8))).idOf(BODY))
+			.isEqualTo("abc");
 	}
 
 	private static String manifest(String operations) {

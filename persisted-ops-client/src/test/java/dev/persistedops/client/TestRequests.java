@@ -15,8 +15,8 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
 /**
- * Requests and responses for the unit tests, as a client builds them and a transport returns
- * them.
+ * Requests and responses for the unit tests, as a client builds them and a transport
+ * returns them.
  */
 final class TestRequests {
 

@@ -18,10 +18,10 @@ import org.springframework.util.Assert;
 import org.springframework.util.MimeType;
 
 /**
- * A JSON encoder decorator that writes GraphQL request bodies as id-only bodies. It is how
- * {@code HttpGraphQlTester}, which has no client interceptors, sends ids: registered as a
- * custom codec of its {@code WebTestClient}, it sees the body map before it is serialized.
- * Every other value is encoded by the delegate unchanged.
+ * A JSON encoder decorator that writes GraphQL request bodies as id-only bodies. It is
+ * how {@code HttpGraphQlTester}, which has no client interceptors, sends ids: registered
+ * as a custom codec of its {@code WebTestClient}, it sees the body map before it is
+ * serialized. Every other value is encoded by the delegate unchanged.
  */
 final class PersistedOperationEncoder implements Encoder<Object> {
 
@@ -44,7 +44,8 @@ final class PersistedOperationEncoder implements Encoder<Object> {
 	@Override
 	public Flux<DataBuffer> encode(Publisher<?> inputStream, DataBufferFactory bufferFactory,
 			ResolvableType elementType, @Nullable MimeType mimeType, @Nullable Map<String, Object> hints) {
-		// A Mono stays a Mono: the delegate writes a single value, not a JSON array, for it.
+		// A Mono stays a Mono: the delegate writes a single value, not a JSON array, for
+		// it.
 		Publisher<Object> rewritten = (inputStream instanceof Mono<?> mono) ? mono.map(this::rewrite)
 				: Flux.from(inputStream).map(this::rewrite);
 		return this.delegate.encode(rewritten, bufferFactory, elementType, mimeType, hints);

@@ -12,13 +12,12 @@ import org.springframework.util.Assert;
 
 /**
  * Makes Spring for GraphQL's testers send operation ids, so a test can assert that a
- * persisted operation runs against the application:
- * <pre class="code">
+ * persisted operation runs against the application: <pre class="code">
  * HttpGraphQlTester tester = PersistedOperationTesters.configure(httpGraphQlTester.mutate(), configurer).build();
  * WebGraphQlTester tester = PersistedOperationTesters.webGraphQlTester(webGraphQlHandler, configurer).build();
- * </pre>
- * The testers have no interceptors, so there is no automatic persisted queries round trip and
- * no GET here: the id alone is sent, and the application must hold the document.
+ * </pre> The testers have no interceptors, so there is no automatic persisted queries
+ * round trip and no GET here: the id alone is sent, and the application must hold the
+ * document.
  */
 public final class PersistedOperationTesters {
 
@@ -26,8 +25,8 @@ public final class PersistedOperationTesters {
 	}
 
 	/**
-	 * Configure an {@code HttpGraphQlTester} builder: its {@code WebTestClient} writes request
-	 * bodies with the id instead of the document.
+	 * Configure an {@code HttpGraphQlTester} builder: its {@code WebTestClient} writes
+	 * request bodies with the id instead of the document.
 	 * @return the same builder
 	 */
 	public static HttpGraphQlTester.Builder<?> configure(HttpGraphQlTester.Builder<?> builder,
@@ -45,8 +44,9 @@ public final class PersistedOperationTesters {
 	}
 
 	/**
-	 * Return a {@code WebGraphQlTester} builder whose requests reach the given handler by id.
-	 * Needs the {@code persisted-query} convention: in process only {@code extensions} travel.
+	 * Return a {@code WebGraphQlTester} builder whose requests reach the given handler by
+	 * id. Needs the {@code persisted-query} convention: in process only
+	 * {@code extensions} travel.
 	 */
 	public static WebGraphQlTester.Builder<?> webGraphQlTester(WebGraphQlHandler handler,
 			PersistedOperationsConfigurer configurer) {
@@ -54,7 +54,8 @@ public final class PersistedOperationTesters {
 		Assert.notNull(configurer, "configurer is required");
 		PersistedRequestBodies bodies = new PersistedRequestBodies(configurer.getOperationIds(),
 				configurer.getConvention());
-		WebGraphQlTester.Builder<?> builder = WebGraphQlTester.builder(new PersistedOperationWebGraphQlHandler(handler, bodies));
+		WebGraphQlTester.Builder<?> builder = WebGraphQlTester
+			.builder(new PersistedOperationWebGraphQlHandler(handler, bodies));
 		if (configurer.getManifest() != null) {
 			builder.documentSource(new ManifestDocumentSource(configurer.getManifest()));
 		}

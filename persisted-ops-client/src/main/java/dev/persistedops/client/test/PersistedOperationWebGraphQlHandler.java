@@ -16,11 +16,12 @@ import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
 import org.springframework.util.Assert;
 
 /**
- * A {@link WebGraphQlHandler} decorator for {@code WebGraphQlTester}, which calls the handler
- * in process with no HTTP body and no client interceptors: each request reaches the
- * application's handler as an id-only request. In process only {@code extensions} travel,
- * so the id is carried there ({@code persistedQuery}), and the document is graphql-java's
- * persisted-query marker, as Spring's server sets it for a request without text.
+ * A {@link WebGraphQlHandler} decorator for {@code WebGraphQlTester}, which calls the
+ * handler in process with no HTTP body and no client interceptors: each request reaches
+ * the application's handler as an id-only request. In process only {@code extensions}
+ * travel, so the id is carried there ({@code persistedQuery}), and the document is
+ * graphql-java's persisted-query marker, as Spring's server sets it for a request without
+ * text.
  */
 final class PersistedOperationWebGraphQlHandler implements WebGraphQlHandler {
 
