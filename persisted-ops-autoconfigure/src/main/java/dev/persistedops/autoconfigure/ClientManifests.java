@@ -8,8 +8,8 @@ import dev.persistedops.client.PersistedQueryManifest;
 import org.springframework.core.io.Resource;
 
 /**
- * Loads the client's manifest from {@code persisted-ops.client.manifest}, turning a manifest
- * that is not valid into a failure that names the property.
+ * Loads the client's manifest from {@code persisted-ops.client.manifest}, turning a
+ * manifest that is not valid into a failure that names the property.
  */
 final class ClientManifests {
 

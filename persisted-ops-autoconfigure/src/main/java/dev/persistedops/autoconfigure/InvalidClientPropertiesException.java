@@ -1,8 +1,8 @@
 package dev.persistedops.autoconfigure;
 
 /**
- * Thrown when the {@code persisted-ops.client.*} properties do not fit together; it names the
- * property to fix, for {@link InvalidClientPropertiesFailureAnalyzer}.
+ * Thrown when the {@code persisted-ops.client.*} properties do not fit together; it names
+ * the property to fix, for {@link InvalidClientPropertiesFailureAnalyzer}.
  */
 public class InvalidClientPropertiesException extends IllegalStateException {
 

@@ -19,10 +19,11 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configuration of the client side of persisted operations, when
- * {@code persisted-ops-client} is on the classpath: a {@link PersistedOperationsConfigurer}
- * from {@code persisted-ops.client.*}, and prototype {@code HttpSyncGraphQlClient} and
- * {@code HttpGraphQlClient} builders, made from Spring Boot's {@code RestClient} and
- * {@code WebClient} builders where it defines them, that send operation ids.
+ * {@code persisted-ops-client} is on the classpath: a
+ * {@link PersistedOperationsConfigurer} from {@code persisted-ops.client.*}, and
+ * prototype {@code HttpSyncGraphQlClient} and {@code HttpGraphQlClient} builders, made
+ * from Spring Boot's {@code RestClient} and {@code WebClient} builders where it defines
+ * them, that send operation ids.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
 		"org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration" })
@@ -53,7 +54,8 @@ public final class PersistedOperationsClientAutoConfiguration {
 		@ConditionalOnMissingBean
 		HttpSyncGraphQlClient.Builder<?> persistedOperationsHttpSyncGraphQlClientBuilder(
 				PersistedOperationsConfigurer configurer, ObjectProvider<RestClient.Builder> restClientBuilder) {
-			return configurer.configure(HttpSyncGraphQlClient.builder(restClientBuilder.getIfAvailable(RestClient::builder)));
+			return configurer
+				.configure(HttpSyncGraphQlClient.builder(restClientBuilder.getIfAvailable(RestClient::builder)));
 		}
 
 	}

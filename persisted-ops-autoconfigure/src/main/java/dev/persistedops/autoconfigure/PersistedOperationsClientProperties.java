@@ -11,8 +11,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.util.StringUtils;
 
 /**
- * Configuration of the client side of persisted operations: how Spring for GraphQL clients
- * built from the application's builders send operation ids.
+ * Configuration of the client side of persisted operations: how Spring for GraphQL
+ * clients built from the application's builders send operation ids.
  */
 @ConfigurationProperties("persisted-ops.client")
 public class PersistedOperationsClientProperties implements InitializingBean {
@@ -40,14 +40,14 @@ public class PersistedOperationsClientProperties implements InitializingBean {
 	private @Nullable String operationStoreClient;
 
 	/**
-	 * Apollo persisted query manifest to take ids (and documents by name) from, instead of
-	 * hashing the texts.
+	 * Apollo persisted query manifest to take ids (and documents by name) from, instead
+	 * of hashing the texts.
 	 */
 	private @Nullable Resource manifest;
 
 	/**
-	 * Whether to register documents the server does not know (Apollo's automatic persisted
-	 * queries); needs the persisted-query convention.
+	 * Whether to register documents the server does not know (Apollo's automatic
+	 * persisted queries); needs the persisted-query convention.
 	 */
 	private boolean apq;
 

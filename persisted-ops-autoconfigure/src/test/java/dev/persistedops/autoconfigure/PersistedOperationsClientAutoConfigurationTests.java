@@ -56,7 +56,8 @@ class PersistedOperationsClientAutoConfigurationTests {
 	@Test
 	void takesIdsAndDocumentsFromTheManifest() {
 		this.contextRunner
-			.withPropertyValues("persisted-ops.client.manifest=classpath:/client-fixtures/persisted-query-manifest.json")
+			.withPropertyValues(
+					"persisted-ops.client.manifest=classpath:/client-fixtures/persisted-query-manifest.json")
 			.run((context) -> {
 				PersistedOperationsConfigurer configurer = context.getBean(PersistedOperationsConfigurer.class);
 				assertThat(configurer.getOperationIds().idOf("query GetBook { book(id: 1) { title } }"))
@@ -126,8 +127,7 @@ class PersistedOperationsClientAutoConfigurationTests {
 	@Test
 	void missingManifestFailsNamingTheProperty() {
 		this.contextRunner.withPropertyValues("persisted-ops.client.manifest=classpath:/client-fixtures/nope.json")
-			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
-				.contains("nope.json")
+			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription()).contains("nope.json")
 				.contains("cannot be read"));
 	}
 

@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A server script of one of this repository's Node projects (such as {@code interop/}, whose
- * packages {@code scripts/test} installs from the committed lock file), started on a free
- * port on the loopback address and stopped by {@link #close()}. The script gets the port as
- * its first argument; what it prints is kept for the test to read. A missing installation
- * or a server that does not answer fails the test.
+ * A server script of one of this repository's Node projects (such as {@code interop/},
+ * whose packages {@code scripts/test} installs from the committed lock file), started on
+ * a free port on the loopback address and stopped by {@link #close()}. The script gets
+ * the port as its first argument; what it prints is kept for the test to read. A missing
+ * installation or a server that does not answer fails the test.
  */
 public final class NodeServer implements AutoCloseable {
 

@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Java client's automatic persisted queries against the sample app in its development
- * profile (APQ on): a document the server has never seen costs two requests the first time
- * (the hash misses, then hash and text register it) and one, the hash alone, from then on.
+ * profile (APQ on): a document the server has never seen costs two requests the first
+ * time (the hash misses, then hash and text register it) and one, the hash alone, from
+ * then on.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(RequestRecording.class)

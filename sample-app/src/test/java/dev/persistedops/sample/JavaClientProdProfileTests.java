@@ -34,11 +34,11 @@ import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClien
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Java client ({@code persisted-ops-client}) against the sample app in its prod profile,
- * where only persisted operations run: requests written as usual, with
+ * The Java client ({@code persisted-ops-client}) against the sample app in its prod
+ * profile, where only persisted operations run: requests written as usual, with
  * {@code documentName("GetBook")}, run because the id travels instead of the text. What
- * arrived is proved from the server side ({@link RequestRecording}) and, over HTTP, from the
- * bytes the client sent. Run on Spring MVC and on WebFlux by the subclasses.
+ * arrived is proved from the server side ({@link RequestRecording}) and, over HTTP, from
+ * the bytes the client sent. Run on Spring MVC and on WebFlux by the subclasses.
  */
 @ActiveProfiles("prod")
 @Import(RequestRecording.class)
@@ -49,7 +49,8 @@ abstract class JavaClientProdProfileTests {
 
 	private static final String ADD_BOOK_ID = "documentId=sha256:" + RunningSample.ADD_BOOK;
 
-	// The testers look in graphql-test/ by default; these tests share the clients' documents.
+	// The testers look in graphql-test/ by default; these tests share the clients'
+	// documents.
 	private static final DocumentSource CLIENT_DOCUMENTS = new ResourceDocumentSource(
 			List.of(new ClassPathResource("graphql-documents/")), ResourceDocumentSource.FILE_EXTENSIONS);
 
@@ -82,7 +83,10 @@ abstract class JavaClientProdProfileTests {
 			.restClient((restClient) -> restClient.requestInterceptor(recordInto(sent)))
 			.build();
 
-		String title = client.documentName("GetBook").variable("id", "1").retrieveSync("book.title").toEntity(String.class);
+		String title = client.documentName("GetBook")
+			.variable("id", "1")
+			.retrieveSync("book.title")
+			.toEntity(String.class);
 
 		assertThat(title).isEqualTo("The Left Hand of Darkness");
 		assertThat(this.requests.received()).containsExactly("POST " + GET_BOOK_ID);
@@ -125,7 +129,9 @@ abstract class JavaClientProdProfileTests {
 			.toEntity(String.class)).isEqualTo("Parable of the Sower");
 
 		assertThat(this.requests.received()).containsExactly("GET " + GET_BOOK_ID, "POST " + ADD_BOOK_ID);
-		assertThat(sent.get(0)).startsWith("GET ").contains("documentId=sha256%3A" + RunningSample.GET_BOOK).endsWith(" ");
+		assertThat(sent.get(0)).startsWith("GET ")
+			.contains("documentId=sha256%3A" + RunningSample.GET_BOOK)
+			.endsWith(" ");
 		assertThat(sent.get(1)).startsWith("POST ").doesNotContain("\"query\"");
 	}
 
@@ -138,8 +144,11 @@ abstract class JavaClientProdProfileTests {
 			.url(url())
 			.build();
 
-		assertThat(client.documentName("GetBook").variable("id", "3").retrieve("book.title").toEntity(String.class).block())
-			.isEqualTo("Kindred");
+		assertThat(client.documentName("GetBook")
+			.variable("id", "3")
+			.retrieve("book.title")
+			.toEntity(String.class)
+			.block()).isEqualTo("Kindred");
 		assertThat(client.documentName("AddBook")
 			.variable("title", "Lilith's Brood")
 			.variable("author", "Octavia E. Butler")
@@ -163,9 +172,13 @@ abstract class JavaClientProdProfileTests {
 			.toEntity(String.class)
 			.subscribe(titles::add);
 		try {
-			// The stream carries only books added after the subscription started: add until one arrives.
+			// The stream carries only books added after the subscription started: add
+			// until one arrives.
 			for (int i = 0; i < 50 && titles.isEmpty(); i++) {
-				http.documentName("AddBook").variable("title", "Dawn").variable("author", "Octavia E. Butler").executeSync();
+				http.documentName("AddBook")
+					.variable("title", "Dawn")
+					.variable("author", "Octavia E. Butler")
+					.executeSync();
 				Thread.sleep(100);
 			}
 		}
