@@ -6,8 +6,10 @@ import org.junit.jupiter.api.Test;
 
 import dev.persistedops.client.IdConvention;
 import dev.persistedops.client.PersistedOperationsConfigurer;
+import dev.persistedops.client.PersistedQueryManifest;
 import dev.persistedops.test.NodeServer;
 
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.graphql.client.HttpGraphQlClient;
 import org.springframework.graphql.client.HttpSyncGraphQlClient;
@@ -66,6 +68,26 @@ class GraphQlYogaInteropTests {
 			.build();
 		assertThat(ServerRecords.during(yoga,
 				() -> assertThat(ApolloServerInteropTests.bookTitle(client, "2")).isEqualTo("Kindred")))
+			.containsExactly("POST hash");
+	}
+
+	@Test
+	void clientTakesTheDocumentAndItsIdFromAnApolloManifest() {
+		PersistedQueryManifest manifest = PersistedQueryManifest
+			.load(new ClassPathResource("persisted-query-manifest.json"));
+		HttpSyncGraphQlClient client = PersistedOperationsConfigurer.builder()
+			.convention(IdConvention.PERSISTED_QUERY)
+			.manifest(manifest)
+			.build()
+			.configure(HttpSyncGraphQlClient.builder())
+			.url(yoga.url("/graphql"))
+			.build();
+		// ManifestBook is only in the manifest, not in graphql-documents/.
+		assertThat(ServerRecords.during(yoga,
+				() -> assertThat(client.documentName("ManifestBook")
+					.variable("id", "1")
+					.retrieveSync("book.title")
+					.toEntity(String.class)).isEqualTo("The Left Hand of Darkness")))
 			.containsExactly("POST hash");
 	}
 

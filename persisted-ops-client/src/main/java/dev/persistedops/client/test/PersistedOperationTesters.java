@@ -2,6 +2,7 @@ package dev.persistedops.client.test;
 
 import dev.persistedops.client.ManifestDocumentSource;
 import dev.persistedops.client.PersistedOperationsConfigurer;
+import dev.persistedops.client.PersistedQueryManifest;
 import dev.persistedops.client.PersistedRequestBodies;
 
 import org.springframework.graphql.server.WebGraphQlHandler;
@@ -37,8 +38,9 @@ public final class PersistedOperationTesters {
 				configurer.getConvention());
 		builder.codecConfigurer((codecs) -> codecs.customCodecs()
 			.register(new PersistedOperationEncoder(new JacksonJsonEncoder(), bodies)));
-		if (configurer.getManifest() != null) {
-			builder.documentSource(new ManifestDocumentSource(configurer.getManifest()));
+		PersistedQueryManifest manifest = configurer.getManifest();
+		if (manifest != null) {
+			builder.documentSource(new ManifestDocumentSource(manifest));
 		}
 		return builder;
 	}
@@ -56,8 +58,9 @@ public final class PersistedOperationTesters {
 				configurer.getConvention());
 		WebGraphQlTester.Builder<?> builder = WebGraphQlTester
 			.builder(new PersistedOperationWebGraphQlHandler(handler, bodies));
-		if (configurer.getManifest() != null) {
-			builder.documentSource(new ManifestDocumentSource(configurer.getManifest()));
+		PersistedQueryManifest manifest = configurer.getManifest();
+		if (manifest != null) {
+			builder.documentSource(new ManifestDocumentSource(manifest));
 		}
 		return builder;
 	}
