@@ -2,6 +2,8 @@ package dev.persistedops.autoconfigure;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -88,6 +90,12 @@ public class PersistedOperationsProperties implements InitializingBean {
 	@NestedConfigurationProperty
 	private final HttpProperties http = new HttpProperties();
 
+	/**
+	 * Settings of the Java client (persisted-ops-client), bound and checked by its own
+	 * auto-configuration: listed here so that the server's strict binding accepts them.
+	 */
+	private final Map<String, Object> client = new LinkedHashMap<>();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -173,6 +181,10 @@ public class PersistedOperationsProperties implements InitializingBean {
 
 	public HttpProperties getHttp() {
 		return this.http;
+	}
+
+	public Map<String, Object> getClient() {
+		return this.client;
 	}
 
 	@Override

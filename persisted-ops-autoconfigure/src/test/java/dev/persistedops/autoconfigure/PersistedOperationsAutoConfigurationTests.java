@@ -186,6 +186,12 @@ class PersistedOperationsAutoConfigurationTests {
 	}
 
 	@Test
+	void javaClientKeysAreAcceptedByTheServer() {
+		this.contextRunner.withPropertyValues("persisted-ops.client.apq=true", "persisted-ops.client.convention=doc-id")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void unknownKeyOfAnotherPrefixIsLeftToSpringBoot() {
 		this.contextRunner.withPropertyValues("spring.graphql.unknown=x")
 			.run((context) -> assertThat(context).hasNotFailed());

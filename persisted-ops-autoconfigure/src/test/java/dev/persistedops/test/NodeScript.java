@@ -22,17 +22,26 @@ public final class NodeScript {
 	 * Return the {@code e2e/} directory, found from the working directory upwards.
 	 */
 	public static Path e2eDirectory() {
+		return projectDirectory("e2e");
+	}
+
+	/**
+	 * Return the directory of a Node project of this repository (such as {@code e2e} or
+	 * {@code interop}), found from the working directory upwards, whose packages
+	 * {@code scripts/test} installs. A project that is not installed fails the test.
+	 */
+	public static Path projectDirectory(String name) {
 		for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
-			Path candidate = directory.resolve("e2e");
+			Path candidate = directory.resolve(name);
 			if (Files.isRegularFile(candidate.resolve("package.json"))) {
 				if (!Files.isDirectory(candidate.resolve("node_modules"))) {
-					throw new IllegalStateException("The e2e packages are not installed: run the tests with "
-							+ "scripts/test, which installs them (npm ci in e2e/)");
+					throw new IllegalStateException("The " + name + " packages are not installed: run the tests with "
+							+ "scripts/test, which installs them (npm ci in " + name + "/)");
 				}
 				return candidate;
 			}
 		}
-		throw new IllegalStateException("No e2e/ directory above " + Path.of("").toAbsolutePath());
+		throw new IllegalStateException("No " + name + "/ directory above " + Path.of("").toAbsolutePath());
 	}
 
 	/**
