@@ -80,8 +80,8 @@ public class ExportMojo extends AbstractOperationsMojo {
 			throw new MojoExecutionException(ex.getMessage());
 		}
 		for (ClientOperation operation : operations) {
-			getLog().info(operation.name() + " (" + operation.typeName() + ", " + operation.source() + "): "
-					+ operation.id());
+			getLog().info(operation.name() + " (" + operation.typeName() + ", documentName \"" + operation.documentName()
+					+ "\"): " + operation.id());
 		}
 		for (ExportFormat format : exportFormats) {
 			Path target = write(format, operations, algorithm);
