@@ -14,15 +14,16 @@ import dev.persistedops.maven.operation.ClientOperationLoader;
 import dev.persistedops.maven.operation.InvalidDocumentsException;
 
 /**
- * What every goal shares: where the client's documents are, loading its operations from them,
- * and skipping.
+ * What every goal shares: where the client's documents are, loading its operations from
+ * them, and skipping.
  */
 abstract class AbstractOperationsMojo extends AbstractMojo {
 
 	/**
-	 * Directory of the client's GraphQL documents, where Spring's GraphQL client finds them on
-	 * the classpath ({@code graphql-documents/}). Each file is one document, named by its path
-	 * without the extension, and holds one named operation and the fragments it uses.
+	 * Directory of the client's GraphQL documents, where Spring's GraphQL client finds
+	 * them on the classpath ({@code graphql-documents/}). Each file is one document,
+	 * named by its path without the extension, and holds one named operation and the
+	 * fragments it uses.
 	 */
 	@Parameter(property = "persisted-ops.documentsDirectory",
 			defaultValue = "${project.basedir}/src/main/resources/graphql-documents", required = true)

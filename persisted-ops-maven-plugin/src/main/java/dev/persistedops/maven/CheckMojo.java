@@ -25,10 +25,10 @@ import dev.persistedops.maven.manifest.InvalidManifestException;
 import dev.persistedops.maven.operation.ClientOperation;
 
 /**
- * Checks every operation of the client against the server's schema, given as schema files or
- * as the URL of a running server to introspect, with graphql-java's validator. The build fails
- * listing each operation that is not valid and why. Given a previous manifest, it also reports
- * the operations added and removed since.
+ * Checks every operation of the client against the server's schema, given as schema files
+ * or as the URL of a running server to introspect, with graphql-java's validator. The
+ * build fails listing each operation that is not valid and why. Given a previous
+ * manifest, it also reports the operations added and removed since.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractOperationsMojo {
@@ -41,16 +41,17 @@ public class CheckMojo extends AbstractOperationsMojo {
 	private List<File> schemaFiles = new ArrayList<>();
 
 	/**
-	 * The GraphQL endpoint of a running server, such as {@code http://localhost:8080/graphql},
-	 * whose schema is read with the introspection query. The server must allow introspection
-	 * and run documents sent as text. Set this or {@code schemaFiles}.
+	 * The GraphQL endpoint of a running server, such as
+	 * {@code http://localhost:8080/graphql}, whose schema is read with the introspection
+	 * query. The server must allow introspection and run documents sent as text. Set this
+	 * or {@code schemaFiles}.
 	 */
 	@Parameter(property = "persisted-ops.schemaUrl")
 	private @Nullable String schemaUrl;
 
 	/**
-	 * An Apollo manifest exported earlier (by the last release, say): the operations added and
-	 * removed since are reported.
+	 * An Apollo manifest exported earlier (by the last release, say): the operations
+	 * added and removed since are reported.
 	 */
 	@Parameter(property = "persisted-ops.previousManifest")
 	private @Nullable File previousManifest;

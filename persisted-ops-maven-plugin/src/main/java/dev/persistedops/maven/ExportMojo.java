@@ -22,23 +22,24 @@ import dev.persistedops.maven.operation.HashAlgorithm;
 /**
  * Exports the client's operations, as Spring's GraphQL client sends them, for a server to
  * persist: an Apollo persisted query manifest (sha256 ids), a Relay-style map, and/or a
- * directory of {@code <hash>.graphql} files. Each id is the hash of exactly the text the client
- * sends, and the output is sorted, so the same documents always give the same bytes.
+ * directory of {@code HASH.graphql} files. Each id is the hash of exactly the text the
+ * client sends, and the output is sorted, so the same documents always give the same
+ * bytes.
  */
 @Mojo(name = "export", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, threadSafe = true)
 public class ExportMojo extends AbstractOperationsMojo {
 
 	/**
-	 * Formats to write, any of {@code apollo} (to {@code manifestFile}), {@code relay} (to
-	 * {@code relayMapFile}) and {@code directory} (to {@code operationsDirectory}).
+	 * Formats to write, any of {@code apollo} (to {@code manifestFile}), {@code relay}
+	 * (to {@code relayMapFile}) and {@code directory} (to {@code operationsDirectory}).
 	 */
 	@Parameter(property = "persisted-ops.formats", defaultValue = "apollo", required = true)
 	private List<String> formats;
 
 	/**
-	 * The Apollo persisted query manifest to write:
-	 * {@code {"format": "apollo-persisted-query-manifest", "version": 1, "operations": [{"id", "name", "type", "body"}]}},
-	 * operations sorted by name, ids the sha256 hex of the bodies.
+	 * The Apollo persisted query manifest to write: {@code {"format":
+	 * "apollo-persisted-query-manifest", "version": 1, "operations": [{"id", "name",
+	 * "type", "body"}]}}, operations sorted by name, ids the sha256 hex of the bodies.
 	 */
 	@Parameter(property = "persisted-ops.manifestFile",
 			defaultValue = "${project.build.directory}/persisted-operations/persisted-query-manifest.json",
@@ -46,24 +47,25 @@ public class ExportMojo extends AbstractOperationsMojo {
 	private File manifestFile;
 
 	/**
-	 * The Relay-style map to write, {@code {"<hash>": "<text>"}} with sorted keys.
+	 * The Relay-style map to write, {@code {"HASH": "TEXT"}} with sorted keys.
 	 */
 	@Parameter(property = "persisted-ops.relayMapFile",
 			defaultValue = "${project.build.directory}/persisted-operations/persisted-queries.json", required = true)
 	private File relayMapFile;
 
 	/**
-	 * The directory to write one {@code <hash>.graphql} file per operation to. Hash-named
-	 * {@code .graphql} files of earlier exports that are no longer operations are deleted.
+	 * The directory to write one {@code HASH.graphql} file per operation to. Hash-named
+	 * {@code .graphql} files of earlier exports that are no longer operations are
+	 * deleted.
 	 */
 	@Parameter(property = "persisted-ops.operationsDirectory",
 			defaultValue = "${project.build.directory}/persisted-operations/documents", required = true)
 	private File operationsDirectory;
 
 	/**
-	 * The hash that names operations in the Relay-style map and the directory: {@code md5}
-	 * (Relay's), {@code sha1} or {@code sha256}, as lowercase hex. Apollo's manifest always uses
-	 * sha256.
+	 * The hash that names operations in the Relay-style map and the directory:
+	 * {@code md5} (Relay's), {@code sha1} or {@code sha256}, as lowercase hex. Apollo's
+	 * manifest always uses sha256.
 	 */
 	@Parameter(property = "persisted-ops.hashAlgorithm", defaultValue = "sha256", required = true)
 	private String hashAlgorithm;
@@ -80,8 +82,8 @@ public class ExportMojo extends AbstractOperationsMojo {
 			throw new MojoExecutionException(ex.getMessage());
 		}
 		for (ClientOperation operation : operations) {
-			getLog().info(operation.name() + " (" + operation.typeName() + ", documentName \"" + operation.documentName()
-					+ "\"): " + operation.id());
+			getLog().info(operation.name() + " (" + operation.typeName() + ", documentName \""
+					+ operation.documentName() + "\"): " + operation.id());
 		}
 		for (ExportFormat format : exportFormats) {
 			Path target = write(format, operations, algorithm);

@@ -19,15 +19,16 @@ import dev.persistedops.maven.publish.SyncOperation;
 import dev.persistedops.maven.publish.SyncResult;
 
 /**
- * Publishes the client's operations to a server running the starter, over the OperationStore
- * sync protocol ({@code persisted-ops.operation-store.*} on the server), and reports what was
- * added, not modified and failed, as {@code graphql-ruby-client sync} does. Each operation is
- * stored as {@code <client>/<alias>} and then runs with {@code operationId: "<client>/<alias>"}.
- * Any failure fails the build.
- * <p>The client's secret is read when the goal runs, from the property
+ * Publishes the client's operations to a server running the starter, over the
+ * OperationStore sync protocol ({@code persisted-ops.operation-store.*} on the server),
+ * and reports what was added, not modified and failed, as
+ * {@code graphql-ruby-client sync} does. Each operation is stored as {@code CLIENT/ALIAS}
+ * and then runs with {@code operationId: "CLIENT/ALIAS"}. Any failure fails the build.
+ * <p>
+ * The client's secret is read when the goal runs, from the property
  * {@code persisted-ops.secret} or else from the environment variable named by
- * {@code secretEnvironmentVariable}. It is not a parameter, so Maven never prints it, not even
- * with {@code -X}.
+ * {@code secretEnvironmentVariable}. It is not a parameter, so Maven never prints it, not
+ * even with {@code -X}.
  */
 @Mojo(name = "publish", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class PublishMojo extends AbstractOperationsMojo {
@@ -43,7 +44,7 @@ public class PublishMojo extends AbstractOperationsMojo {
 
 	/**
 	 * The client name the server knows this build by
-	 * ({@code persisted-ops.operation-store.clients.<name>} on the server).
+	 * ({@code persisted-ops.operation-store.clients.NAME} on the server).
 	 */
 	@Parameter(property = "persisted-ops.client", required = true)
 	private String client;
@@ -57,9 +58,9 @@ public class PublishMojo extends AbstractOperationsMojo {
 	private String secretEnvironmentVariable;
 
 	/**
-	 * The hash of an operation's text that is its alias: {@code sha256} (the id in the exported
-	 * Apollo manifest, so a client holding the manifest knows every alias) or {@code md5} (the
-	 * aliases {@code graphql-ruby-client sync} makes), as lowercase hex.
+	 * The hash of an operation's text that is its alias: {@code sha256} (the id in the
+	 * exported Apollo manifest, so a client holding the manifest knows every alias) or
+	 * {@code md5} (the aliases {@code graphql-ruby-client sync} makes), as lowercase hex.
 	 */
 	@Parameter(property = "persisted-ops.aliasAlgorithm", defaultValue = "sha256", required = true)
 	private String aliasAlgorithm;

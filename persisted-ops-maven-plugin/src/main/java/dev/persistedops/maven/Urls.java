@@ -6,7 +6,8 @@ import java.net.URISyntaxException;
 import org.apache.maven.plugin.MojoExecutionException;
 
 /**
- * Reads the HTTP URLs the goals are given, failing with a message that names the parameter.
+ * Reads the HTTP URLs the goals are given, failing with a message that names the
+ * parameter.
  */
 final class Urls {
 

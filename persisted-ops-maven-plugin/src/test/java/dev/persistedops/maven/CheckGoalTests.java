@@ -13,8 +13,8 @@ import dev.persistedops.maven.test.MavenBuild;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code check} goal in real Maven builds of a client project: validation against schema
- * files, and the comparison with a previous manifest.
+ * The {@code check} goal in real Maven builds of a client project: validation against
+ * schema files, and the comparison with a previous manifest.
  */
 class CheckGoalTests {
 

@@ -22,8 +22,8 @@ import dev.persistedops.maven.test.MavenBuild;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code export} goal in real Maven builds of a client project: what it writes, byte for
- * byte, and how it reports documents it cannot export.
+ * The {@code export} goal in real Maven builds of a client project: what it writes, byte
+ * for byte, and how it reports documents it cannot export.
  */
 class ExportGoalTests {
 
@@ -46,8 +46,10 @@ class ExportGoalTests {
 
 	@Test
 	void exportsEveryFormatWithIdsThatAreTheHashesOfTheExactFileBytes() throws IOException {
-		// Line ends and characters the client sends as they are, so the ids must cover them.
-		Files.writeString(this.documents.resolve("windows.graphql"), "query Windows {\r\n  books {\r\n    id\r\n  }\r\n}\r\n");
+		// Line ends and characters the client sends as they are, so the ids must cover
+		// them.
+		Files.writeString(this.documents.resolve("windows.graphql"),
+				"query Windows {\r\n  books {\r\n    id\r\n  }\r\n}\r\n");
 		MavenBuild.Result result = this.build.property("persisted-ops.formats", "apollo,relay,directory")
 			.run("process-resources");
 		assertThat(result.exitCode()).as(result.output()).isZero();
@@ -58,7 +60,8 @@ class ExportGoalTests {
 		Path output = this.build.projectDirectory().resolve("target/persisted-operations");
 		Map<String, Path> files = Map.of("AddBook", this.documents.resolve("admin/addBook.gql"), "BookAdded",
 				this.documents.resolve("bookAdded.graphql"), "BookById", this.documents.resolve("bookById.graphql"),
-				"BooksBy", this.documents.resolve("booksBy.graphql"), "Windows", this.documents.resolve("windows.graphql"));
+				"BooksBy", this.documents.resolve("booksBy.graphql"), "Windows",
+				this.documents.resolve("windows.graphql"));
 
 		JsonNode manifest = json.readTree(output.resolve("persisted-query-manifest.json").toFile());
 		assertThat(manifest.path("format").stringValue()).isEqualTo("apollo-persisted-query-manifest");
@@ -72,8 +75,8 @@ class ExportGoalTests {
 			assertThat(operation.path("id").stringValue()).isEqualTo(sha256(bytes));
 		}
 		assertThat(names).containsExactly("AddBook", "BookAdded", "BookById", "BooksBy", "Windows");
-		assertThat(manifest.path("operations").findValuesAsString("type")).containsExactly("mutation",
-				"subscription", "query", "query", "query");
+		assertThat(manifest.path("operations").findValuesAsString("type")).containsExactly("mutation", "subscription",
+				"query", "query", "query");
 
 		JsonNode relay = json.readTree(output.resolve("persisted-queries.json").toFile());
 		List<String> keys = new ArrayList<>(relay.propertyNames());
@@ -92,13 +95,15 @@ class ExportGoalTests {
 	@Test
 	void manifestIsTheSameBytesOnEveryRunAndReadsLikeJsonStringify() throws IOException {
 		assertThat(this.build.run("process-resources").exitCode()).isZero();
-		Path manifest = this.build.projectDirectory().resolve("target/persisted-operations/persisted-query-manifest.json");
+		Path manifest = this.build.projectDirectory()
+			.resolve("target/persisted-operations/persisted-query-manifest.json");
 		byte[] first = Files.readAllBytes(manifest);
 		assertThat(this.build.run("process-resources").exitCode()).isZero();
 		assertThat(Files.readAllBytes(manifest)).isEqualTo(first);
 		assertThat(new String(first, StandardCharsets.UTF_8))
-			.startsWith("{\n  \"format\": \"apollo-persisted-query-manifest\",\n  \"version\": 1,\n  \"operations\": [\n"
-					+ "    {\n      \"id\": \"")
+			.startsWith(
+					"{\n  \"format\": \"apollo-persisted-query-manifest\",\n  \"version\": 1,\n  \"operations\": [\n"
+							+ "    {\n      \"id\": \"")
 			.contains("\"name\": \"AddBook\",\n      \"type\": \"mutation\",\n      \"body\": \"mutation AddBook(")
 			.endsWith("}\n  ]\n}\n");
 	}
@@ -106,7 +111,8 @@ class ExportGoalTests {
 	@Test
 	void documentsThatAreNotOneNamedOperationFailTheBuildNamingEachFile() throws IOException {
 		Files.writeString(this.documents.resolve("broken.graphql"), "query Broken {\n  books {\n    id\n");
-		Files.writeString(this.documents.resolve("two.graphql"), "query One { books { id } }\nquery Two { books { id } }\n");
+		Files.writeString(this.documents.resolve("two.graphql"),
+				"query One { books { id } }\nquery Two { books { id } }\n");
 		Files.writeString(this.documents.resolve("anonymous.graphql"), "{ books { id } }\n");
 		Files.writeString(this.documents.resolve("bookAdded.gql"), "subscription Shadowed { bookAdded { id } }\n");
 		Files.writeString(this.documents.resolve("again.graphql"), "query BookById { books { id } }\n");

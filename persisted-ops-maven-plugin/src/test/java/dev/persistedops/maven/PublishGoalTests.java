@@ -13,8 +13,8 @@ import dev.persistedops.maven.test.MavenBuild;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code publish} goal's failures that need no server, in real Maven builds. Publishing to
- * a running server is tested against the sample app, in its tests.
+ * The {@code publish} goal's failures that need no server, in real Maven builds.
+ * Publishing to a running server is tested against the sample app, in its tests.
  */
 class PublishGoalTests {
 
@@ -47,7 +47,9 @@ class PublishGoalTests {
 
 	@Test
 	void anUnreachableServerFailsTheBuildAndTheSecretIsNeverPrintedEvenInDebugOutput() {
-		MavenBuild.Result result = this.build.property("persisted-ops.secret", SECRET).debug().run("persisted-ops:publish");
+		MavenBuild.Result result = this.build.property("persisted-ops.secret", SECRET)
+			.debug()
+			.run("persisted-ops:publish");
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.output()).contains("[DEBUG]", "Could not reach " + this.url).doesNotContain(SECRET);
 	}

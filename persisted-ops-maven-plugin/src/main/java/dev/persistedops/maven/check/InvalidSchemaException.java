@@ -1,8 +1,8 @@
 package dev.persistedops.maven.check;
 
 /**
- * Thrown when no schema can be built from what was given; the message names the file or URL
- * and what is wrong with it.
+ * Thrown when no schema can be built from what was given; the message names the file or
+ * URL and what is wrong with it.
  */
 public final class InvalidSchemaException extends Exception {
 

@@ -8,13 +8,14 @@ import dev.persistedops.maven.manifest.ApolloManifest;
 import dev.persistedops.maven.operation.ClientOperation;
 
 /**
- * What changed between a previous manifest and the operations now: the operations added and
- * removed, by id. An operation whose text changed has a new id, so it is both removed (its old
- * id) and added. A removed id may still be sent by clients already deployed.
+ * What changed between a previous manifest and the operations now: the operations added
+ * and removed, by id. An operation whose text changed has a new id, so it is both removed
+ * (its old id) and added. A removed id may still be sent by clients already deployed.
  *
  * @param added the operations now whose ids the previous manifest does not list, as
  * {@code Name (id)}
- * @param removed the operations of the previous manifest whose ids are gone, as {@code name (id)}
+ * @param removed the operations of the previous manifest whose ids are gone, as
+ * {@code name (id)}
  */
 public record ManifestComparison(List<String> added, List<String> removed) {
 

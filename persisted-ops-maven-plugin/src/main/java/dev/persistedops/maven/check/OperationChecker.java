@@ -21,8 +21,8 @@ public final class OperationChecker {
 	}
 
 	/**
-	 * Return the operations that are not valid against the schema, each with its reasons, in
-	 * the order given; empty if all are valid.
+	 * Return the operations that are not valid against the schema, each with its reasons,
+	 * in the order given; empty if all are valid.
 	 */
 	public static List<InvalidOperation> check(GraphQLSchema schema, List<ClientOperation> operations) {
 		List<InvalidOperation> invalid = new ArrayList<>();

@@ -15,10 +15,10 @@ import graphql.schema.idl.UnExecutableSchemaGenerator;
 import graphql.schema.idl.errors.SchemaProblem;
 
 /**
- * Builds a schema from SDL files, as a server's schema files are: each file given, and every
- * {@code .graphqls} or {@code .gqls} file under each directory given (Spring Boot's default
- * schema file extensions), merged into one schema. It only needs to validate operations, so
- * nothing is wired to run.
+ * Builds a schema from SDL files, as a server's schema files are: each file given, and
+ * every {@code .graphqls} or {@code .gqls} file under each directory given (Spring Boot's
+ * default schema file extensions), merged into one schema. It only needs to validate
+ * operations, so nothing is wired to run.
  */
 public final class SchemaFiles {
 
@@ -29,8 +29,8 @@ public final class SchemaFiles {
 
 	/**
 	 * Build the schema from the given files and directories.
-	 * @throws InvalidSchemaException naming the file, if one is missing or is not valid SDL, or
-	 * if the files together are not a valid schema
+	 * @throws InvalidSchemaException naming the file, if one is missing or is not valid
+	 * SDL, or if the files together are not a valid schema
 	 * @throws IOException if a file cannot be read
 	 */
 	public static GraphQLSchema load(List<Path> locations) throws InvalidSchemaException, IOException {
@@ -54,7 +54,8 @@ public final class SchemaFiles {
 			return UnExecutableSchemaGenerator.makeUnExecutableSchema(registry);
 		}
 		catch (SchemaProblem ex) {
-			throw new InvalidSchemaException("The schema files " + files + " are not a valid schema: " + ex.getMessage());
+			throw new InvalidSchemaException(
+					"The schema files " + files + " are not a valid schema: " + ex.getMessage());
 		}
 	}
 

@@ -21,9 +21,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Builds a schema from a running server's answer to the standard introspection query, sent as
- * a GraphQL-over-HTTP POST. The server must allow introspection and must run a document sent as
- * text (a server in only-persisted mode refuses it).
+ * Builds a schema from a running server's answer to the standard introspection query,
+ * sent as a GraphQL-over-HTTP POST. The server must allow introspection and must run a
+ * document sent as text (a server in only-persisted mode refuses it).
  */
 public final class SchemaIntrospection {
 
@@ -34,8 +34,8 @@ public final class SchemaIntrospection {
 
 	/**
 	 * Introspect the server at the given URL.
-	 * @throws InvalidSchemaException naming the URL, if it cannot be reached in time or does not
-	 * answer with a schema
+	 * @throws InvalidSchemaException naming the URL, if it cannot be reached in time or
+	 * does not answer with a schema
 	 */
 	public static GraphQLSchema load(URI url, Duration timeout) throws InvalidSchemaException {
 		String request = MAPPER.writeValueAsString(Map.of("query", IntrospectionQuery.INTROSPECTION_QUERY));
@@ -61,8 +61,8 @@ public final class SchemaIntrospection {
 			body = MAPPER.readTree(response.body());
 		}
 		catch (JacksonException ex) {
-			throw new InvalidSchemaException("The introspection answer of " + url + " (HTTP " + response.statusCode()
-					+ ") is not JSON");
+			throw new InvalidSchemaException(
+					"The introspection answer of " + url + " (HTTP " + response.statusCode() + ") is not JSON");
 		}
 		if (!body.path("errors").isEmpty() || !body.path("data").path("__schema").isObject()) {
 			throw new InvalidSchemaException("The server at " + url + " answered the introspection query (HTTP "

@@ -1,5 +1,6 @@
 /**
- * Checking a client's operations against a schema, from files or from a running server's introspection.
+ * Checking a client's operations against a schema, from files or from a running server's
+ * introspection.
  */
 @NullMarked
 package dev.persistedops.maven.check;

@@ -14,10 +14,10 @@ import tools.jackson.databind.JsonNode;
 import dev.persistedops.maven.operation.ClientOperation;
 
 /**
- * Apollo's persisted query manifest,
- * {@code {"format": "apollo-persisted-query-manifest", "version": 1, "operations": [{"id", "name", "type", "body"}]}},
- * whose ids are the sha256 hex of the bodies: the format Apollo's tools write, and that the
- * server's {@code manifest} store and the Java client read.
+ * Apollo's persisted query manifest, {@code {"format": "apollo-persisted-query-manifest",
+ * "version": 1, "operations": [{"id", "name", "type", "body"}]}}, whose ids are the
+ * sha256 hex of the bodies: the format Apollo's tools write, and that the server's
+ * {@code manifest} store and the Java client read.
  */
 public final class ApolloManifest {
 

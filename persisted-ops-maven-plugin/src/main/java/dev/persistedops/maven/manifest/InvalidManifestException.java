@@ -1,8 +1,8 @@
 package dev.persistedops.maven.manifest;
 
 /**
- * Thrown when a manifest to read is not an Apollo persisted query manifest; the message names
- * the file and what is wrong with it.
+ * Thrown when a manifest to read is not an Apollo persisted query manifest; the message
+ * names the file and what is wrong with it.
  */
 public final class InvalidManifestException extends Exception {
 

@@ -12,9 +12,9 @@ import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes JSON files the same way on every machine: two spaces of indentation, {@code \n} line
- * ends, {@code "name": value} and a final line end, as {@code JSON.stringify(value, null, 2)}
- * does, so that exports diff well.
+ * Writes JSON files the same way on every machine: two spaces of indentation, {@code \n}
+ * line ends, {@code "name": value} and a final line end, as
+ * {@code JSON.stringify(value, null, 2)} does, so that exports diff well.
  */
 final class JsonFiles {
 
@@ -26,7 +26,8 @@ final class JsonFiles {
 	}
 
 	/**
-	 * Write the value (maps in their iteration order) to the file, creating its directory.
+	 * Write the value (maps in their iteration order) to the file, creating its
+	 * directory.
 	 */
 	static void write(Path file, Object value) throws IOException {
 		Path directory = file.toAbsolutePath().getParent();

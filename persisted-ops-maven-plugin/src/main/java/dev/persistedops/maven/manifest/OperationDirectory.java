@@ -15,8 +15,8 @@ import dev.persistedops.maven.operation.ClientOperation;
 import dev.persistedops.maven.operation.HashAlgorithm;
 
 /**
- * A directory of {@code <hash>.graphql} files, each holding one operation's exact text: Hot
- * Chocolate's file system layout and Strawberry Shake's export, which the server's
+ * A directory of {@code <hash>.graphql} files, each holding one operation's exact text:
+ * Hot Chocolate's file system layout and Strawberry Shake's export, which the server's
  * {@code filesystem} store reads.
  */
 public final class OperationDirectory {
@@ -27,9 +27,9 @@ public final class OperationDirectory {
 	}
 
 	/**
-	 * Write one file per operation into the directory, and delete the {@code <hash>.graphql}
-	 * files of earlier exports that are not among them, so that the directory holds exactly
-	 * these operations.
+	 * Write one file per operation into the directory, and delete the
+	 * {@code <hash>.graphql} files of earlier exports that are not among them, so that
+	 * the directory holds exactly these operations.
 	 * @return the files deleted
 	 */
 	public static List<Path> write(List<ClientOperation> operations, HashAlgorithm algorithm, Path directory)

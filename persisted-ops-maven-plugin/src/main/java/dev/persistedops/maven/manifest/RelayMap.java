@@ -10,9 +10,9 @@ import dev.persistedops.maven.operation.ClientOperation;
 import dev.persistedops.maven.operation.HashAlgorithm;
 
 /**
- * A Relay-style map of ids to texts, {@code {"<hash>": "<document text>"}}, with sorted keys:
- * the format of relay-compiler's {@code persisted_queries.json} and Strawberry Shake's
- * {@code operations.json}, which the server's {@code manifest} store reads.
+ * A Relay-style map of ids to texts, {@code {"<hash>": "<document text>"}}, with sorted
+ * keys: the format of relay-compiler's {@code persisted_queries.json} and Strawberry
+ * Shake's {@code operations.json}, which the server's {@code manifest} store reads.
  */
 public final class RelayMap {
 
@@ -22,8 +22,7 @@ public final class RelayMap {
 	/**
 	 * Write a map of the operations to the file, each keyed by the digest of its body.
 	 */
-	public static void write(List<ClientOperation> operations, HashAlgorithm algorithm, Path file)
-			throws IOException {
+	public static void write(List<ClientOperation> operations, HashAlgorithm algorithm, Path file) throws IOException {
 		Map<String, String> map = new TreeMap<>();
 		for (ClientOperation operation : operations) {
 			map.put(operation.id(algorithm), operation.body());

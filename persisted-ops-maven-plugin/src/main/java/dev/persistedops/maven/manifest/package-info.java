@@ -1,5 +1,6 @@
 /**
- * Writing and reading the files a client build exports: Apollo's manifest, a Relay-style map, a directory of documents.
+ * Writing and reading the files a client build exports: Apollo's manifest, a Relay-style
+ * map, a directory of documents.
  */
 @NullMarked
 package dev.persistedops.maven.manifest;

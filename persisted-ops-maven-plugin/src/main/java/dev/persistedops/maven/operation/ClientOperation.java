@@ -5,12 +5,13 @@ import java.util.Locale;
 import graphql.language.OperationDefinition;
 
 /**
- * One operation of a client, as Spring's GraphQL client sends it: the document loaded by its
- * name ({@code documentName("getBook")} for {@code graphql-documents/getBook.graphql}), whose
- * exact text is the body, holding one named operation.
+ * One operation of a client, as Spring's GraphQL client sends it: the document loaded by
+ * its name ({@code documentName("getBook")} for
+ * {@code graphql-documents/getBook.graphql}), whose exact text is the body, holding one
+ * named operation.
  *
- * @param documentName the name the client loads the document by, relative to the documents
- * directory and without the file extension
+ * @param documentName the name the client loads the document by, relative to the
+ * documents directory and without the file extension
  * @param source the file the document was read from, for messages
  * @param name the operation's name
  * @param type the operation's type

@@ -29,11 +29,12 @@ import org.springframework.graphql.support.ResourceDocumentSource;
 import org.springframework.util.Assert;
 
 /**
- * Loads a client's operations from its documents directory the way Spring's GraphQL client
- * does: every file with one of the extensions is a document named by its path without the
- * extension, and its text is read by Spring's own {@link ResourceDocumentSource}, so the body
- * here is the text the client sends, byte for byte. Spring's client sends a document as it is,
- * so each must hold exactly one named operation and any fragments it uses.
+ * Loads a client's operations from its documents directory the way Spring's GraphQL
+ * client does: every file with one of the extensions is a document named by its path
+ * without the extension, and its text is read by Spring's own
+ * {@link ResourceDocumentSource}, so the body here is the text the client sends, byte for
+ * byte. Spring's client sends a document as it is, so each must hold exactly one named
+ * operation and any fragments it uses.
  */
 public final class ClientOperationLoader {
 
@@ -45,8 +46,8 @@ public final class ClientOperationLoader {
 	 * Create a loader.
 	 * @param documentsDirectory the directory the client's documents are in, such as
 	 * {@code src/main/resources/graphql-documents}
-	 * @param extensions the file extensions of documents, in the order the client tries them,
-	 * such as {@link ResourceDocumentSource#FILE_EXTENSIONS}
+	 * @param extensions the file extensions of documents, in the order the client tries
+	 * them, such as {@link ResourceDocumentSource#FILE_EXTENSIONS}
 	 */
 	public ClientOperationLoader(Path documentsDirectory, List<String> extensions) {
 		Assert.notNull(documentsDirectory, "documentsDirectory is required");
@@ -57,7 +58,8 @@ public final class ClientOperationLoader {
 
 	/**
 	 * Load every operation, sorted by name.
-	 * @throws InvalidDocumentsException listing every document that is not one named operation
+	 * @throws InvalidDocumentsException listing every document that is not one named
+	 * operation
 	 * @throws IOException if the directory cannot be read
 	 */
 	public List<ClientOperation> load() throws InvalidDocumentsException, IOException {

@@ -9,9 +9,10 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The digests an operation's id can be made with, each written as lowercase hex of the digest
- * of the operation's exact text in UTF-8: {@code md5} (Relay, GraphQL-Ruby), {@code sha1} and
- * {@code sha256} (Apollo, the GraphQL-over-HTTP persisted documents appendix).
+ * The digests an operation's id can be made with, each written as lowercase hex of the
+ * digest of the operation's exact text in UTF-8: {@code md5} (Relay, GraphQL-Ruby),
+ * {@code sha1} and {@code sha256} (Apollo, the GraphQL-over-HTTP persisted documents
+ * appendix).
  */
 public enum HashAlgorithm {
 
@@ -46,7 +47,8 @@ public enum HashAlgorithm {
 	/**
 	 * Return the algorithm of the given name, in any case ({@code md5}, {@code sha1},
 	 * {@code sha256}).
-	 * @throws IllegalArgumentException naming the valid values if there is no such algorithm
+	 * @throws IllegalArgumentException naming the valid values if there is no such
+	 * algorithm
 	 */
 	public static HashAlgorithm of(String name) {
 		for (HashAlgorithm algorithm : values()) {

@@ -3,8 +3,8 @@ package dev.persistedops.maven.operation;
 import java.util.List;
 
 /**
- * Thrown when documents cannot be exported as they are, with one message per problem, each
- * naming its file.
+ * Thrown when documents cannot be exported as they are, with one message per problem,
+ * each naming its file.
  */
 public final class InvalidDocumentsException extends Exception {
 

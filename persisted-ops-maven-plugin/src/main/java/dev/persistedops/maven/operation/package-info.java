@@ -1,5 +1,6 @@
 /**
- * A client's operations as Spring's GraphQL client loads them from {@code graphql-documents/}, and their ids.
+ * A client's operations as Spring's GraphQL client loads them from
+ * {@code graphql-documents/}, and their ids.
  */
 @NullMarked
 package dev.persistedops.maven.operation;

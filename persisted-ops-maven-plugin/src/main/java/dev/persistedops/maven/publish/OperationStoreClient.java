@@ -20,10 +20,10 @@ import org.springframework.util.Assert;
 
 /**
  * Pushes operations to a server over GraphQL-Ruby's OperationStore sync protocol, as
- * {@code graphql-ruby-client sync} does: one signed POST of
- * {@code {"operations": [{"name", "body", "alias"}]}}, answered with
- * {@code {"added", "not_modified", "failed", "errors"}} (status 200, or 422 when any failed).
- * The secret only signs the body; it is never sent nor put in a message.
+ * {@code graphql-ruby-client sync} does: one signed POST of {@code {"operations":
+ * [{"name", "body", "alias"}]}}, answered with {@code {"added", "not_modified", "failed",
+ * "errors"}} (status 200, or 422 when any failed). The secret only signs the body; it is
+ * never sent nor put in a message.
  */
 public final class OperationStoreClient {
 
@@ -58,8 +58,8 @@ public final class OperationStoreClient {
 
 	/**
 	 * Send the operations and return what the server did with each.
-	 * @throws SyncException if the server cannot be reached or refuses the request as a whole
-	 * (a wrong client name or secret, say)
+	 * @throws SyncException if the server cannot be reached or refuses the request as a
+	 * whole (a wrong client name or secret, say)
 	 */
 	public SyncResult sync(List<SyncOperation> operations) throws SyncException {
 		byte[] body = MAPPER.writeValueAsBytes(Map.of("operations", operations.stream().map(this::toJson).toList()));
@@ -125,9 +125,7 @@ public final class OperationStoreClient {
 					+ " without the 'added', 'not_modified' and 'failed' arrays of an OperationStore sync");
 		}
 		Map<String, List<String>> errors = new LinkedHashMap<>();
-		answer.path("errors")
-			.properties()
-			.forEach((entry) -> errors.put(entry.getKey(), strings(entry.getValue())));
+		answer.path("errors").properties().forEach((entry) -> errors.put(entry.getKey(), strings(entry.getValue())));
 		return new SyncResult(strings(answer.path("added")), strings(answer.path("not_modified")),
 				strings(answer.path("failed")), errors);
 	}

@@ -9,8 +9,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The signature GraphQL-Ruby's OperationStore expects on a sync request: the lowercase hex
- * HMAC-SHA256 of the exact request body, keyed with the client's secret, sent as
+ * The signature GraphQL-Ruby's OperationStore expects on a sync request: the lowercase
+ * hex HMAC-SHA256 of the exact request body, keyed with the client's secret, sent as
  * {@code Authorization: GraphQL::Pro <client> <hex>}.
  */
 final class RequestSignature {

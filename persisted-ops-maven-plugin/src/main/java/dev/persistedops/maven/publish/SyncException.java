@@ -1,8 +1,8 @@
 package dev.persistedops.maven.publish;
 
 /**
- * Thrown when a sync request could not be made or was refused as a whole; the message says
- * why and never carries the secret.
+ * Thrown when a sync request could not be made or was refused as a whole; the message
+ * says why and never carries the secret.
  */
 public final class SyncException extends Exception {
 

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the server did with each operation of a sync, by alias, as GraphQL-Ruby's OperationStore
- * answers.
+ * What the server did with each operation of a sync, by alias, as GraphQL-Ruby's
+ * OperationStore answers.
  *
  * @param added the aliases stored by this sync
  * @param notModified the aliases the server already held with the same body

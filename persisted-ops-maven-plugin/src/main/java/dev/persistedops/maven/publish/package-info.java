@@ -1,5 +1,6 @@
 /**
- * Publishing a client's operations to a server over GraphQL-Ruby's OperationStore sync protocol.
+ * Publishing a client's operations to a server over GraphQL-Ruby's OperationStore sync
+ * protocol.
  */
 @NullMarked
 package dev.persistedops.maven.publish;

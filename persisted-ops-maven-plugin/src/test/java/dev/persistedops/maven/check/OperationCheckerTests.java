@@ -35,14 +35,14 @@ class OperationCheckerTests {
 		Files.writeString(schema.resolve("book.gqls"), "type Book { title: String }\nextend type Query { count: Int }");
 		Files.writeString(schema.resolve("operation.graphql"), "query NotSchema { books { title } }");
 		GraphQLSchema loaded = SchemaFiles.load(List.of(this.work.resolve("graphql")));
-		assertThat(OperationChecker.check(loaded,
-				List.of(query("Books", "query Books { books { title } count }"))))
+		assertThat(OperationChecker.check(loaded, List.of(query("Books", "query Books { books { title } count }"))))
 			.isEmpty();
 	}
 
 	@Test
 	void invalidOperationsAreReportedWithGraphQlJavasReasons() throws Exception {
-		Path file = Files.writeString(this.work.resolve("schema.graphqls"), "type Query { books(first: Int): [String] }");
+		Path file = Files.writeString(this.work.resolve("schema.graphqls"),
+				"type Query { books(first: Int): [String] }");
 		GraphQLSchema schema = SchemaFiles.load(List.of(file));
 		ClientOperation valid = query("Valid", "query Valid { books(first: 1) }");
 		ClientOperation unknownField = query("Unknown", "query Unknown { authors }");

@@ -64,8 +64,8 @@ class ManifestFormatsTests {
 	void emptyManifestIsStillAManifest() throws Exception {
 		Path file = this.work.resolve("empty.json");
 		ApolloManifest.write(List.of(), file);
-		assertThat(Files.readString(file))
-			.isEqualTo("{\n  \"format\": \"apollo-persisted-query-manifest\",\n  \"version\": 1,\n  \"operations\": []\n}\n");
+		assertThat(Files.readString(file)).isEqualTo(
+				"{\n  \"format\": \"apollo-persisted-query-manifest\",\n  \"version\": 1,\n  \"operations\": []\n}\n");
 		assertThat(ApolloManifest.read(file)).isEmpty();
 	}
 
@@ -74,7 +74,8 @@ class ManifestFormatsTests {
 		Path relay = Files.writeString(this.work.resolve("relay.json"), "{\"abc\": \"query { a }\"}");
 		Path broken = Files.writeString(this.work.resolve("broken.json"), "{\"format\": ");
 		assertThatExceptionOfType(InvalidManifestException.class).isThrownBy(() -> ApolloManifest.read(relay))
-			.withMessage(relay + " is not an Apollo persisted query manifest (format \"apollo-persisted-query-manifest\", version 1)");
+			.withMessage(relay
+					+ " is not an Apollo persisted query manifest (format \"apollo-persisted-query-manifest\", version 1)");
 		assertThatExceptionOfType(InvalidManifestException.class).isThrownBy(() -> ApolloManifest.read(broken))
 			.withMessageStartingWith(broken + " is not valid JSON");
 	}

@@ -20,16 +20,17 @@ import org.apache.maven.shared.invoker.InvocationResult;
 import org.apache.maven.shared.invoker.MavenInvocationException;
 
 /**
- * A real Maven build of a small test project that uses the plugin, run as a user runs it: the
- * same Maven as the build running the tests (its {@code maven.home}), in a separate process,
- * with the plugin taken from the repository the plugin's build installs it into
- * ({@code persisted-ops-maven-plugin/target/test-repository}, by the Maven Invoker plugin before
- * the integration tests). Everything else the test build needs comes from the local repository
- * of the build running the tests, or from Maven Central.
- * <p>The project's {@code pom.xml} names the plugin's version as
+ * A real Maven build of a small test project that uses the plugin, run as a user runs it:
+ * the same Maven as the build running the tests (its {@code maven.home}), in a separate
+ * process, with the plugin taken from the repository the plugin's build installs it into
+ * ({@code persisted-ops-maven-plugin/target/test-repository}, by the Maven Invoker plugin
+ * before the integration tests). Everything else the test build needs comes from the
+ * local repository of the build running the tests, or from Maven Central.
+ * <p>
+ * The project's {@code pom.xml} names the plugin's version as
  * {@code ${persisted-ops-maven-plugin.version}}. The build runs in batch mode with an
- * environment of its own: only {@code PATH}, {@code HOME} and {@code JAVA_HOME} are passed on,
- * plus what {@link #environment(String, String)} adds.
+ * environment of its own: only {@code PATH}, {@code HOME} and {@code JAVA_HOME} are
+ * passed on, plus what {@link #environment(String, String)} adds.
  */
 public final class MavenBuild {
 
@@ -47,8 +48,8 @@ public final class MavenBuild {
 	}
 
 	/**
-	 * Copy a test project into a working directory (a JUnit {@code @TempDir}, say) and return
-	 * a build of the copy.
+	 * Copy a test project into a working directory (a JUnit {@code @TempDir}, say) and
+	 * return a build of the copy.
 	 * @param template the test project, such as {@code src/test/projects/documents}
 	 * @param workDirectory where to copy it to
 	 */
@@ -156,8 +157,8 @@ public final class MavenBuild {
 	}
 
 	/**
-	 * Settings that add the local repository of the build running the tests as a source of
-	 * artifacts, so that the test builds find what that build already downloaded.
+	 * Settings that add the local repository of the build running the tests as a source
+	 * of artifacts, so that the test builds find what that build already downloaded.
 	 */
 	private static Path settings() {
 		String localRepository = Path.of(requiredProperty("persisted-ops.local-repository")).toUri().toString();

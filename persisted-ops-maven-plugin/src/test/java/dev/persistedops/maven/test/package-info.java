@@ -1,6 +1,6 @@
 /**
- * Test support shared with the sample application's tests: real Maven builds of small test
- * projects that use the plugin.
+ * Test support shared with the sample application's tests: real Maven builds of small
+ * test projects that use the plugin.
  */
 @NullMarked
 package dev.persistedops.maven.test;
