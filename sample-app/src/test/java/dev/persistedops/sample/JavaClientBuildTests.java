@@ -23,10 +23,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A Java client's Maven build with the plugin, run for real: {@code verify} exports its three
- * operations and checks them against the sample app's schema; the sample app, in only-persisted
- * mode, loads the exported manifest and serves every id. With a field removed from the schema,
- * the check fails and names the operation that uses it.
+ * A Java client's Maven build with the plugin, run for real: {@code verify} exports its
+ * three operations and checks them against the sample app's schema; the sample app, in
+ * only-persisted mode, loads the exported manifest and serves every id. With a field
+ * removed from the schema, the check fails and names the operation that uses it.
  */
 class JavaClientBuildTests {
 
@@ -36,7 +36,8 @@ class JavaClientBuildTests {
 	@Test
 	void exportedManifestIsLoadedByTheSampleAppWhichServesEveryId() throws IOException {
 		MavenBuild build = JavaClientProject.copyTo(this.work);
-		MavenBuild.Result result = build.property("persisted-ops.schemaFiles", JavaClientProject.SAMPLE_SCHEMA.toString())
+		MavenBuild.Result result = build
+			.property("persisted-ops.schemaFiles", JavaClientProject.SAMPLE_SCHEMA.toString())
 			.run("verify");
 		assertThat(result.exitCode()).as(result.output()).isZero();
 		assertThat(result.output()).contains("3 operations are valid against the schema in");
@@ -74,7 +75,8 @@ class JavaClientBuildTests {
 				.jsonPath("$.data.addBook.title")
 				.isEqualTo("Lilith's Brood");
 			List<Map<String, Object>> messages = graphQl.subscribe(
-					Map.of("extensions", Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", ids.get("BookAdded")))),
+					Map.of("extensions",
+							Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", ids.get("BookAdded")))),
 					1, addBook);
 			assertThat(messages).extracting((message) -> message.get("type")).containsExactly("next");
 			assertThat(messages.get(0).toString()).contains("Lilith's Brood").doesNotContain("errors");

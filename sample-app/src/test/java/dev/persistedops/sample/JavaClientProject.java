@@ -11,9 +11,10 @@ import java.util.HexFormat;
 import dev.persistedops.maven.test.MavenBuild;
 
 /**
- * The Java client of the sample app in {@code src/test/projects/java-client}: a Maven build with
- * three documents under {@code graphql-documents/} (the query {@code BookById}, the mutation
- * {@code AddBook}, the subscription {@code BookAdded}) that uses the plugin.
+ * The Java client of the sample app in {@code src/test/projects/java-client}: a Maven
+ * build with three documents under {@code graphql-documents/} (the query
+ * {@code BookById}, the mutation {@code AddBook}, the subscription {@code BookAdded})
+ * that uses the plugin.
  */
 final class JavaClientProject {
 
@@ -32,7 +33,8 @@ final class JavaClientProject {
 	}
 
 	/**
-	 * Return the sha256 hex of a document's file bytes, computed here, apart from the plugin.
+	 * Return the sha256 hex of a document's file bytes, computed here, apart from the
+	 * plugin.
 	 */
 	static String sha256Of(MavenBuild build, String document) {
 		try {

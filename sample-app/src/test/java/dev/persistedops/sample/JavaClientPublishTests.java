@@ -18,11 +18,12 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A Java client's Maven build publishes its operations with the plugin to the running sample
- * app (its redis and build-endpoints profiles, on a real Redis), over the OperationStore sync
- * protocol: 3 added, then 3 not modified, and the operations run by {@code operationId}. A
- * wrong secret fails the build and stores nothing; an operation the server refuses fails the
- * build naming it. The client's check also runs against the running app's introspection.
+ * A Java client's Maven build publishes its operations with the plugin to the running
+ * sample app (its redis and build-endpoints profiles, on a real Redis), over the
+ * OperationStore sync protocol: 3 added, then 3 not modified, and the operations run by
+ * {@code operationId}. A wrong secret fails the build and stores nothing; an operation
+ * the server refuses fails the build naming it. The client's check also runs against the
+ * running app's introspection.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "RELAY_PERSIST_TOKEN=unused", "OPERATION_STORE_SECRET=" + JavaClientPublishTests.SECRET })
@@ -107,7 +108,8 @@ class JavaClientPublishTests extends BuildEndpointsOnRedis {
 				Files.delete(file);
 			}
 		}
-		Files.writeString(documents.resolve("firstTwoBooks.graphql"), "query FirstTwoBooks { books(first: 2) { id } }\n");
+		Files.writeString(documents.resolve("firstTwoBooks.graphql"),
+				"query FirstTwoBooks { books(first: 2) { id } }\n");
 		Files.writeString(documents.resolve("authors.graphql"), "query Authors { authors }\n");
 		String authors = "ios/" + JavaClientProject.sha256Of(this.build, "authors.graphql");
 		MavenBuild.Result result = this.build.environment("PERSISTED_OPS_SECRET", SECRET).run("persisted-ops:publish");
