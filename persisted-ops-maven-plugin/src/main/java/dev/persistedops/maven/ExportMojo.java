@@ -81,6 +81,9 @@ public class ExportMojo extends AbstractOperationsMojo {
 		catch (IllegalArgumentException ex) {
 			throw new MojoExecutionException(ex.getMessage());
 		}
+		if (exportFormats.isEmpty()) {
+			throw new MojoExecutionException("formats must name at least one of apollo, relay, directory");
+		}
 		for (ClientOperation operation : operations) {
 			getLog().info(operation.name() + " (" + operation.typeName() + ", documentName \""
 					+ operation.documentName() + "\"): " + operation.id());
