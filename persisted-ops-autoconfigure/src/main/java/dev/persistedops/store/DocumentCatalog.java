@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import dev.persistedops.document.DocumentHasher;
@@ -26,8 +27,11 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 
 	private final Map<String, String> documents;
 
-	private DocumentCatalog(Map<String, String> documents) {
+	private final Map<String, String> sources;
+
+	private DocumentCatalog(Map<String, String> documents, Map<String, String> sources) {
 		this.documents = Map.copyOf(documents);
+		this.sources = Map.copyOf(sources);
 	}
 
 	/**
@@ -57,6 +61,14 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 	@Override
 	public Map<String, String> documents() {
 		return this.documents;
+	}
+
+	/**
+	 * Return where the document stored under the given key was loaded from (a file, or a
+	 * file and a manifest entry), or {@code null} if the catalog does not hold the key.
+	 */
+	public @Nullable String sourceOf(String key) {
+		return this.sources.get(key);
 	}
 
 	/**
@@ -168,7 +180,7 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 			if (!problems.isEmpty()) {
 				throw DocumentLoadException.conflicts(problems);
 			}
-			return new DocumentCatalog(this.documents);
+			return new DocumentCatalog(this.documents, this.sources);
 		}
 
 	}

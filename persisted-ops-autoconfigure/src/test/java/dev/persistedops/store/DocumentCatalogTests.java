@@ -179,4 +179,16 @@ class DocumentCatalogTests {
 		return DocumentCatalog.builder(HASHER, HashMismatchAction.FAIL);
 	}
 
+	@Test
+	void catalogSaysWhereEachDocumentCameFrom() {
+		DocumentCatalog catalog = DocumentCatalog
+			.builder(new DocumentHasher(HashAlgorithm.MD5, HashEncoding.HEX), HashMismatchAction.FAIL)
+			.add(OperationId.of("web/hello"), "query Hello { hello }", "file [hello.graphql]")
+			.add(OperationId.of("ios/read"), "query Read { read }", "manifest.json operations[1]")
+			.build();
+		assertThat(catalog.sourceOf("web/hello")).isEqualTo("file [hello.graphql]");
+		assertThat(catalog.sourceOf("ios/read")).isEqualTo("manifest.json operations[1]");
+		assertThat(catalog.sourceOf("unknown")).isNull();
+	}
+
 }
