@@ -2,8 +2,8 @@ package dev.persistedops.autoconfigure;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.persistedops.client.HashAlgorithm;
 import dev.persistedops.client.IdConvention;
+import dev.persistedops.document.HashAlgorithm;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;

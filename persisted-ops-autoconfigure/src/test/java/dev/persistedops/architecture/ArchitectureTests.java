@@ -26,8 +26,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ArchitectureTests {
 
-	/** The library's own classes, as compiled: nothing from tests or dependencies. */
-	private static final JavaClasses CLASSES = new ClassFileImporter().importPath(Path.of("target/classes"));
+	/**
+	 * This project's classes, as compiled: the library, the ids it shares, the Java
+	 * client and the Maven plugin; nothing from tests or dependencies.
+	 */
+	private static final JavaClasses CLASSES = new ClassFileImporter().importPaths(Path.of("target/classes"),
+			Path.of("../persisted-ops-document/target/classes"), Path.of("../persisted-ops-client/target/classes"),
+			Path.of("../persisted-ops-maven-plugin/target/classes"));
+
+	@Test
+	void everyModulesClassesAreChecked() {
+		for (String module : List.of("dev.persistedops.autoconfigure", "dev.persistedops.document",
+				"dev.persistedops.client", "dev.persistedops.maven")) {
+			assertThat(CLASSES.containPackage(module)).as("classes of %s imported", module).isTrue();
+		}
+	}
 
 	@Test
 	void packagesAreFreeOfCycles() {
@@ -40,6 +53,8 @@ class ArchitectureTests {
 			.consideringOnlyDependenciesInLayers()
 			.layer("autoconfigure")
 			.definedBy("dev.persistedops.autoconfigure..")
+			.layer("observability")
+			.definedBy("dev.persistedops.observability..")
 			.layer("web")
 			.definedBy("dev.persistedops.web..")
 			.layer("publish")
@@ -52,14 +67,38 @@ class ArchitectureTests {
 			.definedBy("dev.persistedops.document..")
 			.whereLayer("autoconfigure")
 			.mayNotBeAccessedByAnyLayer()
-			.whereLayer("web")
+			.whereLayer("observability")
 			.mayOnlyBeAccessedByLayers("autoconfigure")
+			.whereLayer("web")
+			.mayOnlyBeAccessedByLayers("observability", "autoconfigure")
 			.whereLayer("publish")
 			.mayOnlyBeAccessedByLayers("web", "autoconfigure")
 			.whereLayer("execution")
-			.mayOnlyBeAccessedByLayers("publish", "web", "autoconfigure")
+			.mayOnlyBeAccessedByLayers("publish", "web", "observability", "autoconfigure")
 			.whereLayer("store")
-			.mayOnlyBeAccessedByLayers("publish", "web", "autoconfigure"));
+			.mayOnlyBeAccessedByLayers("publish", "web", "observability", "autoconfigure"));
+	}
+
+	@Test
+	void idsAndHashingDependOnNothingElseOfThisProject() {
+		check(noClasses().that()
+			.resideInAPackage("dev.persistedops.document..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.persistedops.autoconfigure..", "dev.persistedops.observability..",
+					"dev.persistedops.web..", "dev.persistedops.publish..", "dev.persistedops.execution..",
+					"dev.persistedops.store..", "dev.persistedops.client..", "dev.persistedops.maven.."));
+	}
+
+	@Test
+	void javaClientAndMavenPluginShareOnlyIdsAndHashingWithTheServer() {
+		check(noClasses().that()
+			.resideInAnyPackage("dev.persistedops.client..", "dev.persistedops.maven..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.persistedops.autoconfigure..", "dev.persistedops.observability..",
+					"dev.persistedops.web..", "dev.persistedops.publish..", "dev.persistedops.execution..",
+					"dev.persistedops.store.."));
 	}
 
 	@Test

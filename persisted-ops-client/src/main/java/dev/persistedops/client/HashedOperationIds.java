@@ -3,6 +3,8 @@ package dev.persistedops.client;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.persistedops.document.HashAlgorithm;
+
 import org.springframework.util.Assert;
 
 /**

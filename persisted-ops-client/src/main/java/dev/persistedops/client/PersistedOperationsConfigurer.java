@@ -2,6 +2,8 @@ package dev.persistedops.client;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.persistedops.document.HashAlgorithm;
+
 import org.springframework.graphql.client.HttpGraphQlClient;
 import org.springframework.graphql.client.HttpSyncGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClient;

@@ -2,6 +2,8 @@ package dev.persistedops.client;
 
 import org.junit.jupiter.api.Test;
 
+import dev.persistedops.document.HashAlgorithm;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 

@@ -4,6 +4,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.persistedops.document.HashAlgorithm;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

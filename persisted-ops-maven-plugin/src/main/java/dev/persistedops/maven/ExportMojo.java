@@ -12,12 +12,12 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
+import dev.persistedops.document.HashAlgorithm;
 import dev.persistedops.maven.manifest.ApolloManifest;
 import dev.persistedops.maven.manifest.ExportFormat;
 import dev.persistedops.maven.manifest.OperationDirectory;
 import dev.persistedops.maven.manifest.RelayMap;
 import dev.persistedops.maven.operation.ClientOperation;
-import dev.persistedops.maven.operation.HashAlgorithm;
 
 /**
  * Exports the client's operations, as Spring's GraphQL client sends them, for a server to

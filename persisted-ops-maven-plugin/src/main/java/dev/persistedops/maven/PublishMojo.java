@@ -11,8 +11,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.jspecify.annotations.Nullable;
 
+import dev.persistedops.document.HashAlgorithm;
 import dev.persistedops.maven.operation.ClientOperation;
-import dev.persistedops.maven.operation.HashAlgorithm;
 import dev.persistedops.maven.publish.OperationStoreClient;
 import dev.persistedops.maven.publish.SyncException;
 import dev.persistedops.maven.publish.SyncOperation;

@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.persistedops.document.HashAlgorithm;
 import dev.persistedops.maven.operation.ClientOperation;
-import dev.persistedops.maven.operation.HashAlgorithm;
 
 /**
  * A directory of {@code <hash>.graphql} files, each holding one operation's exact text:

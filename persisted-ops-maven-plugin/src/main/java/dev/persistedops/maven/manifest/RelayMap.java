@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.persistedops.document.HashAlgorithm;
 import dev.persistedops.maven.operation.ClientOperation;
-import dev.persistedops.maven.operation.HashAlgorithm;
 
 /**
  * A Relay-style map of ids to texts, {@code {"<hash>": "<document text>"}}, with sorted

@@ -4,6 +4,8 @@ import java.util.Locale;
 
 import graphql.language.OperationDefinition;
 
+import dev.persistedops.document.HashAlgorithm;
+
 /**
  * One operation of a client, as Spring's GraphQL client sends it: the document loaded by
  * its name ({@code documentName("getBook")} for

@@ -1,5 +1,6 @@
 package dev.persistedops.document;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -39,6 +40,29 @@ public enum HashAlgorithm {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every Java runtime provides " + this.jcaName, ex);
 		}
+	}
+
+	/**
+	 * Return the lowercase hex digest of the text's exact UTF-8 bytes: the id clients
+	 * derive from a document.
+	 */
+	public String hex(String text) {
+		return HashEncoding.HEX.encode(digest(text.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/**
+	 * Return the algorithm of the given name, in any case and with surrounding spaces
+	 * ({@code md5}, {@code sha1}, {@code sha256}).
+	 * @throws IllegalArgumentException naming the valid values if there is no such
+	 * algorithm
+	 */
+	public static HashAlgorithm of(String name) {
+		for (HashAlgorithm algorithm : values()) {
+			if (algorithm.name().equalsIgnoreCase(name.trim())) {
+				return algorithm;
+			}
+		}
+		throw new IllegalArgumentException("'" + name + "' is not a hash algorithm; use one of md5, sha1, sha256");
 	}
 
 	/**

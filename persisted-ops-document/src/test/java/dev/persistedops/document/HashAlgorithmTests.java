@@ -1,4 +1,4 @@
-package dev.persistedops.maven.operation;
+package dev.persistedops.document;
 
 import org.junit.jupiter.api.Test;
 
