@@ -155,20 +155,20 @@ public final class BenchmarkRun {
 	 * and about 15 s per server start.
 	 */
 	static long estimatedMinutes(Settings settings) {
-		long seconds = 0;
 		long side = settings.duration().toSeconds();
 		long warmup = settings.warmup().toSeconds();
-		int[][] parts = { { settings.runs("peers") ? 1 : 0, 19, 16, 5 }, { settings.runs("stores") ? 1 : 0, 6, 8, 4 },
-				{ settings.runs("scale") ? 1 : 0, 2 * settings.sizes().size() - 1, 2 * settings.sizes().size() + 1,
-						settings.sizes().size() + 1 } };
+		int sizes = settings.sizes().size();
+		// Per part: comparisons, servers.
+		int[][] parts = { { settings.runs("peers") ? 1 : 0, 17, 5 }, { settings.runs("stores") ? 1 : 0, 6, 4 },
+				{ settings.runs("scale") ? 1 : 0, 2 * sizes - 1, sizes + 1 } };
+		long seconds = 0;
 		for (int[] part : parts) {
 			if (part[0] == 1) {
-				seconds += settings.launches()
-						* (part[1] * settings.rounds() * 2L * side + part[2] * warmup + part[3] * 15L);
+				seconds += settings.launches() * (part[1] * settings.rounds() * 2L * side + part[2] * (warmup + 15L));
 			}
 		}
 		if (settings.runs("jmh")) {
-			seconds += settings.launches() * 24L * (3 + settings.rounds()) + 30;
+			seconds += settings.launches() * 22L * (3 + settings.rounds()) + 30;
 		}
 		return Math.max(1, seconds / 60);
 	}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,13 +59,7 @@ final class SessionRunner {
 						server.startup().toNanos() / 1e9, heapAtStart.get(spec.name()));
 			}
 			check(plan, servers);
-			if (!this.settings.warmup().isZero()) {
-				for (Comparison.Side side : plan.sides()) {
-					this.load.measure(server(servers, side.server()), side.request(), this.settings.warmup());
-				}
-				this.out.printf("%s warmed up %d requests for %d s each%n", prefix, plan.sides().size(),
-						this.settings.warmup().toSeconds());
-			}
+			warmUp(plan, servers, prefix);
 			for (Comparison comparison : plan.comparisons()) {
 				List<Round> rounds = new ArrayList<>();
 				for (int round = 1; round <= this.settings.rounds(); round++) {
@@ -88,6 +83,34 @@ final class SessionRunner {
 			for (ServerProcess server : servers.values()) {
 				server.stop(this.processes);
 			}
+		}
+	}
+
+	/**
+	 * Warm every server up for the warm-up time, spread over its requests in slices of at
+	 * most five seconds, each request at least once: the JIT needs the whole server busy
+	 * for a while, and a server with fewer requests to compare must not stay colder.
+	 */
+	private void warmUp(SessionPlan plan, Map<String, ServerProcess> servers, String prefix) {
+		long seconds = this.settings.warmup().toSeconds();
+		if (seconds == 0) {
+			return;
+		}
+		for (ServerProcess server : servers.values()) {
+			List<Comparison.Side> sides = plan.sides()
+				.stream()
+				.filter((side) -> side.server().equals(server.name()))
+				.toList();
+			if (sides.isEmpty()) {
+				continue;
+			}
+			long slice = Math.max(1, Math.min(5, seconds / sides.size()));
+			long done = 0;
+			for (int i = 0; done < seconds || i < sides.size(); i++) {
+				this.load.measure(server, sides.get(i % sides.size()).request(), Duration.ofSeconds(slice));
+				done += slice;
+			}
+			this.out.printf("%s warmed up %s: %d requests for %d s%n", prefix, server.name(), sides.size(), done);
 		}
 	}
 

@@ -18,7 +18,8 @@ import java.util.List;
  * @param launches how many times each set of servers is started
  * @param rounds alternating rounds per comparison and launch
  * @param duration how long each side of a round runs
- * @param warmup how long each request is sent to each server before the rounds
+ * @param warmup how long each server is warmed up before the rounds, spread over its
+ * requests
  * @param connections wrk's connections
  * @param sizes the store sizes of the scale part, smallest first
  * @param serverCpus the CPUs the servers are pinned to ({@code taskset -c}), or empty
@@ -50,8 +51,8 @@ public record Settings(Path root, Path output, Path work, List<String> sessions,
 		List<String> sessions = ALL_SESSIONS;
 		int launches = quick ? 1 : 3;
 		int rounds = quick ? 3 : 5;
-		Duration duration = Duration.ofSeconds(quick ? 2 : 5);
-		Duration warmup = Duration.ofSeconds(quick ? 2 : 5);
+		Duration duration = Duration.ofSeconds(quick ? 2 : 4);
+		Duration warmup = Duration.ofSeconds(quick ? 15 : 30);
 		int connections = 4;
 		List<Integer> sizes = quick ? List.of(100, 10_000) : List.of(100, 10_000, 100_000);
 		Path output = root.resolve("benchmarks/RESULTS.md");
