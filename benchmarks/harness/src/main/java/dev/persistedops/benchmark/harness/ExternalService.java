@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Redis or Azurite, started by the harness as the tests start them (the local binaries
@@ -35,8 +39,31 @@ final class ExternalService {
 	static ExternalService redis(ChildProcesses processes, Settings settings) {
 		int port = ChildProcesses.freePort();
 		Path directory = directory(settings, "redis");
-		return start("redis", processes, settings, port, List.of("redis-server", "--port", String.valueOf(port),
-				"--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", directory.toString()));
+		List<String> command = new ArrayList<>(List.of("redis-server", "--port", String.valueOf(port), "--bind",
+				"127.0.0.1", "--save", "", "--appendonly", "no", "--dir", directory.toString()));
+		if (redisMajorVersion() >= 7) {
+			// Redis renames its process; keep the work directory in the name, so that
+			// benchmarks/run can tell it is its own if it has to clean up.
+			command.addAll(List.of("--proc-title-template", "{title} {listen-addr} " + directory));
+		}
+		return start("redis", processes, settings, port, command);
+	}
+
+	private static int redisMajorVersion() {
+		try {
+			Process version = new ProcessBuilder("redis-server", "--version").redirectErrorStream(true).start();
+			String output = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			version.waitFor();
+			Matcher matcher = Pattern.compile("v=(\\d+)\\.").matcher(output);
+			return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("redis-server is missing: benchmarks/run installs it", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 0;
+		}
 	}
 
 	static ExternalService azurite(ChildProcesses processes, Settings settings) {
