@@ -1,0 +1,176 @@
+package dev.persistedops.benchmark.harness;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The harness's entry point, run by {@code benchmarks/run}: runs the parts the settings
+ * ask for, then writes the report. A run that fails writes what it measured to
+ * {@code benchmarks/target/work/RESULTS-failed.md} and leaves RESULTS.md as it was.
+ */
+public final class BenchmarkRun {
+
+	private static final PrintStream out = System.out;
+
+	private BenchmarkRun() {
+	}
+
+	public static void main(String[] args) throws IOException {
+		Path root = Path.of(System.getProperty("benchmark.root", ".")).toAbsolutePath().normalize();
+		Settings settings;
+		try {
+			settings = Settings.parse(root, Machine.cpuCount(), args).withClockTicks(Machine.clockTicksPerSecond());
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
+		}
+		Files.createDirectories(settings.work());
+		Files.deleteIfExists(settings.work().resolve("pids"));
+		ChildProcesses processes = new ChildProcesses(settings.work().resolve("pids"));
+		String loadAtStart = Machine.loadAverage();
+		Map<String, String> machine = Machine.describe(settings);
+		out.printf("Benchmarks: %s; %d launch(es) × %d rounds × %d s per side; about %d minutes%n", settings.sessions(),
+				settings.launches(), settings.rounds(), settings.duration().toSeconds(), estimatedMinutes(settings));
+		List<SessionResult> results = new ArrayList<>();
+		List<List<String>> jmh = List.of();
+		String failure = null;
+		try {
+			run(settings, processes, results);
+			if (settings.runs("jmh")) {
+				out.println("[jmh] running the microbenchmarks");
+				jmh = JmhRun.run(settings, processes, new Classpaths(root));
+			}
+		}
+		catch (RuntimeException ex) {
+			failure = ex.getMessage();
+			ex.printStackTrace();
+		}
+		finally {
+			processes.stopAll();
+		}
+		String report = ResultsReport.render(settings, machine, loadAtStart, Machine.loadAverage(), results, jmh,
+				failure);
+		Path output = (failure != null) ? settings.work().resolve("RESULTS-failed.md") : settings.output();
+		Files.writeString(output, report, StandardCharsets.UTF_8);
+		out.println("Wrote " + output);
+		System.exit((failure != null) ? 1 : 0);
+	}
+
+	private static void run(Settings settings, ChildProcesses processes, List<SessionResult> results) {
+		Classpaths classpaths = new Classpaths(settings.root());
+		SessionRunner runner = new SessionRunner(settings, processes, out);
+		if (settings.runs("peers")) {
+			DocumentSet documents = DocumentSet.generate(settings.work(), settings.smallestSize());
+			results.add(runner.run(Sessions.peers(classpaths, documents)));
+		}
+		if (settings.runs("stores")) {
+			DocumentSet documents = DocumentSet.generate(settings.work(), settings.smallestSize());
+			ExternalService redis = null;
+			ExternalService azurite = null;
+			try {
+				redis = ExternalService.redis(processes, settings);
+				azurite = ExternalService.azurite(processes, settings);
+				publish(settings, processes, classpaths, documents, redis);
+				publish(settings, processes, classpaths, documents, azurite);
+				results.add(runner
+					.run(Sessions.stores(classpaths, documents, redis.storeProperties(), azurite.storeProperties())));
+			}
+			finally {
+				stop(processes, redis);
+				stop(processes, azurite);
+			}
+		}
+		if (settings.runs("scale")) {
+			List<DocumentSet> sets = new ArrayList<>();
+			for (int size : settings.sizes()) {
+				out.printf("[scale] documents: %,d%n", size);
+				sets.add(DocumentSet.generate(settings.work(), size));
+			}
+			results.add(runner.run(Sessions.scale(classpaths, sets)));
+		}
+	}
+
+	/**
+	 * Publish the documents into a remote store with the starter's own deploy-time
+	 * publishing: a run of the app without a web server, which exits when done.
+	 */
+	private static void publish(Settings settings, ChildProcesses processes, Classpaths classpaths,
+			DocumentSet documents, ExternalService store) {
+		List<String> command = new ArrayList<>(List.of(settings.java(), "-Xmx512m"));
+		command.addAll(classpaths.stores());
+		command.addAll(List.of("--spring.main.web-application-type=none", "--persisted-ops.publish.enabled=true",
+				"--persisted-ops.publish.filesystem.locations=file:" + documents.directory() + "/"));
+		store.storeProperties().forEach((property) -> command.add("--" + property));
+		Path log = settings.work()
+			.resolve("logs/publish-" + store.storeProperties().get(0).replaceAll("\\W+", "-") + ".log");
+		Process publish = processes.start(command, settings.serverCpus(), log);
+		try {
+			if (!publish.waitFor(5, TimeUnit.MINUTES) || publish.exitValue() != 0) {
+				processes.stop(publish);
+				throw new IllegalStateException("Publishing the documents failed: see " + log);
+			}
+			processes.stop(publish);
+			out.println("[stores] published " + documents.size() + " documents: " + lastLine(log));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
+	}
+
+	private static String lastLine(Path log) {
+		try {
+			return Files.readAllLines(log, StandardCharsets.UTF_8)
+				.stream()
+				.filter((line) -> line.contains("Published"))
+				.reduce((first, second) -> second)
+				.map((line) -> line.substring(line.indexOf("Published")))
+				.orElse("");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void stop(ChildProcesses processes, @Nullable ExternalService service) {
+		if (service != null) {
+			service.stop(processes);
+		}
+	}
+
+	/**
+	 * Return a rough estimate of the run's length: the measured seconds, the warm-ups,
+	 * and about 15 s per server start.
+	 */
+	static long estimatedMinutes(Settings settings) {
+		long side = settings.duration().toSeconds();
+		long warmup = settings.warmup().toSeconds();
+		int sizes = settings.sizes().size();
+		// Per part: comparisons, servers.
+		int[][] parts = { { settings.runs("peers") ? 1 : 0, 17, 5 }, { settings.runs("stores") ? 1 : 0, 6, 4 },
+				{ settings.runs("scale") ? 1 : 0, 2 * sizes - 1, sizes + 1 } };
+		long seconds = 0;
+		for (int[] part : parts) {
+			if (part[0] == 1) {
+				seconds += settings.launches() * (part[1] * settings.rounds() * 2L * side + part[2] * (warmup + 15L));
+			}
+		}
+		if (settings.runs("jmh")) {
+			seconds += settings.launches() * 22L * (3 + settings.rounds()) + 30;
+		}
+		return Math.max(1, seconds / 60);
+	}
+
+}

@@ -1,0 +1,113 @@
+package dev.persistedops.benchmark.harness;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What RESULTS.md says about the machine and the software the run measured on, read from
+ * {@code /proc} and the tools themselves.
+ */
+final class Machine {
+
+	private Machine() {
+	}
+
+	/**
+	 * Return how many CPUs the machine has (not only those this process may use).
+	 */
+	static int cpuCount() {
+		long processors = cpuinfo().lines().filter((line) -> line.startsWith("processor")).count();
+		return (processors > 0) ? (int) processors : Runtime.getRuntime().availableProcessors();
+	}
+
+	/**
+	 * Return the unit of CPU times in {@code /proc}.
+	 */
+	static long clockTicksPerSecond() {
+		String ticks = output(List.of("getconf", "CLK_TCK")).trim();
+		return ticks.matches("\\d+") ? Long.parseLong(ticks) : 100;
+	}
+
+	/**
+	 * Return the 1, 5 and 15 minute load averages.
+	 */
+	static String loadAverage() {
+		String loadavg = read(Path.of("/proc/loadavg"));
+		String[] fields = loadavg.trim().split("\\s+");
+		return (fields.length >= 3) ? fields[0] + " " + fields[1] + " " + fields[2] : "unknown";
+	}
+
+	/**
+	 * Describe the machine, the JVM the servers run on, the load generator and the
+	 * commit, as label and value.
+	 */
+	static Map<String, String> describe(Settings settings) {
+		Map<String, String> facts = new LinkedHashMap<>();
+		facts.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+		facts.put("CPUs (nproc)", String.valueOf(cpuCount()));
+		facts.put("CPU model",
+				cpuinfo().lines()
+					.filter((line) -> line.startsWith("model name"))
+					.map((line) -> line.substring(line.indexOf(':') + 1).trim())
+					.findFirst()
+					.orElse("unknown"));
+		facts.put("memory",
+				read(Path.of("/proc/meminfo")).lines()
+					.filter((line) -> line.startsWith("MemTotal"))
+					.map((line) -> line.replaceAll("\\D+", ""))
+					.map((kilobytes) -> String.format("%.1f GiB", Long.parseLong(kilobytes) / 1024.0 / 1024.0))
+					.findFirst()
+					.orElse("unknown"));
+		facts.put("kernel", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+		facts.put("JVM",
+				output(List.of(settings.java(), "-version")).lines()
+					.reduce((first, second) -> first + "; " + second)
+					.orElse("unknown"));
+		facts.put("server JVM options", String.join(" ", settings.jvmOptions()));
+		facts.put("load generator", output(List.of("wrk", "-v")).lines().findFirst().orElse("unknown").trim());
+		facts.put("commit",
+				output(List.of("git", "-C", settings.root().toString(), "rev-parse", "--short", "HEAD")).trim()
+						+ (output(List.of("git", "-C", settings.root().toString(), "status", "--porcelain",
+								"--untracked-files=no"))
+							.isBlank() ? "" : " (with uncommitted changes)"));
+		return facts;
+	}
+
+	private static String cpuinfo() {
+		return read(Path.of("/proc/cpuinfo"));
+	}
+
+	private static String read(Path path) {
+		try {
+			return Files.readString(path, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+	private static String output(List<String> command) {
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			byte[] bytes = process.getInputStream().readAllBytes();
+			process.waitFor(30, TimeUnit.SECONDS);
+			return new String(bytes, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			return "unknown (" + ex.getMessage() + ")";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "unknown";
+		}
+	}
+
+}

@@ -1,0 +1,285 @@
+package dev.persistedops.benchmark.harness;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Renders RESULTS.md: how the run was made, the machine, the pooled ratios of every
+ * comparison, startup and heap, every per-round ratio, and the JMH scores.
+ */
+final class ResultsReport {
+
+	private ResultsReport() {
+	}
+
+	/**
+	 * Render the report.
+	 * @param settings the run's settings
+	 * @param machine the facts of {@link Machine#describe(Settings)}
+	 * @param loadAtStart the load average when the run started
+	 * @param loadAtEnd the load average when it ended
+	 * @param results what each part measured
+	 * @param jmh JMH's CSV rows, the header first, or empty
+	 * @param failure why the run stopped early, or {@code null}
+	 */
+	static String render(Settings settings, Map<String, String> machine, String loadAtStart, String loadAtEnd,
+			List<SessionResult> results, List<List<String>> jmh, @Nullable String failure) {
+		StringBuilder md = new StringBuilder();
+		md.append("# Benchmark results\n\n");
+		md.append("Written by `benchmarks/run")
+			.append(settings.arguments().isEmpty() ? "" : " ")
+			.append(String.join(" ", settings.arguments()))
+			.append("` on ")
+			.append(machine.getOrDefault("date", "?"))
+			.append(". Load average (1, 5, 15 min) at the start: ")
+			.append(loadAtStart)
+			.append("; at the end: ")
+			.append(loadAtEnd)
+			.append(".\n\n");
+		if (settings.launches() < 3 || settings.rounds() < 5) {
+			md.append("**A short run (")
+				.append(settings.launches())
+				.append(" launch(es), ")
+				.append(settings.rounds())
+				.append(" rounds of ")
+				.append(settings.duration().toSeconds())
+				.append(" s): it shows that the harness works, not what anything costs. Do not quote it.**\n\n");
+		}
+		if (failure != null) {
+			md.append("**The run stopped early:** ").append(failure).append("\n\n");
+		}
+		method(md, settings);
+		md.append("## Machine, JVM and settings\n\n| | |\n| --- | --- |\n");
+		machine
+			.forEach((label, value) -> md.append("| ").append(label).append(" | ").append(cell(value)).append(" |\n"));
+		md.append("| CPUs of the servers / of wrk, Redis, Azurite, the harness | ")
+			.append(settings.serverCpus().isEmpty() ? "not pinned" : settings.serverCpus())
+			.append(" / ")
+			.append(settings.loadCpus().isEmpty() ? "not pinned" : settings.loadCpus())
+			.append(" |\n");
+		md.append("| launches × rounds × seconds per side | ")
+			.append(settings.launches())
+			.append(" × ")
+			.append(settings.rounds())
+			.append(" × ")
+			.append(settings.duration().toSeconds())
+			.append(" s (warm-up ")
+			.append(settings.warmup().toSeconds())
+			.append(" s per request and server in each launch) |\n");
+		md.append("| wrk | 1 thread, ").append(settings.connections()).append(" connections, keep-alive |\n\n");
+		summary(md, results);
+		startup(md, results);
+		servers(md, results);
+		rounds(md, results);
+		jmh(md, jmh);
+		return md.toString();
+	}
+
+	private static void method(StringBuilder md, Settings settings) {
+		md.append("## How it was measured\n\n");
+		md.append(
+				"""
+						Each part starts its servers (JVMs) one after the other, pinned to the server CPUs, and times each \
+						from its start to its first answer with data. Every request is then sent once and must be answered \
+						with data and no errors, and each server is warmed up for a while with all of its requests. Each comparison A / B then runs in alternating rounds on the \
+						same servers (A then B in odd rounds, B then A in even ones): wrk, pinned to the other CPUs, sends one \
+						request for a fixed time, and the ratio of the round is A's requests per second over B's. With the \
+						servers held to their CPUs and kept saturated, a ratio above 1 means A costs less per request. The \
+						whole part is launched again (fresh JVMs) and the per-round ratios of every launch are pooled: the \
+						median is over all of them. A response that is not a 200 with data fails the run. The CPU time per \
+						request is the server JVM's (every thread: requests, GC, JIT) from /proc over the same seconds.
+
+						""");
+	}
+
+	private static void summary(StringBuilder md, List<SessionResult> results) {
+		md.append("## Ratios (A / B requests per second), pooled over launches\n\n");
+		md.append("| comparison | shape | median | rounds range | rounds | median per launch | A req/s | B req/s "
+				+ "| A µs CPU/req | B µs CPU/req | target |\n");
+		md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+		for (SessionResult result : results) {
+			result.rounds().forEach((comparison, rounds) -> {
+				if (rounds.isEmpty()) {
+					return;
+				}
+				Statistics.Pooled pooled = Statistics.pool(rounds);
+				md.append("| ").append(comparison.title()).append(" | ").append(comparison.shape());
+				md.append(String.format(" | **%.2f×** | %.2f–%.2f | %d | %s | %.0f | %.0f | %.1f | %.1f | %s |%n",
+						pooled.median(), pooled.min(), pooled.max(), pooled.rounds(),
+						pooled.launchMedians()
+							.stream()
+							.map((median) -> String.format("%.2f", median))
+							.collect(Collectors.joining(", ")),
+						pooled.requestsPerSecondA(), pooled.requestsPerSecondB(), pooled.cpuMicrosA(),
+						pooled.cpuMicrosB(), target(comparison, pooled)));
+			});
+		}
+		md.append("\n");
+	}
+
+	private static String target(Comparison comparison, Statistics.Pooled pooled) {
+		if (comparison.target() <= 0) {
+			return "";
+		}
+		return String.format("≥ %.2f×: %s", comparison.target(),
+				(pooled.median() >= comparison.target()) ? "met" : "**not met**");
+	}
+
+	private static void startup(StringBuilder md, List<SessionResult> results) {
+		md.append("## Startup and heap\n\n");
+		md.append("Startup: from starting the JVM to the first answer with data. Heap: in use after a full GC "
+				+ "(`jcmd GC.run`, then `GC.heap_info`), right after that answer and again after the measurements.\n\n");
+		md.append("| part | server | startup, s (median) | per launch | heap at start, MB | heap at end, MB |\n");
+		md.append("| --- | --- | --- | --- | --- | --- |\n");
+		for (SessionResult result : results) {
+			for (ServerSpec spec : result.plan().servers()) {
+				List<SessionResult.ServerLaunch> launches = result.launches()
+					.stream()
+					.filter((launch) -> launch.server().equals(spec.name()))
+					.toList();
+				if (launches.isEmpty()) {
+					continue;
+				}
+				md.append(String.format("| %s | %s | %.2f | %s | %.1f | %.1f |%n", result.plan().name(), spec.name(),
+						Statistics.median(launches.stream().map(SessionResult.ServerLaunch::startupSeconds).toList()),
+						launches.stream()
+							.map((launch) -> String.format("%.2f", launch.startupSeconds()))
+							.collect(Collectors.joining(", ")),
+						Statistics
+							.median(launches.stream().map(SessionResult.ServerLaunch::heapAtStartMegabytes).toList()),
+						Statistics
+							.median(launches.stream().map(SessionResult.ServerLaunch::heapAtEndMegabytes).toList())));
+			}
+		}
+		md.append("\n");
+		for (SessionResult result : results) {
+			if (result.plan().name().equals("scale")) {
+				startupDifferences(md, result);
+			}
+		}
+	}
+
+	/**
+	 * The startup of each larger store against the smallest, as the median of the
+	 * per-launch differences (both were started in the same launch).
+	 */
+	private static void startupDifferences(StringBuilder md, SessionResult scale) {
+		List<String> names = scale.plan()
+			.servers()
+			.stream()
+			.map(ServerSpec::name)
+			.filter((name) -> !name.endsWith("-sized-cache"))
+			.toList();
+		if (names.size() < 2) {
+			return;
+		}
+		String reference = names.get(0);
+		for (String name : names.subList(1, names.size())) {
+			List<Double> differences = new ArrayList<>();
+			for (SessionResult.ServerLaunch launch : scale.launches()) {
+				if (!launch.server().equals(name)) {
+					continue;
+				}
+				scale.launches()
+					.stream()
+					.filter((other) -> other.server().equals(reference) && other.launch() == launch.launch())
+					.findFirst()
+					.ifPresent((other) -> differences.add(launch.startupSeconds() - other.startupSeconds()));
+			}
+			if (differences.isEmpty()) {
+				continue;
+			}
+			double median = Statistics.median(differences);
+			md.append(String.format(
+					"startup %s vs %s: **%+.2f s** (median of per-launch differences: %s); target ≤ +2 s: %s%n%n",
+					documents(name), documents(reference), median,
+					differences.stream()
+						.map((difference) -> String.format("%+.2f", difference))
+						.collect(Collectors.joining(", ")),
+					(median <= 2) ? "met" : "**not met**"));
+		}
+	}
+
+	private static String documents(String scaleServer) {
+		return String.format("%,d", Integer.parseInt(scaleServer.replaceAll("\\D+", "")));
+	}
+
+	private static void servers(StringBuilder md, List<SessionResult> results) {
+		md.append("## Servers\n\n| part | server | what it is | properties |\n| --- | --- | --- | --- |\n");
+		for (SessionResult result : results) {
+			for (ServerSpec spec : result.plan().servers()) {
+				md.append("| ")
+					.append(result.plan().name())
+					.append(" | ")
+					.append(spec.name())
+					.append(" | ")
+					.append(cell(spec.description()))
+					.append(" | ")
+					.append(spec.properties()
+						.stream()
+						.map((property) -> "`" + property.replaceAll("AccountKey=[^;]*", "AccountKey=…") + "`")
+						.collect(Collectors.joining("<br>")))
+					.append(" |\n");
+			}
+		}
+		md.append("\nEvery server also gets `--server.address=127.0.0.1 --server.port=<free port>`.\n\n");
+	}
+
+	private static void rounds(StringBuilder md, List<SessionResult> results) {
+		md.append(
+				"## Every round\n\nA / B per round, launch by launch (A's and B's requests per second in brackets).\n\n");
+		for (SessionResult result : results) {
+			result.rounds().forEach((comparison, rounds) -> {
+				if (rounds.isEmpty()) {
+					return;
+				}
+				md.append("- ")
+					.append(comparison.title())
+					.append(" (")
+					.append(comparison.shape())
+					.append("): ")
+					.append(comparison.a())
+					.append(" / ")
+					.append(comparison.b())
+					.append("\n");
+				rounds.stream().map(Round::launch).distinct().forEach((launch) -> {
+					md.append("  - launch ").append(launch).append(": ");
+					md.append(rounds.stream()
+						.filter((round) -> round.launch() == launch)
+						.map((round) -> String.format("%.3f (%.0f/%.0f)", round.ratio(), round.a().requestsPerSecond(),
+								round.b().requestsPerSecond()))
+						.collect(Collectors.joining(", ")));
+					md.append("\n");
+				});
+			});
+		}
+		md.append("\n");
+	}
+
+	private static void jmh(StringBuilder md, List<List<String>> jmh) {
+		if (jmh.size() < 2) {
+			return;
+		}
+		md.append("## JMH: the in-process hot path\n\n");
+		md.append("`benchmarks/jmh`, pinned to the server CPUs, one fork per launch. "
+				+ "`starter*` are this project's code, `graphqlJava*` graphql-java's `PersistedQuerySupport` on the same inputs.\n\n");
+		List<String> header = jmh.get(0);
+		md.append("| ").append(String.join(" | ", header)).append(" |\n");
+		md.append("|").append(" --- |".repeat(header.size())).append("\n");
+		for (List<String> row : jmh.subList(1, jmh.size())) {
+			List<String> cells = new ArrayList<>(row);
+			cells.set(0, cells.get(0).replace("dev.persistedops.benchmark.jmh.", ""));
+			md.append("| ").append(String.join(" | ", cells)).append(" |\n");
+		}
+		md.append("\n");
+	}
+
+	private static String cell(String value) {
+		return value.replace("|", "\\|").replace("\n", " ");
+	}
+
+}

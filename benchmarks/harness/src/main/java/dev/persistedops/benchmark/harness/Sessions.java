@@ -1,0 +1,205 @@
+package dev.persistedops.benchmark.harness;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The three parts of a run, as plans: the peers (the starter against plain Spring for
+ * GraphQL, graphql-java's APQ and the sample app), the stores (files, manifest, Redis,
+ * Azure Blob), and scale (stores of growing size). Each comparison keeps the title the
+ * issue gives it.
+ */
+final class Sessions {
+
+	static final String STARTER_BY_ID_VS_TEXT = "starter by id / starter full text";
+
+	static final String STARTER_BY_ID_VS_APQ = "starter by id / graphql-java APQ hash (same app code)";
+
+	static final String STARTER_TEXT_VS_PLAIN = "starter full text / plain Spring GraphQL full text";
+
+	static final String SAMPLE_VS_STARTER = "sample app by id / same app code + starter by id";
+
+	private static final List<Operation> QUERIES = List.of(Operation.LARGE, Operation.TRIVIAL);
+
+	private Sessions() {
+	}
+
+	/**
+	 * The starter against its peers, on a store of the given documents: the same
+	 * benchmark app without the starter (full text; graphql-java's APQ) and with it, and
+	 * the sample app (from its classes, and as its jar).
+	 */
+	static SessionPlan peers(Classpaths classpaths, DocumentSet documents) {
+		String files = "persisted-ops.store.filesystem.locations=file:" + documents.directory() + "/";
+		LoadRequest textReadiness = Convention.TEXT.request(Operation.TRIVIAL);
+		LoadRequest idReadiness = Convention.ID.request(Operation.TRIVIAL);
+		List<ServerSpec> servers = List.of(
+				new ServerSpec("plain", "benchmark app, plain Spring for GraphQL (no starter)", classpaths.plain(),
+						List.of(), textReadiness),
+				new ServerSpec("apq",
+						"benchmark app, graphql-java's ApolloPersistedQuerySupport + "
+								+ "InMemoryPersistedQueryCache (no starter)",
+						classpaths.plain(), List.of("benchmark.graphql-java-apq=true"), textReadiness),
+				new ServerSpec("starter", "benchmark app + starter, files store of " + documents.size() + " documents",
+						classpaths.starter(), List.of(files), idReadiness),
+				new ServerSpec("sample",
+						"sample app (its own configuration and classpath) from its classes, "
+								+ "the same documents added to its store",
+						classpaths.sample(),
+						List.of("persisted-ops.store.filesystem.locations=classpath:/persisted-operations/,file:"
+								+ documents.directory() + "/"),
+						idReadiness),
+				new ServerSpec("sample-jar", "sample app run as its repackaged jar (java -jar), same settings",
+						classpaths.sampleJar(),
+						List.of("persisted-ops.store.filesystem.locations=classpath:/persisted-operations/,file:"
+								+ documents.directory() + "/"),
+						idReadiness));
+		List<Comparison> comparisons = new ArrayList<>();
+		for (Operation operation : Operation.values()) {
+			comparisons.add(Comparison.of(STARTER_BY_ID_VS_TEXT, operation.label(),
+					side("starter", Convention.ID, operation), side("starter", Convention.TEXT, operation)));
+		}
+		for (Operation operation : QUERIES) {
+			comparisons.add(
+					Comparison
+						.of(STARTER_BY_ID_VS_APQ, operation.label(), side("starter", Convention.ID, operation),
+								side("apq", Convention.APOLLO_HASH, operation))
+						.withTarget(1.0));
+		}
+		for (Operation operation : QUERIES) {
+			comparisons.add(Comparison.of("starter by Apollo hash / graphql-java APQ hash", operation.label(),
+					side("starter", Convention.APOLLO_HASH, operation), side("apq", Convention.APOLLO_HASH, operation))
+				.withTarget(1.0));
+		}
+		for (Operation operation : Operation.values()) {
+			comparisons.add(
+					Comparison
+						.of(STARTER_TEXT_VS_PLAIN, operation.label(), side("starter", Convention.TEXT, operation),
+								side("plain", Convention.TEXT, operation))
+						.withTarget(0.98));
+		}
+		for (Operation operation : QUERIES) {
+			comparisons.add(Comparison.of(SAMPLE_VS_STARTER, operation.label(),
+					side("sample", Convention.ID, operation), side("starter", Convention.ID, operation)));
+		}
+		comparisons.add(Comparison.of("sample app as its jar (java -jar) by id / sample app by id",
+				Operation.TRIVIAL.label(), side("sample-jar", Convention.ID, Operation.TRIVIAL),
+				side("sample", Convention.ID, Operation.TRIVIAL)));
+		// The conventions against the top-level id: on the trivial query, where the way
+		// in is
+		// most of the cost; GET on the large one too, since its rule looks at the
+		// document.
+		for (Convention convention : List.of(Convention.DOCUMENT_ID, Convention.APOLLO_HASH, Convention.GET)) {
+			comparisons.add(Comparison.of("starter " + convention.label() + " / starter by id",
+					Operation.TRIVIAL.label(), side("starter", convention, Operation.TRIVIAL),
+					side("starter", Convention.ID, Operation.TRIVIAL)));
+		}
+		comparisons.add(Comparison.of("starter " + Convention.GET.label() + " / starter by id", Operation.LARGE.label(),
+				side("starter", Convention.GET, Operation.LARGE), side("starter", Convention.ID, Operation.LARGE)));
+		List<SessionPlan.Registration> registrations = QUERIES.stream()
+			.map((operation) -> new SessionPlan.Registration("apq", Convention.apqRegistration(operation)))
+			.toList();
+		return new SessionPlan("peers", "The starter and its peers (same application code)", servers, comparisons,
+				registrations);
+	}
+
+	/**
+	 * The stores at steady state, each with the same documents: files, a manifest, Redis
+	 * and Azure Blob Storage (Azurite), the remote ones published into first.
+	 */
+	static SessionPlan stores(Classpaths classpaths, DocumentSet documents, List<String> redis,
+			List<String> azureBlob) {
+		LoadRequest readiness = Convention.ID.request(Operation.TRIVIAL);
+		List<ServerSpec> servers = List
+			.of(new ServerSpec("files", "benchmark app + starter + store clients, files store", classpaths.stores(),
+					List.of("persisted-ops.store.filesystem.locations=file:" + documents.directory() + "/"), readiness),
+					new ServerSpec("manifest", "the same, manifest store (one JSON map)", classpaths.stores(),
+							List.of("persisted-ops.store.type=manifest",
+									"persisted-ops.store.manifest.locations=file:" + documents.manifest()),
+							readiness),
+					new ServerSpec("redis", "the same, Redis store (local redis-server)", classpaths.stores(), redis,
+							readiness),
+					new ServerSpec("azure-blob", "the same, Azure Blob store (local Azurite)", classpaths.stores(),
+							azureBlob, readiness));
+		List<Comparison> comparisons = new ArrayList<>();
+		for (Operation operation : QUERIES) {
+			comparisons.add(
+					Comparison
+						.of("Redis by id / files by id", operation.label(), side("redis", Convention.ID, operation),
+								side("files", Convention.ID, operation))
+						.withTarget(0.97));
+			comparisons
+				.add(Comparison
+					.of("Azure Blob by id / files by id", operation.label(),
+							side("azure-blob", Convention.ID, operation), side("files", Convention.ID, operation))
+					.withTarget(0.97));
+			comparisons.add(Comparison.of("manifest by id / files by id", operation.label(),
+					side("manifest", Convention.ID, operation), side("files", Convention.ID, operation)));
+		}
+		return new SessionPlan("stores", "Stores at steady state (" + documents.size() + " documents)", servers,
+				comparisons, List.of());
+	}
+
+	/**
+	 * Stores of growing size (files), the smallest the reference: trivial requests by id,
+	 * a hot id and ids drawn uniformly from the whole store; the largest also with the
+	 * parse cache sized to the store.
+	 */
+	static SessionPlan scale(Classpaths classpaths, List<DocumentSet> sets) {
+		LoadRequest readiness = Convention.ID.request(Operation.TRIVIAL);
+		LoadRequest hot = readiness;
+		List<ServerSpec> servers = new ArrayList<>();
+		for (DocumentSet set : sets) {
+			servers.add(new ServerSpec(scaleServer(set, false),
+					"benchmark app + starter, files store of " + String.format("%,d", set.size())
+							+ " documents, parse cache default (10,000)",
+					classpaths.starter(),
+					List.of("persisted-ops.store.filesystem.locations=file:" + set.directory() + "/"), readiness));
+		}
+		DocumentSet smallest = sets.get(0);
+		DocumentSet largest = sets.get(sets.size() - 1);
+		boolean sizedCache = largest.size() > 10_000;
+		if (sizedCache) {
+			servers.add(new ServerSpec(scaleServer(largest, true),
+					"the same, parse cache sized to the store (persisted-ops.parse-cache.maximum-size=" + largest.size()
+							+ ")",
+					classpaths.starter(),
+					List.of("persisted-ops.store.filesystem.locations=file:" + largest.directory() + "/",
+							"persisted-ops.parse-cache.maximum-size=" + largest.size()),
+					readiness));
+		}
+		String reference = scaleServer(smallest, false);
+		Comparison.Side referenceUniform = new Comparison.Side(reference, uniform(smallest));
+		List<Comparison> comparisons = new ArrayList<>();
+		for (DocumentSet set : sets.subList(1, sets.size())) {
+			String server = scaleServer(set, false);
+			comparisons.add(Comparison.of(String.format("%,d docs uniform / %,d docs", set.size(), smallest.size()),
+					"trivial, uniform", new Comparison.Side(server, uniform(set)), referenceUniform));
+			comparisons.add(Comparison.of(String.format("%,d docs hot id / %,d docs", set.size(), smallest.size()),
+					"trivial, hot id", new Comparison.Side(server, hot), new Comparison.Side(reference, hot)));
+		}
+		if (sizedCache) {
+			comparisons.add(Comparison
+				.of(String.format("%,d docs uniform, parse cache %,d / %,d docs", largest.size(), largest.size(),
+						smallest.size()), "trivial, uniform",
+						new Comparison.Side(scaleServer(largest, true), uniform(largest)), referenceUniform)
+				.withTarget(0.8));
+		}
+		return new SessionPlan("scale", "Scale: stores of "
+				+ sets.stream().map((set) -> String.format("%,d", set.size())).toList() + " documents", servers,
+				comparisons, List.of());
+	}
+
+	static String scaleServer(DocumentSet set, boolean sizedCache) {
+		return "files-" + set.size() + (sizedCache ? "-sized-cache" : "");
+	}
+
+	private static LoadRequest uniform(DocumentSet set) {
+		return LoadRequest.uniformIds("trivial by id, uniform over " + set.size() + " docs", set.uniformIds());
+	}
+
+	private static Comparison.Side side(String server, Convention convention, Operation operation) {
+		return new Comparison.Side(server, convention.request(operation));
+	}
+
+}

@@ -1,0 +1,146 @@
+package dev.persistedops.benchmark.harness;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a run does, from {@code benchmarks/run}'s options: the full run by default,
+ * {@code --quick} for a shorter look, each number adjustable.
+ *
+ * @param root the repository's root
+ * @param output where the report goes
+ * @param work where documents, scripts and logs go
+ * @param sessions which parts run: {@code peers}, {@code stores}, {@code scale},
+ * {@code jmh}
+ * @param launches how many times each set of servers is started
+ * @param rounds alternating rounds per comparison and launch
+ * @param duration how long each side of a round runs
+ * @param warmup how long each server is warmed up before the rounds, spread over its
+ * requests
+ * @param connections wrk's connections
+ * @param sizes the store sizes of the scale part, smallest first
+ * @param serverCpus the CPUs the servers are pinned to ({@code taskset -c}), or empty
+ * @param loadCpus the CPUs wrk, Redis and Azurite are pinned to, or empty
+ * @param jvmOptions the servers' JVM options
+ * @param java the {@code java} the servers run on
+ * @param startupTimeout how long a server may take to answer its first request
+ * @param clockTicksPerSecond the unit of CPU times in {@code /proc} ({@code CLK_TCK})
+ * @param arguments the options as given
+ */
+public record Settings(Path root, Path output, Path work, List<String> sessions, int launches, int rounds,
+		Duration duration, Duration warmup, int connections, List<Integer> sizes, String serverCpus, String loadCpus,
+		List<String> jvmOptions, String java, Duration startupTimeout, long clockTicksPerSecond,
+		List<String> arguments) {
+
+	/** Every part, in the order they run. */
+	public static final List<String> ALL_SESSIONS = List.of("peers", "stores", "scale", "jmh");
+
+	/**
+	 * Read the options.
+	 * @param root the repository's root
+	 * @param cpus how many CPUs the machine has
+	 * @param args the options
+	 * @throws IllegalArgumentException on an unknown or malformed option
+	 */
+	public static Settings parse(Path root, int cpus, String... args) {
+		List<String> arguments = List.of(args);
+		boolean quick = arguments.contains("--quick");
+		List<String> sessions = ALL_SESSIONS;
+		int launches = quick ? 1 : 3;
+		int rounds = quick ? 3 : 5;
+		Duration duration = Duration.ofSeconds(quick ? 2 : 4);
+		Duration warmup = Duration.ofSeconds(quick ? 15 : 30);
+		int connections = 4;
+		List<Integer> sizes = quick ? List.of(100, 10_000) : List.of(100, 10_000, 100_000);
+		Path output = root.resolve("benchmarks/RESULTS.md");
+		// With two CPUs or more, the servers get the first, everything else the rest.
+		String serverCpus = (cpus >= 2) ? "0" : "";
+		String loadCpus = (cpus >= 2) ? ((cpus == 2) ? "1" : "1-" + (cpus - 1)) : "";
+		List<String> jvmOptions = List.of("-Xms2g", "-Xmx2g", "-XX:+UseSerialGC");
+		for (int i = 0; i < args.length; i++) {
+			String option = args[i];
+			if (option.equals("--quick")) {
+				continue;
+			}
+			if (i + 1 >= args.length) {
+				throw new IllegalArgumentException("Option " + option + " needs a value");
+			}
+			String value = args[++i];
+			switch (option) {
+				case "--sessions" -> sessions = sessions(value);
+				case "--launches" -> launches = positive(option, value);
+				case "--rounds" -> rounds = positive(option, value);
+				case "--duration" -> duration = Duration.ofSeconds(positive(option, value));
+				case "--warmup" -> warmup = Duration.ofSeconds(Integer.parseInt(value));
+				case "--connections" -> connections = positive(option, value);
+				case "--sizes" ->
+					sizes = Arrays.stream(value.split(",")).map((size) -> positive(option, size)).sorted().toList();
+				case "--output" -> output = Path.of(value).toAbsolutePath();
+				case "--server-cpus" -> serverCpus = value;
+				case "--load-cpus" -> loadCpus = value;
+				case "--jvm-options" -> jvmOptions = List.of(value.trim().split("\\s+"));
+				default -> throw new IllegalArgumentException("Unknown option " + option);
+			}
+		}
+		if (sizes.size() < 2 && sessions.contains("scale")) {
+			throw new IllegalArgumentException("--sizes needs at least two sizes to compare");
+		}
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		return new Settings(root, output, root.resolve("benchmarks/target/work"), sessions, launches, rounds, duration,
+				warmup, connections, sizes, serverCpus, loadCpus, jvmOptions, java, Duration.ofMinutes(5), 100,
+				arguments);
+	}
+
+	/**
+	 * Return these settings with the given {@code CLK_TCK}.
+	 */
+	public Settings withClockTicks(long clockTicksPerSecond) {
+		return new Settings(this.root, this.output, this.work, this.sessions, this.launches, this.rounds, this.duration,
+				this.warmup, this.connections, this.sizes, this.serverCpus, this.loadCpus, this.jvmOptions, this.java,
+				this.startupTimeout, clockTicksPerSecond, this.arguments);
+	}
+
+	/**
+	 * Whether the given part runs.
+	 */
+	public boolean runs(String session) {
+		return this.sessions.contains(session);
+	}
+
+	/**
+	 * Return the largest store size.
+	 */
+	public int largestSize() {
+		return this.sizes.get(this.sizes.size() - 1);
+	}
+
+	/**
+	 * Return the smallest store size.
+	 */
+	public int smallestSize() {
+		return this.sizes.get(0);
+	}
+
+	private static List<String> sessions(String value) {
+		List<String> sessions = new ArrayList<>();
+		for (String session : value.split(",")) {
+			if (!ALL_SESSIONS.contains(session)) {
+				throw new IllegalArgumentException("Unknown session " + session + ": pick from " + ALL_SESSIONS);
+			}
+			sessions.add(session);
+		}
+		return ALL_SESSIONS.stream().filter(sessions::contains).toList();
+	}
+
+	private static int positive(String option, String value) {
+		int number = Integer.parseInt(value.replace("_", ""));
+		if (number <= 0) {
+			throw new IllegalArgumentException(option + " must be positive");
+		}
+		return number;
+	}
+
+}

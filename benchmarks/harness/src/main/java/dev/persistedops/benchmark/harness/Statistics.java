@@ -1,0 +1,98 @@
+package dev.persistedops.benchmark.harness;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The statistics of the results: ratios per round, medians, and ratios pooled over the
+ * launches of the servers (the same server varies by 15-20 % from one launch to the next
+ * through JIT alone, so one launch proves nothing: every round of every launch counts
+ * once).
+ */
+public final class Statistics {
+
+	private Statistics() {
+	}
+
+	/**
+	 * Return A's throughput over B's.
+	 * @throws IllegalArgumentException if B's is not positive
+	 */
+	public static double ratio(double a, double b) {
+		if (!(b > 0)) {
+			throw new IllegalArgumentException("The denominator of a ratio must be positive, not " + b);
+		}
+		return a / b;
+	}
+
+	/**
+	 * Return the median of the values: the middle one, or the mean of the two middle
+	 * ones.
+	 * @throws IllegalArgumentException if there are none
+	 */
+	public static double median(List<Double> values) {
+		if (values.isEmpty()) {
+			throw new IllegalArgumentException("No values");
+		}
+		List<Double> sorted = new ArrayList<>(values);
+		sorted.sort(Comparator.naturalOrder());
+		int middle = sorted.size() / 2;
+		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+	}
+
+	/**
+	 * Pool the rounds of every launch into one summary.
+	 * @throws IllegalArgumentException if there are no rounds
+	 */
+	public static Pooled pool(List<Round> rounds) {
+		if (rounds.isEmpty()) {
+			throw new IllegalArgumentException("No rounds");
+		}
+		List<Double> ratios = rounds.stream().map(Round::ratio).toList();
+		Map<Integer, List<Double>> byLaunch = new TreeMap<>();
+		for (Round round : rounds) {
+			byLaunch.computeIfAbsent(round.launch(), (launch) -> new ArrayList<>()).add(round.ratio());
+		}
+		List<Double> launchMedians = byLaunch.values().stream().map(Statistics::median).toList();
+		return new Pooled(median(ratios), min(ratios), max(ratios), ratios.size(), launchMedians,
+				medianOf(rounds, (round) -> round.a().cpuMicrosPerRequest()),
+				medianOf(rounds, (round) -> round.b().cpuMicrosPerRequest()),
+				medianOf(rounds, (round) -> round.a().requestsPerSecond()),
+				medianOf(rounds, (round) -> round.b().requestsPerSecond()));
+	}
+
+	private static double medianOf(List<Round> rounds, ToDoubleFunction<Round> value) {
+		return median(rounds.stream().map(value::applyAsDouble).toList());
+	}
+
+	private static double min(List<Double> values) {
+		return values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+	}
+
+	private static double max(List<Double> values) {
+		return values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+	}
+
+	/**
+	 * The rounds of every launch, pooled.
+	 *
+	 * @param median the median of every per-round ratio
+	 * @param min the lowest per-round ratio
+	 * @param max the highest per-round ratio
+	 * @param rounds how many rounds
+	 * @param launchMedians the median ratio of each launch, in launch order
+	 * @param cpuMicrosA the median CPU time per request of A, in microseconds
+	 * @param cpuMicrosB the same for B
+	 * @param requestsPerSecondA the median throughput of A
+	 * @param requestsPerSecondB the same for B
+	 */
+	public record Pooled(double median, double min, double max, int rounds, List<Double> launchMedians,
+			double cpuMicrosA, double cpuMicrosB, double requestsPerSecondA, double requestsPerSecondB) {
+
+	}
+
+}

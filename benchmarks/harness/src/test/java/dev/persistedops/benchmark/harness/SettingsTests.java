@@ -1,0 +1,50 @@
+package dev.persistedops.benchmark.harness;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class SettingsTests {
+
+	private final Path root = Path.of("/repo");
+
+	@Test
+	void fullRunByDefaultPooledOverThreeLaunches() {
+		Settings settings = Settings.parse(this.root, 2);
+		assertThat(settings.launches()).isEqualTo(3);
+		assertThat(settings.rounds()).isEqualTo(5);
+		assertThat(settings.sizes()).containsExactly(100, 10_000, 100_000);
+		assertThat(settings.sessions()).isEqualTo(Settings.ALL_SESSIONS);
+		assertThat(settings.output()).isEqualTo(Path.of("/repo/benchmarks/RESULTS.md"));
+	}
+
+	@Test
+	void serversAndLoadGetSeparateCpus() {
+		assertThat(Settings.parse(this.root, 2).serverCpus()).isEqualTo("0");
+		assertThat(Settings.parse(this.root, 2).loadCpus()).isEqualTo("1");
+		assertThat(Settings.parse(this.root, 8).loadCpus()).isEqualTo("1-7");
+		assertThat(Settings.parse(this.root, 1).serverCpus()).isEmpty();
+	}
+
+	@Test
+	void quickIsShorterAndEachNumberCanBeSet() {
+		Settings settings = Settings.parse(this.root, 2, "--quick", "--rounds", "2", "--sessions", "scale,peers",
+				"--sizes", "10000,100");
+		assertThat(settings.launches()).isEqualTo(1);
+		assertThat(settings.rounds()).isEqualTo(2);
+		assertThat(settings.sessions()).isEqualTo(List.of("peers", "scale"));
+		assertThat(settings.sizes()).containsExactly(100, 10_000);
+	}
+
+	@Test
+	void unknownOptionsAreRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Settings.parse(this.root, 2, "--fast", "1"));
+		assertThatIllegalArgumentException().isThrownBy(() -> Settings.parse(this.root, 2, "--sessions", "all"));
+		assertThatIllegalArgumentException().isThrownBy(() -> Settings.parse(this.root, 2, "--sizes", "100"));
+	}
+
+}

@@ -1,0 +1,78 @@
+package dev.persistedops.benchmark.harness;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
+
+class StatisticsTests {
+
+	@Test
+	void ratioOfARoundIsAsThroughputOverBs() {
+		Round round = new Round(1, 1, measurement("a", 3000, 100), measurement("b", 1000, 300));
+		assertThat(round.ratio()).isEqualTo(3.0);
+	}
+
+	@Test
+	void ratioRefusesADenominatorThatIsNotPositive() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Statistics.ratio(1, 0));
+		assertThatIllegalArgumentException().isThrownBy(() -> Statistics.ratio(1, Double.NaN));
+	}
+
+	@Test
+	void medianOfAnOddCountIsTheMiddleValue() {
+		assertThat(Statistics.median(List.of(5.0, 1.0, 3.0))).isEqualTo(3.0);
+	}
+
+	@Test
+	void medianOfAnEvenCountIsTheMeanOfTheTwoMiddleValues() {
+		assertThat(Statistics.median(List.of(4.0, 1.0, 3.0, 2.0))).isEqualTo(2.5);
+	}
+
+	@Test
+	void medianOfNothingIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Statistics.median(List.of()));
+	}
+
+	@Test
+	void poolingTakesTheMedianOverTheRoundsOfEveryLaunchNotTheMedianOfLaunchMedians() {
+		// Launch 1 has three rounds near 1.0, launch 2 one round at 2.0: pooled, every
+		// round counts once.
+		List<Round> rounds = List.of(round(1, 1, 1.0), round(1, 2, 1.1), round(1, 3, 0.9), round(2, 1, 2.0),
+				round(2, 2, 1.9));
+		Statistics.Pooled pooled = Statistics.pool(rounds);
+		assertThat(pooled.median()).isCloseTo(1.1, within(1e-9));
+		assertThat(pooled.rounds()).isEqualTo(5);
+		assertThat(pooled.min()).isCloseTo(0.9, within(1e-9));
+		assertThat(pooled.max()).isCloseTo(2.0, within(1e-9));
+		assertThat(pooled.launchMedians()).hasSize(2);
+		assertThat(pooled.launchMedians().get(0)).isCloseTo(1.0, within(1e-9));
+		assertThat(pooled.launchMedians().get(1)).isCloseTo(1.95, within(1e-9));
+	}
+
+	@Test
+	void poolingReportsMedianThroughputAndCpuTimeOfEachSide() {
+		List<Round> rounds = List.of(new Round(1, 1, measurement("a", 2000, 50), measurement("b", 1000, 100)),
+				new Round(1, 2, measurement("a", 2200, 40), measurement("b", 1100, 90)),
+				new Round(2, 1, measurement("a", 1800, 60), measurement("b", 900, 110)));
+		Statistics.Pooled pooled = Statistics.pool(rounds);
+		assertThat(pooled.requestsPerSecondA()).isEqualTo(2000);
+		assertThat(pooled.requestsPerSecondB()).isEqualTo(1000);
+		assertThat(pooled.cpuMicrosA()).isEqualTo(50);
+		assertThat(pooled.cpuMicrosB()).isEqualTo(100);
+		assertThat(pooled.median()).isEqualTo(2.0);
+	}
+
+	private static Round round(int launch, int round, double ratio) {
+		return new Round(launch, round, measurement("a", 1000 * ratio, 10), measurement("b", 1000, 10));
+	}
+
+	private static Measurement measurement(String server, double requestsPerSecond, double cpuMicros) {
+		return new Measurement(server, "trivial by id",
+				new LoadResult((long) (requestsPerSecond * 5), 5, requestsPerSecond, 0.4, 1.2, 0), cpuMicros);
+	}
+
+}
