@@ -17,9 +17,9 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 /**
  * Logs, once the application has started its beans, one INFO line that says what is in
  * force: the store and where its documents came from, how many there are, how ids are
- * hashed and checked, the enforcement mode, automatic persisted queries, how many
- * override beans there are, and which publishing is on. A team reads it to know, from the
- * log alone, that production enforces what it should.
+ * hashed and checked, what invalid documents do, the enforcement mode, automatic
+ * persisted queries, how many override beans there are, and which publishing is on. A
+ * team reads it to know, from the log alone, that production enforces what it should.
  */
 final class PersistedOperationsStartupSummary implements SmartInitializingSingleton {
 
@@ -48,7 +48,8 @@ final class PersistedOperationsStartupSummary implements SmartInitializingSingle
 	String summary() {
 		PersistedOperationsProperties properties = this.properties;
 		EnforcementMode mode = properties.enforcementMode();
-		return "Persisted operations: " + store() + "; ids " + hashing() + "; enforcement " + name(mode)
+		return "Persisted operations: " + store() + "; ids " + hashing() + "; documents checked against the schema "
+				+ name(properties.getValidation().getMode()) + "; enforcement " + name(mode)
 				+ (properties.isOnlyPersisted() ? " (from the deprecated persisted-ops.only-persisted)" : "")
 				+ "; automatic persisted queries " + (properties.getApq().isEnabled() ? "on" : "off") + "; "
 				+ this.overrides + ((this.overrides == 1) ? " override bean" : " override beans") + "; publishing "
