@@ -203,6 +203,7 @@ public class PersistedOperationsProperties implements InitializingBean {
 							+ mode.name().toLowerCase() + ": remove " + ONLY_PERSISTED + " (deprecated) and keep "
 							+ ENFORCEMENT_MODE);
 		}
+		this.store.validate();
 		this.publish.validate();
 		this.relay.validate();
 		this.operationStore.validate();

@@ -13,6 +13,7 @@ import dev.persistedops.store.OperationDocumentStore;
 import dev.persistedops.web.EnforcementMode;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.convert.DurationStyle;
 
 /**
  * Logs, once the application has started its beans, one INFO line that says what is in
@@ -64,8 +65,9 @@ final class PersistedOperationsStartupSummary implements SmartInitializingSingle
 		String documents = (this.store instanceof ListableOperationDocumentStore listable)
 				? ", " + count(listable.documents().size()) : "";
 		return switch (store.getType()) {
-			case FILESYSTEM -> "filesystem store" + documents + " from " + store.getFilesystem().getLocations();
-			case MANIFEST -> "manifest store" + documents + " from " + store.getManifest().getLocations();
+			case FILESYSTEM ->
+				"filesystem store" + documents + " from " + store.getFilesystem().getLocations() + reload();
+			case MANIFEST -> "manifest store" + documents + " from " + store.getManifest().getLocations() + reload();
 			case MEMORY -> "memory store (filled by the application)";
 			case REDIS -> "redis store (key prefix '" + store.getRedis().getKeyPrefix() + "')";
 			case AZURE_BLOB -> "azure-blob store (container '" + store.getAzureBlob().getContainer() + "'"
@@ -73,6 +75,12 @@ final class PersistedOperationsStartupSummary implements SmartInitializingSingle
 							: ", blob prefix '" + store.getAzureBlob().getBlobPrefix() + "'")
 					+ ")";
 		};
+	}
+
+	private String reload() {
+		StoreProperties.Reload reload = this.properties.getStore().getReload();
+		return reload.isEnabled() ? ", reloaded when they change (looked at every "
+				+ DurationStyle.SIMPLE.print(reload.getInterval()) + ")" : "";
 	}
 
 	private static String count(int documents) {

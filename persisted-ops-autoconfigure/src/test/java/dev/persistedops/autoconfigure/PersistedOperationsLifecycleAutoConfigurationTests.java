@@ -3,6 +3,7 @@ package dev.persistedops.autoconfigure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,6 +14,10 @@ import dev.persistedops.execution.InvalidStoredDocumentsException;
 import dev.persistedops.execution.PersistedDocumentCache;
 import dev.persistedops.execution.SchemaValidationMode;
 import dev.persistedops.execution.StoredDocumentCheck;
+import dev.persistedops.store.DocumentCatalog;
+import dev.persistedops.store.DocumentReloader;
+import dev.persistedops.store.OperationDocumentStore;
+import dev.persistedops.store.ReloadingDocumentStore;
 import dev.persistedops.store.memory.InMemoryOperationDocumentStore;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -143,6 +148,86 @@ class PersistedOperationsLifecycleAutoConfigurationTests {
 					.hasMessageContaining("Stale (id 'clients/stale', file [");
 				assertThat(RecordsMemoryStore.store.documents()).isEmpty();
 			});
+	}
+
+	@Test
+	void reloadIsOffByDefault() throws IOException {
+		this.contextRunner.withPropertyValues(locations(withStaleDocument()))
+			.run((context) -> assertThat(context).hasSingleBean(DocumentCatalog.class)
+				.doesNotHaveBean(ReloadingDocumentStore.class)
+				.doesNotHaveBean(DocumentReloader.class));
+	}
+
+	@Test
+	void reloadOfFileLocationsPollsAtTheIntervalOnceStarted() throws IOException {
+		Files.writeString(this.directory.resolve(GREETING_MD5 + ".graphql"), GREETING);
+		this.contextRunner
+			.withPropertyValues(locations(this.directory), "persisted-ops.store.reload.enabled=true",
+					"persisted-ops.store.reload.interval=250ms")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ReloadingDocumentStore.class)
+					.doesNotHaveBean(DocumentCatalog.class)
+					.hasSingleBean(DocumentReloader.class);
+				DocumentReloader reloader = context.getBean(DocumentReloader.class);
+				assertThat(reloader.isRunning()).isTrue();
+				assertThat(reloader.interval()).isEqualTo(Duration.ofMillis(250));
+				assertThat(context.getBean(OperationDocumentStore.class))
+					.isSameAs(context.getBean(ReloadingDocumentStore.class));
+			});
+	}
+
+	@Test
+	void reloadIsCheckedAgainstTheSchemaAndRefusedUnderFail() throws IOException {
+		Files.writeString(this.directory.resolve(GREETING_MD5 + ".graphql"), GREETING);
+		this.contextRunner
+			.withPropertyValues(locations(this.directory), "persisted-ops.store.reload.enabled=true",
+					"persisted-ops.store.reload.interval=1h", "persisted-ops.validation.mode=fail")
+			.run((context) -> {
+				withStaleDocument();
+				DocumentReloader reloader = context.getBean(DocumentReloader.class);
+				assertThat(reloader.reloadIfChanged()).isEqualTo(DocumentReloader.Outcome.FAILED);
+				assertThat(reloader.failure())
+					.startsWith("1 of 2 persisted documents read by a reload is not valid against the schema")
+					.contains("Stale (id 'clients/stale'")
+					.contains("Field 'farewell' in type 'Query' is undefined");
+				assertThat(context.getBean(ReloadingDocumentStore.class).documents()).containsOnlyKeys(GREETING_MD5);
+			});
+	}
+
+	@Test
+	void reloadIsCheckedAgainstTheSchemaAndServedParsedUnderWarn(CapturedOutput output) throws IOException {
+		Files.writeString(this.directory.resolve(GREETING_MD5 + ".graphql"), GREETING);
+		this.contextRunner
+			.withPropertyValues(locations(this.directory), "persisted-ops.store.reload.enabled=true",
+					"persisted-ops.store.reload.interval=1h")
+			.run((context) -> {
+				String added = "query Added { greeting(name: \"reload\") }";
+				Files.writeString(this.directory.resolve("added.graphql"), added);
+				withStaleDocument();
+				DocumentReloader reloader = context.getBean(DocumentReloader.class);
+				assertThat(reloader.reloadIfChanged()).isEqualTo(DocumentReloader.Outcome.RELOADED);
+				assertThat(context.getBean(ReloadingDocumentStore.class).documents()).containsOnlyKeys(GREETING_MD5,
+						"added", STALE_ID);
+				assertThat(output).contains("1 of 3 persisted documents read by a reload is not valid")
+					.contains("Reloaded persisted documents from [" + this.directory + "]: 3 documents (2 added");
+				assertThat(context.getBean(PersistedDocumentCache.class).parsedDocument(added)).isNotNull();
+			});
+	}
+
+	@Test
+	void reloadOfClasspathLocationsFailsNamingTheLocations() {
+		this.contextRunner.withPropertyValues("persisted-ops.store.reload.enabled=true").run((context) -> {
+			assertThat(failure(context)).hasMessageContaining("persisted-ops.store.filesystem.locations")
+				.hasMessageContaining("give the locations as file: paths");
+		});
+	}
+
+	@Test
+	void reloadOfARemoteStoreFailsNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("persisted-ops.store.type=memory", "persisted-ops.store.reload.enabled=true")
+			.run((context) -> assertThat(failure(context)).hasMessageContaining("persisted-ops.store.reload.enabled")
+				.hasMessageContaining("Only the filesystem and manifest stores are reloaded"));
 	}
 
 	private static Throwable failure(AssertableApplicationContext context) {
