@@ -8,6 +8,7 @@ import com.azure.storage.blob.BlobServiceAsyncClient;
 import dev.persistedops.store.CachingOperationDocumentStore;
 import dev.persistedops.store.DocumentCatalog;
 import dev.persistedops.store.OperationDocumentStore;
+import dev.persistedops.store.ReloadingDocumentStore;
 import dev.persistedops.store.ResilientOperationDocumentStore;
 import dev.persistedops.store.WritableOperationDocumentStore;
 import dev.persistedops.store.azure.AzureBlobOperationDocumentStore;
@@ -15,6 +16,7 @@ import dev.persistedops.store.memory.InMemoryOperationDocumentStore;
 import dev.persistedops.store.redis.RedisOperationDocumentStore;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
@@ -50,9 +52,19 @@ abstract class DocumentStoreConfigurations {
 	static class Filesystem {
 
 		@Bean
+		@ConditionalOnBooleanProperty(name = StoreProperties.RELOAD_ENABLED, havingValue = false, matchIfMissing = true)
 		DocumentCatalog persistedOperationsDocumentStore(PersistedOperationsProperties properties,
 				DocumentCatalogs catalogs) {
 			return catalogs.directories(properties.getStore().filesystemLocations());
+		}
+
+		@Bean
+		@ConditionalOnBooleanProperty(StoreProperties.RELOAD_ENABLED)
+		ReloadingDocumentStore persistedOperationsReloadingDocumentStore(PersistedOperationsProperties properties,
+				DocumentCatalogs catalogs) {
+			DocumentLocations locations = properties.getStore().filesystemLocations();
+			return new ReloadingDocumentStore(() -> catalogs.directories(locations),
+					properties.getStore().reloadedPaths());
 		}
 
 	}
@@ -63,9 +75,19 @@ abstract class DocumentStoreConfigurations {
 	static class Manifest {
 
 		@Bean
+		@ConditionalOnBooleanProperty(name = StoreProperties.RELOAD_ENABLED, havingValue = false, matchIfMissing = true)
 		DocumentCatalog persistedOperationsDocumentStore(PersistedOperationsProperties properties,
 				DocumentCatalogs catalogs) {
 			return catalogs.manifests(properties.getStore().manifestLocations());
+		}
+
+		@Bean
+		@ConditionalOnBooleanProperty(StoreProperties.RELOAD_ENABLED)
+		ReloadingDocumentStore persistedOperationsReloadingDocumentStore(PersistedOperationsProperties properties,
+				DocumentCatalogs catalogs) {
+			DocumentLocations locations = properties.getStore().manifestLocations();
+			return new ReloadingDocumentStore(() -> catalogs.manifests(locations),
+					properties.getStore().reloadedPaths());
 		}
 
 	}

@@ -27,9 +27,9 @@ import org.springframework.util.unit.DataSize;
  * Configuration of persisted operations (trusted documents). Each feature's group lives
  * in a class of its own ({@link StoreProperties}, {@link PublishProperties},
  * {@link ApqProperties}, {@link RelayProperties}, {@link OperationStoreProperties},
- * {@link HttpProperties}) and is checked here, when it is bound. The whole
- * {@code persisted-ops} namespace is bound through this one root so that the binder sees
- * every key at once, whichever features' auto-configurations are active.
+ * {@link HttpProperties}, {@link ValidationProperties}) and is checked here, when it is
+ * bound. The whole {@code persisted-ops} namespace is bound through this one root so that
+ * the binder sees every key at once, whichever features' auto-configurations are active.
  */
 @ConfigurationProperties(prefix = "persisted-ops", ignoreUnknownFields = false)
 public class PersistedOperationsProperties implements InitializingBean {
@@ -89,6 +89,9 @@ public class PersistedOperationsProperties implements InitializingBean {
 
 	@NestedConfigurationProperty
 	private final HttpProperties http = new HttpProperties();
+
+	@NestedConfigurationProperty
+	private final ValidationProperties validation = new ValidationProperties();
 
 	/**
 	 * Settings of the Java client (persisted-ops-client), bound and checked by its own
@@ -183,6 +186,10 @@ public class PersistedOperationsProperties implements InitializingBean {
 		return this.http;
 	}
 
+	public ValidationProperties getValidation() {
+		return this.validation;
+	}
+
 	public Map<String, Object> getClient() {
 		return this.client;
 	}
@@ -196,6 +203,7 @@ public class PersistedOperationsProperties implements InitializingBean {
 							+ mode.name().toLowerCase() + ": remove " + ONLY_PERSISTED + " (deprecated) and keep "
 							+ ENFORCEMENT_MODE);
 		}
+		this.store.validate();
 		this.publish.validate();
 		this.relay.validate();
 		this.operationStore.validate();

@@ -13,13 +13,14 @@ import dev.persistedops.store.OperationDocumentStore;
 import dev.persistedops.web.EnforcementMode;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.convert.DurationStyle;
 
 /**
  * Logs, once the application has started its beans, one INFO line that says what is in
  * force: the store and where its documents came from, how many there are, how ids are
- * hashed and checked, the enforcement mode, automatic persisted queries, how many
- * override beans there are, and which publishing is on. A team reads it to know, from the
- * log alone, that production enforces what it should.
+ * hashed and checked, what invalid documents do, the enforcement mode, automatic
+ * persisted queries, how many override beans there are, and which publishing is on. A
+ * team reads it to know, from the log alone, that production enforces what it should.
  */
 final class PersistedOperationsStartupSummary implements SmartInitializingSingleton {
 
@@ -48,7 +49,8 @@ final class PersistedOperationsStartupSummary implements SmartInitializingSingle
 	String summary() {
 		PersistedOperationsProperties properties = this.properties;
 		EnforcementMode mode = properties.enforcementMode();
-		return "Persisted operations: " + store() + "; ids " + hashing() + "; enforcement " + name(mode)
+		return "Persisted operations: " + store() + "; ids " + hashing() + "; documents checked against the schema "
+				+ name(properties.getValidation().getMode()) + "; enforcement " + name(mode)
 				+ (properties.isOnlyPersisted() ? " (from the deprecated persisted-ops.only-persisted)" : "")
 				+ "; automatic persisted queries " + (properties.getApq().isEnabled() ? "on" : "off") + "; "
 				+ this.overrides + ((this.overrides == 1) ? " override bean" : " override beans") + "; publishing "
@@ -63,8 +65,9 @@ final class PersistedOperationsStartupSummary implements SmartInitializingSingle
 		String documents = (this.store instanceof ListableOperationDocumentStore listable)
 				? ", " + count(listable.documents().size()) : "";
 		return switch (store.getType()) {
-			case FILESYSTEM -> "filesystem store" + documents + " from " + store.getFilesystem().getLocations();
-			case MANIFEST -> "manifest store" + documents + " from " + store.getManifest().getLocations();
+			case FILESYSTEM ->
+				"filesystem store" + documents + " from " + store.getFilesystem().getLocations() + reload();
+			case MANIFEST -> "manifest store" + documents + " from " + store.getManifest().getLocations() + reload();
 			case MEMORY -> "memory store (filled by the application)";
 			case REDIS -> "redis store (key prefix '" + store.getRedis().getKeyPrefix() + "')";
 			case AZURE_BLOB -> "azure-blob store (container '" + store.getAzureBlob().getContainer() + "'"
@@ -72,6 +75,12 @@ final class PersistedOperationsStartupSummary implements SmartInitializingSingle
 							: ", blob prefix '" + store.getAzureBlob().getBlobPrefix() + "'")
 					+ ")";
 		};
+	}
+
+	private String reload() {
+		StoreProperties.Reload reload = this.properties.getStore().getReload();
+		return reload.isEnabled() ? ", reloaded when they change (looked at every "
+				+ DurationStyle.SIMPLE.print(reload.getInterval()) + ")" : "";
 	}
 
 	private static String count(int documents) {

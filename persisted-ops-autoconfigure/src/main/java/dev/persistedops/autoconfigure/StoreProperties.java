@@ -1,12 +1,16 @@
 package dev.persistedops.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.persistedops.store.ReloadingDocumentStore;
 import dev.persistedops.store.ResilientOperationDocumentStore;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
  * Where persisted documents are stored, bound to {@code persisted-ops.store}.
@@ -18,6 +22,10 @@ public class StoreProperties {
 	static final String FILESYSTEM_LOCATIONS = "persisted-ops.store.filesystem.locations";
 
 	static final String MANIFEST_LOCATIONS = "persisted-ops.store.manifest.locations";
+
+	static final String RELOAD_ENABLED = "persisted-ops.store.reload.enabled";
+
+	static final String RELOAD_INTERVAL = "persisted-ops.store.reload.interval";
 
 	/**
 	 * Type of the store that persisted documents are looked up in.
@@ -51,6 +59,8 @@ public class StoreProperties {
 	private final Redis redis = new Redis();
 
 	private final AzureBlob azureBlob = new AzureBlob();
+
+	private final Reload reload = new Reload();
 
 	public StoreType getType() {
 		return this.type;
@@ -100,6 +110,10 @@ public class StoreProperties {
 		return this.manifest;
 	}
 
+	public Reload getReload() {
+		return this.reload;
+	}
+
 	DocumentLocations filesystemLocations() {
 		List<String> locations = this.filesystem.getLocations();
 		return new DocumentLocations(FILESYSTEM_LOCATIONS, locations, locations.equals(Filesystem.DEFAULT_LOCATIONS),
@@ -108,6 +122,41 @@ public class StoreProperties {
 
 	DocumentLocations manifestLocations() {
 		return new DocumentLocations(MANIFEST_LOCATIONS, this.manifest.getLocations(), false, null);
+	}
+
+	/**
+	 * Return the files and directories a reload of the configured store watches: its
+	 * file: locations.
+	 */
+	List<Path> reloadedPaths() {
+		return ReloadingDocumentStore.filePaths(
+				(this.type == StoreType.MANIFEST) ? this.manifest.getLocations() : this.filesystem.getLocations());
+	}
+
+	/**
+	 * Check that reload, if enabled, has a file store with file: locations to reload.
+	 * @throws InvalidConfigurationPropertyValueException naming the property to fix
+	 */
+	void validate() {
+		if (!this.reload.isEnabled()) {
+			return;
+		}
+		if (this.type != StoreType.FILESYSTEM && this.type != StoreType.MANIFEST) {
+			throw new InvalidConfigurationPropertyValueException(RELOAD_ENABLED, true,
+					"Only the filesystem and manifest stores are reloaded, and " + TYPE + " is "
+							+ this.type.name().toLowerCase().replace('_', '-') + ": turn reload off");
+		}
+		if (this.reload.getInterval().toMillis() <= 0) {
+			throw new InvalidConfigurationPropertyValueException(RELOAD_INTERVAL, this.reload.getInterval(),
+					"The interval must be at least a millisecond");
+		}
+		if (reloadedPaths().isEmpty()) {
+			DocumentLocations locations = (this.type == StoreType.MANIFEST) ? manifestLocations()
+					: filesystemLocations();
+			throw new InvalidConfigurationPropertyValueException(locations.property(), locations.locations(),
+					RELOAD_ENABLED + " reads file: locations again while the application runs, and none of these "
+							+ "is one: give the locations as file: paths (a mounted volume), or turn reload off");
+		}
 	}
 
 	/**
@@ -160,6 +209,43 @@ public class StoreProperties {
 
 		public void setLocations(List<String> locations) {
 			this.locations = locations;
+		}
+
+	}
+
+	/**
+	 * Reading the files of the filesystem and manifest stores again while the application
+	 * runs.
+	 */
+	public static class Reload {
+
+		/**
+		 * Whether the filesystem or manifest store reads its file: locations again when
+		 * they change, without a restart. A reload is verified as a whole (hashes, and
+		 * the schema unless persisted-ops.validation.mode is off) and served at once; one
+		 * that fails leaves the previous documents serving.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * How often the files are looked at for changes.
+		 */
+		private Duration interval = Duration.ofSeconds(5);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
 		}
 
 	}

@@ -1,5 +1,6 @@
 package dev.persistedops.execution;
 
+import java.util.Map;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -52,6 +53,16 @@ public final class PersistedDocumentCache {
 	 */
 	public PreparsedDocumentEntry get(String text, Supplier<PreparsedDocumentEntry> parseAndValidate) {
 		return this.entries.get(text, (key) -> parseAndValidate.get());
+	}
+
+	/**
+	 * Keep the given entries, computed ahead of the first request of their documents
+	 * exactly as {@link PersistedDocumentProvider} would compute them then. A text
+	 * already cached keeps its entry.
+	 * @param entries parsed and validated documents, by their exact text
+	 */
+	public void prewarm(Map<String, PreparsedDocumentEntry> entries) {
+		entries.forEach(this.entries.asMap()::putIfAbsent);
 	}
 
 	/**

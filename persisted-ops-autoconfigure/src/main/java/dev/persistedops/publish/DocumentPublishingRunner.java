@@ -47,6 +47,13 @@ public class DocumentPublishingRunner implements ApplicationRunner {
 		this.documents = documents;
 	}
 
+	/**
+	 * Return the documents this runner publishes.
+	 */
+	public DocumentCatalog documents() {
+		return this.documents;
+	}
+
 	@Override
 	public void run(ApplicationArguments args) {
 		PublishReport report;

@@ -1,5 +1,7 @@
 package dev.persistedops.integration;
 
+import java.util.List;
+
 /**
  * The documents persisted under {@code src/test/resources/persisted-operations/}, with
  * their ids (md5 hex of the exact text, as configured by default).
@@ -19,6 +21,8 @@ final class Documents {
 	 */
 	static final String GREETING_NAMESPACED = "ruby/" + GREETING_ID;
 
+	static final String ECHO = "query Echo($value: Int!) {\n  echo(value: $value)\n}\n";
+
 	static final String ECHO_ID = "0fd788cc8f2245b16b4a0e5aa4f5440e";
 
 	/**
@@ -27,6 +31,8 @@ final class Documents {
 	static final String PARSE_ONCE = "query ParseOnce {\n  echo(value: 7)\n}\n";
 
 	static final String PARSE_ONCE_ID = "cae7c9b2010393167e4eaf05116e7365";
+
+	static final String INCREMENT = "mutation Increment {\n  increment\n}\n";
 
 	static final String INCREMENT_ID = "379e15185062f5ee016fd31ab4e367e4";
 
@@ -42,6 +48,9 @@ final class Documents {
 
 	/** A persisted document that is not valid against the schema. */
 	static final String INVALID_ID = "937115dddfda63fb484523329ea8bf47";
+
+	/** The texts of every stored document that is valid against the schema. */
+	static final List<String> VALID = List.of(GREETING, ECHO, PARSE_ONCE, INCREMENT, TICKS, SAFELISTED);
 
 	private Documents() {
 	}

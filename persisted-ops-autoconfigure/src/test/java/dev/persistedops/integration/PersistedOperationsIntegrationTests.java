@@ -325,13 +325,35 @@ abstract class PersistedOperationsIntegrationTests {
 	}
 
 	@Test
-	void persistedDocumentIsParsedOnceAcrossManyRequests() {
+	void persistedDocumentIsParsedBeforeItsFirstRequestAndNeverAfter() {
 		IntStream.range(0, 25)
 			.forEach((i) -> post(Map.of("id", Documents.PARSE_ONCE_ID)).expectBody()
 				.jsonPath("$.data.echo")
 				.isEqualTo(7));
 		get(Map.of("id", Documents.PARSE_ONCE_ID)).expectBody().jsonPath("$.data.echo").isEqualTo(7);
-		assertThat(this.parseCounter.parsesOf(Documents.PARSE_ONCE)).isOne();
+		assertThat(this.parseCounter.parsesOf(Documents.PARSE_ONCE)).isZero();
+		assertThat(this.parseCounter.validationsOf(Documents.PARSE_ONCE)).isZero();
+	}
+
+	@Test
+	void firstRequestOfEveryValidStoredDocumentIsNeitherParsedNorValidated() {
+		assertGreeting(post(Map.of("id", Documents.GREETING_ID, "variables", Map.of("name", "first"))),
+				"Hello, first!");
+		assertGreeting(post(Map.of("id", Documents.GREETING_SHA256)), "Hello, world!");
+		assertGreeting(post(Map.of("operationId", Documents.GREETING_NAMESPACED)), "Hello, world!");
+		post(Map.of("id", Documents.ECHO_ID, "variables", Map.of("value", 5))).expectBody()
+			.jsonPath("$.data.echo")
+			.isEqualTo(5);
+		assertThat(increment()).isPositive();
+		post(Map.of("id", Documents.SAFELISTED_ID)).expectBody().jsonPath("$.data.echo").isEqualTo(3);
+		post(Map.of("id", Documents.PARSE_ONCE_ID)).expectBody().jsonPath("$.data.echo").isEqualTo(7);
+		assertThat(this.graphQl.subscribe(Map.of("id", Documents.TICKS_ID, "variables", Map.of("count", 1))))
+			.extracting((message) -> message.get("type"))
+			.containsExactly("next", "complete");
+		for (String text : Documents.VALID) {
+			assertThat(this.parseCounter.parsesOf(text)).as("parses of %s", text).isZero();
+			assertThat(this.parseCounter.validationsOf(text)).as("validations of %s", text).isZero();
+		}
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package dev.persistedops.integration;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,7 +10,9 @@ import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
 import graphql.language.Document;
+import graphql.validation.ValidationError;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -90,11 +93,13 @@ class TestApplication {
 	}
 
 	/**
-	 * Counts how often graphql-java parses each document text.
+	 * Counts how often graphql-java parses and validates each document text.
 	 */
 	static class ParseCounter extends SimplePerformantInstrumentation {
 
 		private final Map<String, AtomicInteger> parses = new ConcurrentHashMap<>();
+
+		private final Map<String, AtomicInteger> validations = new ConcurrentHashMap<>();
 
 		@Override
 		public @Nullable InstrumentationContext<Document> beginParse(InstrumentationExecutionParameters parameters,
@@ -103,8 +108,20 @@ class TestApplication {
 			return super.beginParse(parameters, state);
 		}
 
+		@Override
+		public @Nullable InstrumentationContext<List<ValidationError>> beginValidation(
+				InstrumentationValidationParameters parameters, InstrumentationState state) {
+			this.validations.computeIfAbsent(parameters.getQuery(), (text) -> new AtomicInteger()).incrementAndGet();
+			return super.beginValidation(parameters, state);
+		}
+
 		int parsesOf(String text) {
 			AtomicInteger count = this.parses.get(text);
+			return (count != null) ? count.get() : 0;
+		}
+
+		int validationsOf(String text) {
+			AtomicInteger count = this.validations.get(text);
 			return (count != null) ? count.get() : 0;
 		}
 

@@ -20,7 +20,12 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 		properties = { "spring.main.web-application-type=servlet", "spring.graphql.websocket.path=/graphql",
 				"persisted-ops.http.operation-urls.enabled=true",
 				"persisted-ops.http.cache.cache-control=public, max-age=60",
-				"persisted-ops.http.cache.vary=Accept-Language" })
+				"persisted-ops.http.cache.vary=Accept-Language",
+				// Tomcat reads (and drops) what is left of a refused body before it
+				// closes, so
+				// that the client reads its 413 rather than a reset: as the README
+				// advises.
+				"server.tomcat.max-swallow-size=16MB" })
 @interface WebMvcEdgeTest {
 
 }

@@ -37,8 +37,13 @@ import org.springframework.web.util.UriUtils;
  * Strawberry Shake's export) from a {@code classpath:} or {@code file:} location. A
  * sub-folder is a namespace: {@code web/abc.graphql} is the document {@code web/abc}. The
  * file's exact content is the document. Files and folders whose names start with
- * {@code .} are ignored, which also skips the {@code ..data} folders of a Kubernetes
- * ConfigMap volume. Symbolic links are followed; a link that loops fails the load.
+ * {@code .} are ignored. Symbolic links are followed; a link that loops fails the load.
+ * <p>
+ * A directory that holds a {@code ..data} link is a Kubernetes ConfigMap (or Secret)
+ * volume: its files are links into {@code ..data}, a link to a timestamped folder that
+ * Kubernetes swaps for a new one, in one rename, when the ConfigMap changes. Such a
+ * directory is read through {@code ..data}, resolved once, so that a load sees the files
+ * of one version of the volume even while it is being swapped.
  */
 public final class DirectoryDocumentLoader implements DocumentLoader {
 
@@ -47,6 +52,8 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 	private static final String EXTENSION = ".graphql";
 
 	private static final String MANIFEST_EXTENSION = ".json";
+
+	private static final String CONFIG_MAP_DATA = "..data";
 
 	private final ResourcePatternResolver resolver;
 
@@ -126,13 +133,14 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 	}
 
 	private static Listing walkDirectory(String location, Resource root) throws IOException {
-		Path directory = root.getFile().toPath().toAbsolutePath().normalize();
-		if (!Files.isDirectory(directory)) {
+		Path given = root.getFile().toPath().toAbsolutePath().normalize();
+		if (!Files.isDirectory(given)) {
 			throw isAFile(location);
 		}
-		if (!Files.isReadable(directory) || !Files.isExecutable(directory)) {
+		if (!Files.isReadable(given) || !Files.isExecutable(given)) {
 			throw DocumentLoadException.location(location, "is not readable");
 		}
+		Path directory = configMapData(given);
 		List<Path> found = new ArrayList<>();
 		List<String> manifests = new ArrayList<>();
 		Files.walkFileTree(directory, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
@@ -169,6 +177,15 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 			files.put(relative(directory, file), new FileSystemResource(file));
 		}
 		return new Listing(files, manifests.stream().sorted().toList());
+	}
+
+	/**
+	 * Return the folder a ConfigMap volume's {@code ..data} link points to now, or the
+	 * directory itself if it is not such a volume.
+	 */
+	private static Path configMapData(Path directory) throws IOException {
+		Path data = directory.resolve(CONFIG_MAP_DATA);
+		return (Files.isSymbolicLink(data) && Files.isDirectory(data)) ? data.toRealPath() : directory;
 	}
 
 	private static String relative(Path directory, Path file) {

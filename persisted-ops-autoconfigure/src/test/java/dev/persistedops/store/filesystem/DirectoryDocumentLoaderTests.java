@@ -167,6 +167,21 @@ class DirectoryDocumentLoaderTests {
 	}
 
 	@Test
+	void kubernetesConfigMapVolumeIsReadThroughItsDataLinkAsOneVersion() throws IOException {
+		Path data = write(this.root.resolve("..2026_11_21_14_00_00.456/abc.graphql"), "query Abc { v2 }").getParent();
+		write(data.resolve("added.graphql"), "query Added { v2 }");
+		symlink(this.root.resolve("..data"), data.getFileName());
+		// The kubelet swapped ..data; the visible links of added and removed keys are not
+		// updated yet.
+		symlink(this.root.resolve("abc.graphql"), Path.of("..data", "abc.graphql"));
+		symlink(this.root.resolve("removed.graphql"), Path.of("..data", "removed.graphql"));
+		DocumentCatalog catalog = load(location(this.root));
+		assertThat(catalog.ids()).containsExactlyInAnyOrder("abc", "added");
+		assertThat(find(catalog, "added")).isEqualTo("query Added { v2 }");
+		assertThat(catalog.sourceOf("abc")).contains(data.toRealPath().resolve("abc.graphql").toString());
+	}
+
+	@Test
 	void fileNamedByTheHashOfAnotherTextFailsNamingTheFileAndTheId() throws IOException {
 		Path tampered = write(this.root.resolve("web/" + MD5_OF_ABC + ".graphql"), "query Tampered { x }");
 		assertThatExceptionOfType(DocumentLoadException.class).isThrownBy(() -> load(location(this.root)))

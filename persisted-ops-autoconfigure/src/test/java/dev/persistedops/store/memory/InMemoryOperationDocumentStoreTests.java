@@ -1,5 +1,7 @@
 package dev.persistedops.store.memory;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
@@ -71,6 +73,19 @@ class InMemoryOperationDocumentStoreTests {
 	void refusesABlankText() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.store.save(OperationId.of("getUser"), " "))
 			.withMessage("text is required");
+	}
+
+	@Test
+	void listsItsDocumentsAsTheSameMapUntilOneIsAdded() {
+		this.store.save(OperationId.of("getUser"), "query GetUser { user }");
+		Map<String, String> first = this.store.documents();
+		assertThat(first).containsExactly(Map.entry("getUser", "query GetUser { user }"));
+		this.store.save(OperationId.of("getUser"), "query GetUser { user }");
+		this.store.save(OperationId.of("getUser"), "mutation DeleteUser { deleteUser }");
+		assertThat(this.store.documents()).isSameAs(first);
+		this.store.save(OperationId.of("getUsers"), "query GetUsers { users }");
+		assertThat(this.store.documents()).isNotSameAs(first).containsOnlyKeys("getUser", "getUsers");
+		assertThat(this.store.documents()).isSameAs(this.store.documents());
 	}
 
 }
