@@ -8,6 +8,7 @@ import com.azure.storage.blob.BlobServiceAsyncClient;
 import dev.persistedops.store.CachingOperationDocumentStore;
 import dev.persistedops.store.DocumentCatalog;
 import dev.persistedops.store.OperationDocumentStore;
+import dev.persistedops.store.RemoteStoreMonitor;
 import dev.persistedops.store.ResilientOperationDocumentStore;
 import dev.persistedops.store.WritableOperationDocumentStore;
 import dev.persistedops.store.azure.AzureBlobOperationDocumentStore;
@@ -37,9 +38,9 @@ abstract class DocumentStoreConfigurations {
 	}
 
 	private static CachingOperationDocumentStore remote(WritableOperationDocumentStore store,
-			PersistedOperationsProperties properties) {
+			PersistedOperationsProperties properties, StoreType type) {
 		ResilientOperationDocumentStore resilient = new ResilientOperationDocumentStore(store,
-				properties.getStore().toResilienceSettings());
+				properties.getStore().toResilienceSettings(), new RemoteStoreMonitor(type.configName()));
 		resilient.startConnecting();
 		return new CachingOperationDocumentStore(resilient, properties.getCache().toSettings());
 	}
@@ -94,7 +95,7 @@ abstract class DocumentStoreConfigurations {
 			RedisOperationDocumentStore redis = new RedisOperationDocumentStore(
 					new ReactiveStringRedisTemplate(connectionFactory),
 					properties.getStore().getRedis().getKeyPrefix());
-			return remote(redis, properties);
+			return remote(redis, properties, StoreType.REDIS);
 		}
 
 	}
@@ -131,7 +132,7 @@ abstract class DocumentStoreConfigurations {
 					AzureBlobContainerClients.container(azure, container.getIfUnique(), service.getIfUnique()),
 					azure.getBlobPrefix());
 			store.checkContainer(azure.isCreateContainer(), CONTAINER_CHECK_TIMEOUT);
-			return remote(store, properties);
+			return remote(store, properties, StoreType.AZURE_BLOB);
 		}
 
 	}

@@ -18,6 +18,14 @@ public enum StoreType {
 	REDIS,
 
 	/** Azure Blob Storage, through the Azure SDK. */
-	AZURE_BLOB
+	AZURE_BLOB;
+
+	/**
+	 * Return the name of the type as configured ({@code azure-blob}), which health
+	 * details, metric tags and the Actuator endpoint use.
+	 */
+	public String configName() {
+		return name().toLowerCase().replace('_', '-');
+	}
 
 }

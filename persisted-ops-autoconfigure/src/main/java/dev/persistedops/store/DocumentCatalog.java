@@ -67,6 +67,7 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 	 * Return where the document stored under the given key was loaded from (a file, or a
 	 * file and a manifest entry), or {@code null} if the catalog does not hold the key.
 	 */
+	@Override
 	public @Nullable String sourceOf(String key) {
 		return this.sources.get(key);
 	}

@@ -2,6 +2,8 @@ package dev.persistedops.store;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A store that can list every document it holds (files, manifests), so that the documents
  * can be indexed, checked or counted as a whole.
@@ -14,5 +16,14 @@ public interface ListableOperationDocumentStore extends OperationDocumentStore {
 	 * documents.
 	 */
 	Map<String, String> documents();
+
+	/**
+	 * Return where the document stored under the given key came from (a file, or a file
+	 * and a manifest entry), or {@code null} if the store does not say or does not hold
+	 * the key.
+	 */
+	default @Nullable String sourceOf(String key) {
+		return null;
+	}
 
 }
