@@ -27,7 +27,8 @@ import org.springframework.util.unit.DataSize;
  * Configuration of persisted operations (trusted documents). Each feature's group lives
  * in a class of its own ({@link StoreProperties}, {@link PublishProperties},
  * {@link ApqProperties}, {@link RelayProperties}, {@link OperationStoreProperties},
- * {@link HttpProperties}) and is checked here, when it is bound. The whole
+ * {@link HttpProperties}, {@link MetricsProperties}, {@link UsageProperties},
+ * {@link HealthProperties}) and is checked here, when it is bound. The whole
  * {@code persisted-ops} namespace is bound through this one root so that the binder sees
  * every key at once, whichever features' auto-configurations are active.
  */
@@ -89,6 +90,12 @@ public class PersistedOperationsProperties implements InitializingBean {
 
 	@NestedConfigurationProperty
 	private final HttpProperties http = new HttpProperties();
+
+	@NestedConfigurationProperty
+	private final UsageProperties usage = new UsageProperties();
+
+	@NestedConfigurationProperty
+	private final HealthProperties health = new HealthProperties();
 
 	/**
 	 * Settings of the Java client (persisted-ops-client), bound and checked by its own
@@ -183,6 +190,14 @@ public class PersistedOperationsProperties implements InitializingBean {
 		return this.http;
 	}
 
+	public UsageProperties getUsage() {
+		return this.usage;
+	}
+
+	public HealthProperties getHealth() {
+		return this.health;
+	}
+
 	public Map<String, Object> getClient() {
 		return this.client;
 	}
@@ -200,6 +215,10 @@ public class PersistedOperationsProperties implements InitializingBean {
 		this.relay.validate();
 		this.operationStore.validate();
 		this.http.validate();
+		if (this.usage.getMaximumOperations() <= 0) {
+			throw new InvalidConfigurationPropertyValueException("persisted-ops.usage.maximum-operations",
+					this.usage.getMaximumOperations(), "It must be positive");
+		}
 	}
 
 	/**

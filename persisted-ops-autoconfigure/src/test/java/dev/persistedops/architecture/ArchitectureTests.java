@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The rules of the library's shape, held by the build: packages free of cycles,
  * dependencies pointing one way
- * ({@code autoconfigure → web → publish → execution/store → document}), store backends
- * independent of each other, and configuration keys known only to {@code autoconfigure}.
+ * ({@code autoconfigure → observability → web → publish → execution/store → document}),
+ * store backends independent of each other, and configuration keys known only to
+ * {@code autoconfigure}.
  */
 class ArchitectureTests {
 
@@ -40,6 +41,8 @@ class ArchitectureTests {
 			.consideringOnlyDependenciesInLayers()
 			.layer("autoconfigure")
 			.definedBy("dev.persistedops.autoconfigure..")
+			.layer("observability")
+			.definedBy("dev.persistedops.observability..")
 			.layer("web")
 			.definedBy("dev.persistedops.web..")
 			.layer("publish")
@@ -52,14 +55,27 @@ class ArchitectureTests {
 			.definedBy("dev.persistedops.document..")
 			.whereLayer("autoconfigure")
 			.mayNotBeAccessedByAnyLayer()
-			.whereLayer("web")
+			.whereLayer("observability")
 			.mayOnlyBeAccessedByLayers("autoconfigure")
+			.whereLayer("web")
+			.mayOnlyBeAccessedByLayers("observability", "autoconfigure")
 			.whereLayer("publish")
-			.mayOnlyBeAccessedByLayers("web", "autoconfigure")
+			.mayOnlyBeAccessedByLayers("web", "observability", "autoconfigure")
 			.whereLayer("execution")
-			.mayOnlyBeAccessedByLayers("publish", "web", "autoconfigure")
+			.mayOnlyBeAccessedByLayers("publish", "web", "observability", "autoconfigure")
 			.whereLayer("store")
-			.mayOnlyBeAccessedByLayers("publish", "web", "autoconfigure"));
+			.mayOnlyBeAccessedByLayers("publish", "web", "observability", "autoconfigure"));
+	}
+
+	@Test
+	void onlyObservabilityAndAutoConfigurationKnowMicrometerAndActuator() {
+		check(noClasses().that()
+			.resideInAnyPackage("dev.persistedops.document..", "dev.persistedops.store..",
+					"dev.persistedops.execution..", "dev.persistedops.publish..", "dev.persistedops.web..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.micrometer.core..", "io.micrometer.observation..",
+					"org.springframework.boot.actuate..", "org.springframework.boot.health.."));
 	}
 
 	@Test
