@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the health of a remote store of persisted documents (Redis, Azure
@@ -22,14 +23,20 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(name = { "org.springframework.boot.health.contributor.ReactiveHealthIndicator",
 		"org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator" })
 @ConditionalOnBean(RemoteStoreMonitor.class)
-@ConditionalOnEnabledHealthIndicator("persistedoperations")
 public final class PersistedOperationsHealthAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean(name = "persistedOperationsHealthIndicator")
-	RemoteStoreHealthIndicator persistedOperationsHealthIndicator(PersistedOperationsProperties properties,
-			RemoteStoreMonitor monitor, ObjectProvider<CachingOperationDocumentStore> cache) {
-		return new RemoteStoreHealthIndicator(monitor, cache.getIfUnique(), properties.getHealth().isDownOnOutage());
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnEnabledHealthIndicator("persistedoperations")
+	static class RemoteStoreHealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "persistedOperationsHealthIndicator")
+		RemoteStoreHealthIndicator persistedOperationsHealthIndicator(PersistedOperationsProperties properties,
+				RemoteStoreMonitor monitor, ObjectProvider<CachingOperationDocumentStore> cache) {
+			return new RemoteStoreHealthIndicator(monitor, cache.getIfUnique(),
+					properties.getHealth().isDownOnOutage());
+		}
+
 	}
 
 }
