@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 import dev.persistedops.document.OperationId;
+import dev.persistedops.store.SaveListener;
 import dev.persistedops.web.PersistedOperationEvent;
 import dev.persistedops.web.PersistedOperationListener;
 import dev.persistedops.web.PersistedOperationOutcome;
@@ -30,7 +31,7 @@ import org.springframework.util.Assert;
  * again, and {@link #dropped()} counts the drops, so that "never used" can be read with
  * that in mind. Recording a use of a tracked operation takes no lock.
  */
-public final class OperationUsage implements PersistedOperationListener {
+public final class OperationUsage implements PersistedOperationListener, SaveListener {
 
 	/** Where an operation came from when a client registered it (APQ). */
 	public static final String APQ = "apq";
@@ -85,6 +86,11 @@ public final class OperationUsage implements PersistedOperationListener {
 	 */
 	public void recordRegistration(String key, String origin) {
 		entry(key, origin);
+	}
+
+	@Override
+	public void saved(String key, String origin) {
+		recordRegistration(key, origin);
 	}
 
 	private Entry entry(String key, @Nullable String origin) {

@@ -38,9 +38,6 @@ import org.springframework.util.Assert;
 @Endpoint(id = "persistedoperations")
 public class PersistedOperationsEndpoint {
 
-	/** Where a document registered through a publishing endpoint came from. */
-	public static final String PUBLISHING = "publishing";
-
 	private final String source;
 
 	private final OperationDocumentStore store;
