@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.persistedops.observability.OperationUsage;
 import dev.persistedops.observability.PersistedOperationMetrics;
+import dev.persistedops.observability.PersistedOperationUsageMetrics;
 import dev.persistedops.web.PersistedOperationInterceptor;
 import dev.persistedops.web.PersistedRequestBody;
 
@@ -81,6 +82,9 @@ class ObservabilityBoundsAndOptionalityTests {
 					.tags("outcome", "not_found", "client", "other")
 					.counter()
 					.count()).isEqualTo(100_000 - 9);
+				assertThat(registry.find(PersistedOperationUsageMetrics.METER).counters())
+					.extracting((counter) -> counter.getId().getTag("operation"))
+					.containsExactlyInAnyOrder(GREETING, "web/hello");
 				assertThat(largestUsage).isEqualTo(1);
 				assertThat(usage.usageOf(GREETING)).isNotNull();
 				assertThat(usage.dropped()).isZero();

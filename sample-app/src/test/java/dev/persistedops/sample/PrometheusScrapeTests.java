@@ -74,6 +74,18 @@ class PrometheusScrapeTests extends RunningSample {
 		})
 			.allSatisfy((sample) -> assertThat(sample.labels()).containsKey("graphql_persisted")
 				.doesNotContainKey("graphql_persisted_id"));
+		// Every exported operation has a series of runs, at zero until it runs.
+		assertThat(samples(scrape, "persisted_operations_runs_total"))
+			.extracting((sample) -> sample.labels().get("operation"))
+			.containsExactlyInAnyOrder(ADD_BOOK, ON_BOOK_ADDED, GET_BOOK, LIST_BOOKS, GET_BOOK_IOS);
+		assertThat(samples(scrape, "persisted_operations_runs_total"))
+			.filteredOn((sample) -> sample.labels().get("operation").equals(GET_BOOK))
+			.singleElement()
+			.satisfies((sample) -> assertThat(sample.value()).isGreaterThanOrEqualTo(1.0));
+		assertThat(samples(scrape, "persisted_operations_runs_total"))
+			.filteredOn((sample) -> sample.labels().get("operation").equals(ADD_BOOK))
+			.singleElement()
+			.satisfies((sample) -> assertThat(sample.value()).isZero());
 		assertThat(samples(scrape, "cache_gets_total"))
 			.anySatisfy((sample) -> assertThat(sample.labels()).containsEntry("cache", "persisted-parsed-documents"));
 	}
