@@ -134,7 +134,8 @@ public class PersistedOperationsEndpoint {
 				return describe(key, text, this.source, listed.sourceOf(key), usage, true);
 			}
 		}
-		String text = this.lookups.findDocument(operationId).block(this.timeout);
+		// The store times its own calls out; this only guards against one that does not.
+		String text = this.lookups.findDocument(operationId).block(this.timeout.plusSeconds(1));
 		if (text == null) {
 			return null;
 		}
@@ -219,8 +220,8 @@ public class PersistedOperationsEndpoint {
 	 * @param operationName the names of its operations, or {@code null}
 	 * @param operationType the types of its operations, or {@code null}
 	 * @param source where it came from: {@code file}, {@code manifest}, {@code memory},
-	 * {@code redis}, {@code azure-blob}, {@code apq}, {@code publishing} or
-	 * {@code application}
+	 * {@code redis}, {@code azure-blob}, {@code apq}, {@code publishing},
+	 * {@code application} or {@code unknown}
 	 * @param location the file (and manifest entry) it was loaded from, or {@code null}
 	 * @param useCount how many times it ran on this instance
 	 * @param lastUsed when it last ran on this instance, or {@code null}

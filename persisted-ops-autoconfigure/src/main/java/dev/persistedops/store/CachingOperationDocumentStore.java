@@ -154,6 +154,11 @@ public class CachingOperationDocumentStore implements WritableOperationDocumentS
 	}
 
 	@Override
+	public Mono<Void> check() {
+		return this.delegate.check();
+	}
+
+	@Override
 	public boolean isShared() {
 		return this.delegate.isShared();
 	}

@@ -65,6 +65,11 @@ final class NotifyingDocumentStore implements WritableOperationDocumentStore {
 	}
 
 	@Override
+	public Mono<Void> check() {
+		return this.delegate.check();
+	}
+
+	@Override
 	public boolean isShared() {
 		return this.delegate.isShared();
 	}

@@ -116,7 +116,13 @@ public class ResilientOperationDocumentStore implements WritableOperationDocumen
 		this.executor = new ThreadPoolExecutor(8, 8, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
 		this.executor.allowCoreThreadTimeOut(true);
 		this.scheduler = Schedulers.fromExecutorService(this.executor, "persisted-ops-store");
-		monitor.checkWith(() -> call(this.delegate::connect, NOT_A_LOOKUP));
+		// Any failure of a check means the store did not answer: it counts as an outage.
+		monitor
+			.checkWith(() -> call(
+					() -> this.delegate.check()
+						.onErrorMap((ex) -> !(ex instanceof StoreUnavailableException),
+								(ex) -> new StoreUnavailableException(String.valueOf(ex.getMessage()), ex)),
+					NOT_A_LOOKUP));
 	}
 
 	/**
@@ -240,6 +246,11 @@ public class ResilientOperationDocumentStore implements WritableOperationDocumen
 	@Override
 	public Mono<Void> connect() {
 		return this.delegate.connect();
+	}
+
+	@Override
+	public Mono<Void> check() {
+		return this.monitor.check();
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import dev.persistedops.document.OperationId;
 
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class RemoteStoreMonitorTests {
 
 	private static final ResilientOperationDocumentStore.Settings SETTINGS = new ResilientOperationDocumentStore.Settings(
-			Duration.ofMillis(300), Duration.ofMillis(300), 1);
+			Duration.ofMillis(300), Duration.ofMillis(300), 256);
 
 	private final CountingDocumentStore remote = new CountingDocumentStore();
 
@@ -90,12 +91,19 @@ class RemoteStoreMonitorTests {
 
 	@Test
 	void reportsALookupRefusedByTheConcurrencyLimitAsRejected() {
-		this.remote.hang = true;
-		assertThatExceptionOfType(StoreUnavailableException.class).isThrownBy(() -> find("a"));
-		// The hung call keeps its place in the limit of one; the gate is open too.
-		this.time.advance(Duration.ofMillis(400));
-		assertThatExceptionOfType(StoreUnavailableException.class).isThrownBy(() -> find("b"));
-		assertThat(this.results).containsExactly(RemoteLookupResult.TIMEOUT, RemoteLookupResult.REJECTED);
+		try (ResilientOperationDocumentStore store = new ResilientOperationDocumentStore(this.remote,
+				new ResilientOperationDocumentStore.Settings(Duration.ofMillis(300), Duration.ofMillis(300), 1),
+				this.monitor, this.time)) {
+			this.remote.hang = true;
+			assertThatExceptionOfType(StoreUnavailableException.class)
+				.isThrownBy(() -> store.findDocument(OperationId.of("a")).block());
+			// The hung call keeps its place in the limit of one, after the retry
+			// interval.
+			this.time.advance(Duration.ofMillis(400));
+			assertThatExceptionOfType(StoreUnavailableException.class)
+				.isThrownBy(() -> store.findDocument(OperationId.of("b")).block());
+			assertThat(this.results).containsExactly(RemoteLookupResult.TIMEOUT, RemoteLookupResult.REJECTED);
+		}
 	}
 
 	@Test
@@ -111,6 +119,25 @@ class RemoteStoreMonitorTests {
 		this.monitor.check().block();
 		assertThat(this.monitor.isOutage()).isFalse();
 		assertThat(this.results).isEmpty();
+	}
+
+	@Test
+	void aCheckThatFailsWithAnyErrorIsAFailureOfTheStore() {
+		WritableOperationDocumentStore remote = new CountingDocumentStore() {
+
+			@Override
+			public Mono<Void> check() {
+				return Mono.error(new IllegalStateException("connection reset"));
+			}
+
+		};
+		RemoteStoreMonitor monitor = new RemoteStoreMonitor("azure-blob");
+		try (ResilientOperationDocumentStore store = new ResilientOperationDocumentStore(remote, SETTINGS, monitor,
+				this.time)) {
+			assertThatExceptionOfType(StoreUnavailableException.class).isThrownBy(() -> store.check().block());
+			assertThat(monitor.isOutage()).isTrue();
+			assertThat(monitor.lastFailure().message()).isEqualTo("connection reset");
+		}
 	}
 
 	@Test
