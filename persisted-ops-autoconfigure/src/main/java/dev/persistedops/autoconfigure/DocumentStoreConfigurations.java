@@ -9,6 +9,7 @@ import dev.persistedops.store.CachingOperationDocumentStore;
 import dev.persistedops.store.DocumentCatalog;
 import dev.persistedops.store.OperationDocumentStore;
 import dev.persistedops.store.ReloadingDocumentStore;
+import dev.persistedops.store.RemoteStoreMonitor;
 import dev.persistedops.store.ResilientOperationDocumentStore;
 import dev.persistedops.store.WritableOperationDocumentStore;
 import dev.persistedops.store.azure.AzureBlobOperationDocumentStore;
@@ -31,7 +32,8 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  * {@link PersistedOperationsStoreAutoConfiguration}. Each backs off when the application
  * defines its own {@link OperationDocumentStore}. A remote store (Redis, Azure Blob) sits
  * behind a {@link ResilientOperationDocumentStore} and, in front of that, a
- * {@link CachingOperationDocumentStore}.
+ * {@link CachingOperationDocumentStore}, and reports to a {@link RemoteStoreMonitor} bean
+ * that health and metrics read.
  */
 abstract class DocumentStoreConfigurations {
 
@@ -39,9 +41,9 @@ abstract class DocumentStoreConfigurations {
 	}
 
 	private static CachingOperationDocumentStore remote(WritableOperationDocumentStore store,
-			PersistedOperationsProperties properties) {
+			PersistedOperationsProperties properties, RemoteStoreMonitor monitor) {
 		ResilientOperationDocumentStore resilient = new ResilientOperationDocumentStore(store,
-				properties.getStore().toResilienceSettings());
+				properties.getStore().toResilienceSettings(), monitor);
 		resilient.startConnecting();
 		return new CachingOperationDocumentStore(resilient, properties.getCache().toSettings());
 	}
@@ -111,12 +113,17 @@ abstract class DocumentStoreConfigurations {
 	static class Redis {
 
 		@Bean
+		RemoteStoreMonitor persistedOperationsRemoteStoreMonitor() {
+			return new RemoteStoreMonitor(StoreType.REDIS.configName());
+		}
+
+		@Bean
 		CachingOperationDocumentStore persistedOperationsDocumentStore(PersistedOperationsProperties properties,
-				ReactiveRedisConnectionFactory connectionFactory) {
+				ReactiveRedisConnectionFactory connectionFactory, RemoteStoreMonitor monitor) {
 			RedisOperationDocumentStore redis = new RedisOperationDocumentStore(
 					new ReactiveStringRedisTemplate(connectionFactory),
 					properties.getStore().getRedis().getKeyPrefix());
-			return remote(redis, properties);
+			return remote(redis, properties, monitor);
 		}
 
 	}
@@ -146,14 +153,20 @@ abstract class DocumentStoreConfigurations {
 		private static final Duration CONTAINER_CHECK_TIMEOUT = Duration.ofSeconds(10);
 
 		@Bean
+		RemoteStoreMonitor persistedOperationsRemoteStoreMonitor() {
+			return new RemoteStoreMonitor(StoreType.AZURE_BLOB.configName());
+		}
+
+		@Bean
 		CachingOperationDocumentStore persistedOperationsDocumentStore(PersistedOperationsProperties properties,
-				ObjectProvider<BlobContainerAsyncClient> container, ObjectProvider<BlobServiceAsyncClient> service) {
+				ObjectProvider<BlobContainerAsyncClient> container, ObjectProvider<BlobServiceAsyncClient> service,
+				RemoteStoreMonitor monitor) {
 			StoreProperties.AzureBlob azure = properties.getStore().getAzureBlob();
 			AzureBlobOperationDocumentStore store = new AzureBlobOperationDocumentStore(
 					AzureBlobContainerClients.container(azure, container.getIfUnique(), service.getIfUnique()),
 					azure.getBlobPrefix());
 			store.checkContainer(azure.isCreateContainer(), CONTAINER_CHECK_TIMEOUT);
-			return remote(store, properties);
+			return remote(store, properties, monitor);
 		}
 
 	}

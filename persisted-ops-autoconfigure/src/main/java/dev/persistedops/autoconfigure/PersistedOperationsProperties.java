@@ -27,9 +27,10 @@ import org.springframework.util.unit.DataSize;
  * Configuration of persisted operations (trusted documents). Each feature's group lives
  * in a class of its own ({@link StoreProperties}, {@link PublishProperties},
  * {@link ApqProperties}, {@link RelayProperties}, {@link OperationStoreProperties},
- * {@link HttpProperties}, {@link ValidationProperties}) and is checked here, when it is
- * bound. The whole {@code persisted-ops} namespace is bound through this one root so that
- * the binder sees every key at once, whichever features' auto-configurations are active.
+ * {@link HttpProperties}, {@link ValidationProperties}, {@link MetricsProperties},
+ * {@link UsageProperties}, {@link HealthProperties}) and is checked here, when it is bound.
+ * The whole {@code persisted-ops} namespace is bound through this one root so that the
+ * binder sees every key at once, whichever features' auto-configurations are active.
  */
 @ConfigurationProperties(prefix = "persisted-ops", ignoreUnknownFields = false)
 public class PersistedOperationsProperties implements InitializingBean {
@@ -92,6 +93,12 @@ public class PersistedOperationsProperties implements InitializingBean {
 
 	@NestedConfigurationProperty
 	private final ValidationProperties validation = new ValidationProperties();
+
+	@NestedConfigurationProperty
+	private final UsageProperties usage = new UsageProperties();
+
+	@NestedConfigurationProperty
+	private final HealthProperties health = new HealthProperties();
 
 	/**
 	 * Settings of the Java client (persisted-ops-client), bound and checked by its own
@@ -190,6 +197,14 @@ public class PersistedOperationsProperties implements InitializingBean {
 		return this.validation;
 	}
 
+	public UsageProperties getUsage() {
+		return this.usage;
+	}
+
+	public HealthProperties getHealth() {
+		return this.health;
+	}
+
 	public Map<String, Object> getClient() {
 		return this.client;
 	}
@@ -208,6 +223,10 @@ public class PersistedOperationsProperties implements InitializingBean {
 		this.relay.validate();
 		this.operationStore.validate();
 		this.http.validate();
+		if (this.usage.getMaximumOperations() <= 0) {
+			throw new InvalidConfigurationPropertyValueException("persisted-ops.usage.maximum-operations",
+					this.usage.getMaximumOperations(), "It must be positive");
+		}
 	}
 
 	/**

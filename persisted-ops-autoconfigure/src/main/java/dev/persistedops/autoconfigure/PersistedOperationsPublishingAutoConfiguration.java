@@ -11,6 +11,7 @@ import dev.persistedops.publish.OperationStoreSyncEndpoint;
 import dev.persistedops.publish.RelayPersistEndpoint;
 import dev.persistedops.store.DocumentRegistry;
 import dev.persistedops.store.OperationDocumentStore;
+import dev.persistedops.store.SaveListener;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -37,6 +38,9 @@ public final class PersistedOperationsPublishingAutoConfiguration {
 
 	static final String OPERATION_STORE_ENABLED = "persisted-ops.operation-store.enabled";
 
+	/** Where documents saved by the publishing endpoints come from, as listeners hear. */
+	static final String PUBLISHING = "publishing";
+
 	@Bean
 	@ConditionalOnBooleanProperty("persisted-ops.publish.enabled")
 	DocumentPublishingRunner persistedOperationsPublishingRunner(PersistedOperationsProperties properties,
@@ -51,11 +55,11 @@ public final class PersistedOperationsPublishingAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(RELAY_ENABLED)
 	RelayPersistEndpoint persistedOperationsRelayPersistEndpoint(PersistedOperationsProperties properties,
-			DocumentRegistry registry, OperationValidator validator) {
+			DocumentRegistry registry, OperationValidator validator, ObjectProvider<SaveListener> saveListeners) {
 		RelayProperties relay = properties.getRelay();
 		return new RelayPersistEndpoint(
-				PublishingPreconditions.sharedStore(registry, "The Relay persist endpoint",
-						properties.getStore().getType()),
+				SaveListener.notifying(PublishingPreconditions.sharedStore(registry, "The Relay persist endpoint",
+						properties.getStore().getType()), PUBLISHING, saveListeners.orderedStream().toList()),
 				validator, new DocumentHasher(relay.getHashAlgorithm(), HashEncoding.HEX), relay.getTokenHeader(),
 				relay.requiredToken());
 	}
@@ -64,10 +68,11 @@ public final class PersistedOperationsPublishingAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(OPERATION_STORE_ENABLED)
 	OperationStoreSyncEndpoint persistedOperationsOperationStoreSyncEndpoint(PersistedOperationsProperties properties,
-			DocumentRegistry registry, OperationValidator validator, ObjectProvider<JsonMapper> jsonMapper) {
+			DocumentRegistry registry, OperationValidator validator, ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<SaveListener> saveListeners) {
 		return new OperationStoreSyncEndpoint(
-				PublishingPreconditions.sharedStore(registry, "The OperationStore sync endpoint",
-						properties.getStore().getType()),
+				SaveListener.notifying(PublishingPreconditions.sharedStore(registry, "The OperationStore sync endpoint",
+						properties.getStore().getType()), PUBLISHING, saveListeners.orderedStream().toList()),
 				validator, new OperationStoreAuthenticator(properties.getOperationStore().clientSecrets()),
 				jsonMapper.getIfAvailable(JsonMapper::shared));
 	}

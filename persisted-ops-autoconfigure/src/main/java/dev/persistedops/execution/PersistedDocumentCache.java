@@ -40,7 +40,9 @@ public final class PersistedDocumentCache {
 		Assert.isTrue(maximumBytes / maximumSize <= Integer.MAX_VALUE,
 				"maximumBytes / maximumSize must be at most 2 GB, or the entry bound would not hold");
 		long minimumWeight = Math.max(1, maximumBytes / maximumSize);
+		// Statistics are recorded so that metrics can show hit ratios and evictions.
 		this.entries = Caffeine.newBuilder()
+			.recordStats()
 			.maximumWeight(maximumBytes)
 			.<String, PreparsedDocumentEntry>weigher(
 					(text, entry) -> (int) Math.min(Integer.MAX_VALUE, Math.max(minimumWeight, 4L * text.length())))
@@ -71,6 +73,14 @@ public final class PersistedDocumentCache {
 	public @Nullable Document parsedDocument(String text) {
 		PreparsedDocumentEntry entry = this.entries.getIfPresent(text);
 		return (entry != null && !entry.hasErrors()) ? entry.getDocument() : null;
+	}
+
+	/**
+	 * Return the underlying cache, keyed by document text, for metrics (its statistics
+	 * are recorded).
+	 */
+	public Cache<String, PreparsedDocumentEntry> cache() {
+		return this.entries;
 	}
 
 	/**

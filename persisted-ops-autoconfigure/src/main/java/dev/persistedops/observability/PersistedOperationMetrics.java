@@ -1,7 +1,6 @@
 package dev.persistedops.observability;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
@@ -34,9 +33,7 @@ public final class PersistedOperationMetrics implements PersistedOperationListen
 
 	private final MeterRegistry registry;
 
-	private final int maximumClientNames;
-
-	private final Set<String> clientNames = ConcurrentHashMap.newKeySet();
+	private final BoundedTagValues clientNames;
 
 	private final Map<Key, Counter> counters = new ConcurrentHashMap<>();
 
@@ -49,7 +46,7 @@ public final class PersistedOperationMetrics implements PersistedOperationListen
 		Assert.notNull(registry, "registry is required");
 		Assert.isTrue(maximumClientNames >= 0, "maximumClientNames must not be negative");
 		this.registry = registry;
-		this.maximumClientNames = maximumClientNames;
+		this.clientNames = new BoundedTagValues(maximumClientNames, OTHER_CLIENT);
 	}
 
 	@Override
@@ -62,17 +59,7 @@ public final class PersistedOperationMetrics implements PersistedOperationListen
 		if (client == null) {
 			return UNKNOWN_CLIENT;
 		}
-		String name = client.name();
-		if (this.clientNames.contains(name)) {
-			return name;
-		}
-		synchronized (this.clientNames) {
-			if (this.clientNames.size() < this.maximumClientNames) {
-				this.clientNames.add(name);
-				return name;
-			}
-		}
-		return OTHER_CLIENT;
+		return this.clientNames.tagFor(client.name());
 	}
 
 	private Counter counter(Key key) {

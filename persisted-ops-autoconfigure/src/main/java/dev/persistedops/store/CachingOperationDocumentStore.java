@@ -66,8 +66,10 @@ public class CachingOperationDocumentStore implements WritableOperationDocumentS
 		Assert.notNull(settings, "settings is required");
 		Assert.notNull(ticker, "ticker is required");
 		this.delegate = delegate;
+		// Statistics are recorded so that metrics can show hit ratios and evictions.
 		Caffeine<Object, Object> documents = Caffeine.newBuilder()
 			.ticker(ticker)
+			.recordStats()
 			.maximumWeight(settings.maximumBytes());
 		if (settings.timeToLive() != null) {
 			documents.expireAfterWrite(settings.timeToLive());
@@ -76,6 +78,7 @@ public class CachingOperationDocumentStore implements WritableOperationDocumentS
 			.build();
 		this.absent = Caffeine.newBuilder()
 			.ticker(ticker)
+			.recordStats()
 			.maximumSize(settings.absentMaximumSize())
 			.expireAfterWrite(settings.absentTimeToLive())
 			.build();
@@ -151,6 +154,11 @@ public class CachingOperationDocumentStore implements WritableOperationDocumentS
 	}
 
 	@Override
+	public Mono<Void> check() {
+		return this.delegate.check();
+	}
+
+	@Override
 	public boolean isShared() {
 		return this.delegate.isShared();
 	}
@@ -177,6 +185,28 @@ public class CachingOperationDocumentStore implements WritableOperationDocumentS
 	public long cachedAbsentIds() {
 		this.absent.cleanUp();
 		return this.absent.estimatedSize();
+	}
+
+	/**
+	 * Return the cache of documents, for metrics (its statistics are recorded).
+	 */
+	public Cache<String, String> documentCache() {
+		return this.documents;
+	}
+
+	/**
+	 * Return the cache of absent ids, for metrics (its statistics are recorded).
+	 */
+	public Cache<String, Boolean> absentIdCache() {
+		return this.absent;
+	}
+
+	/**
+	 * Return what the store behind the cache reports of the remote store, or {@code null}
+	 * if it is not a {@link ResilientOperationDocumentStore}.
+	 */
+	public @Nullable RemoteStoreMonitor monitor() {
+		return (this.delegate instanceof ResilientOperationDocumentStore resilient) ? resilient.monitor() : null;
 	}
 
 	/**

@@ -18,8 +18,8 @@ public interface ListableOperationDocumentStore extends OperationDocumentStore {
 	Map<String, String> documents();
 
 	/**
-	 * Return where the document stored under the given key came from (a file, a manifest
-	 * entry), for messages, or {@code null} if the store does not know or does not hold
+	 * Return where the document stored under the given key came from (a file, or a file
+	 * and a manifest entry), or {@code null} if the store does not say or does not hold
 	 * the key.
 	 */
 	default @Nullable String sourceOf(String key) {

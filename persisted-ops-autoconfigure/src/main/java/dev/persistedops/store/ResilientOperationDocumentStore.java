@@ -10,6 +10,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -44,11 +45,16 @@ import org.springframework.util.Assert;
  * count as an outage.</li>
  * </ul>
  * It holds no documents: put a {@link CachingOperationDocumentStore} in front of it so
- * that cached documents keep being served through an outage.
+ * that cached documents keep being served through an outage. What it sees of the store
+ * (each lookup's result and duration, outages, the last failure) it reports to a
+ * {@link RemoteStoreMonitor}.
  */
 public class ResilientOperationDocumentStore implements WritableOperationDocumentStore, AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(ResilientOperationDocumentStore.class);
+
+	private static final Consumer<RemoteLookupResult> NOT_A_LOOKUP = (result) -> {
+	};
 
 	private final WritableOperationDocumentStore delegate;
 
@@ -62,6 +68,10 @@ public class ResilientOperationDocumentStore implements WritableOperationDocumen
 
 	private final Scheduler scheduler;
 
+	private final RemoteStoreMonitor monitor;
+
+	private final Clock clock;
+
 	private volatile CompletableFuture<Void> connection = CompletableFuture.completedFuture(null);
 
 	/**
@@ -70,13 +80,32 @@ public class ResilientOperationDocumentStore implements WritableOperationDocumen
 	 * @param settings the timeout, retry interval and concurrency limit
 	 */
 	public ResilientOperationDocumentStore(WritableOperationDocumentStore delegate, Settings settings) {
-		this(delegate, settings, Clock.systemUTC());
+		this(delegate, settings, new RemoteStoreMonitor("remote"));
+	}
+
+	/**
+	 * Create a resilient store in front of the given remote store.
+	 * @param delegate the remote store
+	 * @param settings the timeout, retry interval and concurrency limit
+	 * @param monitor where lookups, failures and outages are reported
+	 */
+	public ResilientOperationDocumentStore(WritableOperationDocumentStore delegate, Settings settings,
+			RemoteStoreMonitor monitor) {
+		this(delegate, settings, monitor, Clock.systemUTC());
 	}
 
 	ResilientOperationDocumentStore(WritableOperationDocumentStore delegate, Settings settings, Clock clock) {
+		this(delegate, settings, new RemoteStoreMonitor("remote"), clock);
+	}
+
+	ResilientOperationDocumentStore(WritableOperationDocumentStore delegate, Settings settings,
+			RemoteStoreMonitor monitor, Clock clock) {
 		Assert.notNull(delegate, "delegate is required");
 		Assert.notNull(settings, "settings is required");
+		Assert.notNull(monitor, "monitor is required");
 		this.delegate = delegate;
+		this.monitor = monitor;
+		this.clock = clock;
 		this.timeout = settings.timeout();
 		this.gate = new OutageGate(settings.retryInterval(), clock);
 		this.calls = new Semaphore(settings.maxConcurrentCalls());
@@ -87,6 +116,13 @@ public class ResilientOperationDocumentStore implements WritableOperationDocumen
 		this.executor = new ThreadPoolExecutor(8, 8, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
 		this.executor.allowCoreThreadTimeOut(true);
 		this.scheduler = Schedulers.fromExecutorService(this.executor, "persisted-ops-store");
+		// Any failure of a check means the store did not answer: it counts as an outage.
+		monitor
+			.checkWith(() -> call(
+					() -> this.delegate.check()
+						.onErrorMap((ex) -> !(ex instanceof StoreUnavailableException),
+								(ex) -> new StoreUnavailableException(String.valueOf(ex.getMessage()), ex)),
+					NOT_A_LOOKUP));
 	}
 
 	/**
@@ -106,24 +142,36 @@ public class ResilientOperationDocumentStore implements WritableOperationDocumen
 
 	@Override
 	public Mono<String> findDocument(OperationId id) {
-		return call(() -> this.delegate.findDocument(id));
+		return Mono.defer(() -> {
+			long started = System.nanoTime();
+			return call(() -> this.delegate.findDocument(id),
+					(result) -> this.monitor.lookedUp(result, System.nanoTime() - started));
+		});
 	}
 
 	@Override
 	public Mono<SaveOutcome> save(OperationId id, String text, @Nullable Duration timeToLive) {
-		return call(() -> this.delegate.save(id, text, timeToLive));
+		return call(() -> this.delegate.save(id, text, timeToLive), NOT_A_LOOKUP);
 	}
 
-	private <T> Mono<T> call(Supplier<Mono<T>> operation) {
+	/**
+	 * Call the store.
+	 * @param operation the call
+	 * @param ended told how the call ended (an answer with a value is a hit, an empty one
+	 * a miss)
+	 */
+	private <T> Mono<T> call(Supplier<Mono<T>> operation, Consumer<RemoteLookupResult> ended) {
 		return Mono.defer(() -> {
 			// The permit is taken first: a probe let through the gate must reach the
 			// store.
 			if (!this.calls.tryAcquire()) {
+				ended.accept(RemoteLookupResult.REJECTED);
 				return Mono.error(unavailable("Too many calls are waiting for the document store", null));
 			}
 			Instant started = this.gate.tryEnter();
 			if (started == null) {
 				this.calls.release();
+				ended.accept(RemoteLookupResult.REJECTED);
 				return Mono.error(unavailable("The document store failed recently; not asking it yet", null));
 			}
 			CompletableFuture<Void> connection = this.connection;
@@ -138,6 +186,10 @@ public class ResilientOperationDocumentStore implements WritableOperationDocumen
 				.subscribe(result::tryEmitValue, result::tryEmitError, result::tryEmitEmpty);
 			return result.asMono()
 				.timeout(this.timeout)
+				.doOnSuccess(
+						(value) -> ended.accept((value != null) ? RemoteLookupResult.HIT : RemoteLookupResult.MISS))
+				.doOnError((ex) -> ended
+					.accept((ex instanceof TimeoutException) ? RemoteLookupResult.TIMEOUT : RemoteLookupResult.ERROR))
 				.onErrorMap(TimeoutException.class,
 						(ex) -> unavailable(connection.isDone()
 								? "The document store did not answer within " + this.timeout.toMillis() + "ms"
@@ -161,7 +213,7 @@ public class ResilientOperationDocumentStore implements WritableOperationDocumen
 			// Opening the connection is slow (a cold start under load): not an outage.
 			this.gate.abandon(started);
 		}
-		else if (this.gate.recordFailure()) {
+		else if (recordFailure(ex)) {
 			logger.warn(
 					"The persisted document store is unavailable (" + String.valueOf(ex.getMessage()).replace('\n', ' ')
 							+ "); calls to it fail at once, but for one try every "
@@ -170,8 +222,19 @@ public class ResilientOperationDocumentStore implements WritableOperationDocumen
 		}
 	}
 
+	/**
+	 * Record a failure of the store.
+	 * @return {@code true} if it started an outage
+	 */
+	private boolean recordFailure(Throwable ex) {
+		boolean outageStarted = this.gate.recordFailure();
+		this.monitor.failed(this.clock.instant(), ex, outageStarted);
+		return outageStarted;
+	}
+
 	private void answered(Instant started) {
 		if (this.gate.recordSuccess(started)) {
+			this.monitor.recovered();
 			logger.info("The persisted document store answers again");
 		}
 	}
@@ -183,6 +246,18 @@ public class ResilientOperationDocumentStore implements WritableOperationDocumen
 	@Override
 	public Mono<Void> connect() {
 		return this.delegate.connect();
+	}
+
+	@Override
+	public Mono<Void> check() {
+		return this.monitor.check();
+	}
+
+	/**
+	 * Return what this store reports of its remote store.
+	 */
+	public RemoteStoreMonitor monitor() {
+		return this.monitor;
 	}
 
 	@Override

@@ -35,6 +35,16 @@ public interface WritableOperationDocumentStore extends OperationDocumentStore {
 	}
 
 	/**
+	 * Ask the store whether it answers, for health checks: by default, by opening the
+	 * connection (a {@code PING} for Redis). A store whose {@link #connect()} asks
+	 * nothing of the remote side makes one small request here instead.
+	 * @return completes when the store answered, fails if it did not
+	 */
+	default Mono<Void> check() {
+		return connect();
+	}
+
+	/**
 	 * Whether every instance of the application reads this store (Redis, Azure Blob), so
 	 * that a document saved by one instance is found by all, and survives a restart.
 	 */

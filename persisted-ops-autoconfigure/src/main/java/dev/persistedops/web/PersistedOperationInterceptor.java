@@ -1,9 +1,11 @@
 package dev.persistedops.web;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -50,6 +52,9 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 
 	private static final Log logger = LogFactory.getLog(PersistedOperationInterceptor.class);
 
+	/** How often, at most, a failure of a store that is not an outage is logged. */
+	private static final long STORE_FAILURE_WARNING_INTERVAL = Duration.ofMinutes(1).toNanos();
+
 	private static final ClientIdentityResolver NO_CLIENT_IDENTITY = new ClientIdentityResolver(List.of(), List.of(),
 			1);
 
@@ -66,6 +71,11 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 	private final ClientIdentityResolver clientIdentities;
 
 	private final List<PersistedOperationListener> listeners;
+
+	private final AtomicLong lastStoreFailureWarning = new AtomicLong(
+			System.nanoTime() - STORE_FAILURE_WARNING_INTERVAL);
+
+	private final AtomicLong storeFailuresNotLogged = new AtomicLong();
 
 	public PersistedOperationInterceptor(OperationIdResolver idResolver, OperationDocumentStore store,
 			OnlyPersistedPolicy policy, GetOperationRule getRule) {
@@ -136,12 +146,13 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 			.map(Lookup::found)
 			.defaultIfEmpty(Lookup.MISSING)
 			.onErrorResume((ex) -> {
-				// An outage is logged once by the store; other failures once per lookup.
+				// An outage is logged once by the store; other failures at most once a
+				// minute.
 				if (ex instanceof StoreUnavailableException) {
 					logger.debug("The persisted document store could not look up '" + id + "'", ex);
 				}
 				else {
-					logger.warn("The persisted document store failed to look up '" + id + "': " + ex);
+					warnOfStoreFailure(id, ex);
 				}
 				return Mono.just(Lookup.unavailable(ex));
 			})
@@ -259,12 +270,32 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 		return Mono.just(response);
 	}
 
-	private void emit(WebGraphQlRequest request, @Nullable ClientIdentity client, PersistedOperationOutcome outcome,
-			@Nullable OperationId id) {
-		if (this.listeners.isEmpty()) {
+	private void warnOfStoreFailure(OperationId id, Throwable ex) {
+		long now = System.nanoTime();
+		long last = this.lastStoreFailureWarning.get();
+		if (now - last < STORE_FAILURE_WARNING_INTERVAL || !this.lastStoreFailureWarning.compareAndSet(last, now)) {
+			this.storeFailuresNotLogged.incrementAndGet();
+			logger.debug("The persisted document store failed to look up '" + id + "'", ex);
 			return;
 		}
-		PersistedOperationEvent event = new PersistedOperationEvent(outcome, Transport.of(request), client, id);
+		long notLogged = this.storeFailuresNotLogged.getAndSet(0);
+		logger.warn(
+				"The persisted document store failed to look up '" + id + "': " + String.valueOf(ex).replace('\n', ' ')
+						+ ((notLogged > 0) ? " (and " + notLogged + " other lookups since the last such line)" : "")
+						+ "; lines like this are logged at most once a minute, each failure at DEBUG");
+	}
+
+	private void emit(WebGraphQlRequest request, @Nullable ClientIdentity client, PersistedOperationOutcome outcome,
+			@Nullable OperationId id) {
+		boolean logged = logger.isDebugEnabled() && isFailure(outcome);
+		if (this.listeners.isEmpty() && !logged) {
+			return;
+		}
+		PersistedOperationEvent event = new PersistedOperationEvent(outcome, Transport.of(request), client, id,
+				request.getOperationName());
+		if (logged) {
+			logger.debug(describe(event));
+		}
 		for (PersistedOperationListener listener : this.listeners) {
 			try {
 				listener.onEvent(event);
@@ -273,6 +304,31 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 				logger.debug("Listener " + listener + " failed on " + event, ex);
 			}
 		}
+	}
+
+	private static boolean isFailure(PersistedOperationOutcome outcome) {
+		return switch (outcome) {
+			case REFUSED, NOT_FOUND, ID_INVALID, DOCUMENT_MISMATCH, STORE_UNAVAILABLE -> true;
+			default -> false;
+		};
+	}
+
+	/**
+	 * Describe a refusal, a miss or a store failure in one line: never a document's text.
+	 */
+	private static String describe(PersistedOperationEvent event) {
+		String what = switch (event.outcome()) {
+			case REFUSED -> "Refused a document that is not persisted";
+			case NOT_FOUND -> "No persisted document under the id";
+			case ID_INVALID -> "Refused an invalid id or request";
+			case DOCUMENT_MISMATCH -> "Refused a document that differs from the one stored under the id";
+			default -> "The persisted document store could not be asked";
+		};
+		ClientIdentity client = event.client();
+		return what + " (" + event.outcome().tagValue() + "): id "
+				+ ((event.id() != null) ? "'" + event.id() + "'" : "none") + ", operation "
+				+ ((event.operationName() != null) ? event.operationName() : "unnamed") + ", client "
+				+ ((client != null) ? "'" + client + "'" : "unknown") + ", transport " + event.transport().tagValue();
 	}
 
 	private boolean allowedOverGet(WebGraphQlRequest request, String document) {

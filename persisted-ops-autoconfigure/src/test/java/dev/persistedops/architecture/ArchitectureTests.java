@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The rules of the library's shape, held by the build: packages free of cycles,
  * dependencies pointing one way
- * ({@code autoconfigure → web → publish → execution/store → document}), store backends
- * independent of each other, and configuration keys known only to {@code autoconfigure}.
+ * ({@code autoconfigure → observability → web → publish → execution/store → document}),
+ * store backends independent of each other, and configuration keys known only to
+ * {@code autoconfigure}.
  */
 class ArchitectureTests {
 
@@ -72,7 +73,7 @@ class ArchitectureTests {
 			.whereLayer("web")
 			.mayOnlyBeAccessedByLayers("observability", "autoconfigure")
 			.whereLayer("publish")
-			.mayOnlyBeAccessedByLayers("web", "autoconfigure")
+			.mayOnlyBeAccessedByLayers("web", "observability", "autoconfigure")
 			.whereLayer("execution")
 			.mayOnlyBeAccessedByLayers("publish", "web", "observability", "autoconfigure")
 			.whereLayer("store")
@@ -99,6 +100,17 @@ class ArchitectureTests {
 			.resideInAnyPackage("dev.persistedops.autoconfigure..", "dev.persistedops.observability..",
 					"dev.persistedops.web..", "dev.persistedops.publish..", "dev.persistedops.execution..",
 					"dev.persistedops.store.."));
+	}
+
+	@Test
+	void onlyObservabilityAndAutoConfigurationKnowMicrometerAndActuator() {
+		check(noClasses().that()
+			.resideInAnyPackage("dev.persistedops.document..", "dev.persistedops.store..",
+					"dev.persistedops.execution..", "dev.persistedops.publish..", "dev.persistedops.web..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.micrometer.core..", "io.micrometer.observation..",
+					"org.springframework.boot.actuate..", "org.springframework.boot.health.."));
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +20,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.util.UriUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The publishing endpoints over real HTTP: relay-compiler's persist endpoint and
@@ -102,6 +105,47 @@ abstract class PublishingEndpointsIntegrationTests {
 
 	static String quote(String text) {
 		return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+	}
+
+	// ---- What the persistedoperations endpoint says of published operations
+
+	@Test
+	void publishedOperationsAreListedAsPublishingWithTheirUse() {
+		String operation = "query PublishedListed {\n  greeting(name: \"listed\")\n}\n";
+		String id = md5(operation);
+		persist("clientid=web&" + text(operation), "X-Persist-Token", "build-token").expectStatus().isOk();
+		assertThat(listed(id)).containsEntry("source", "publishing").containsEntry("useCount", 0);
+		this.graphQl.post(Map.of("doc_id", id)).expectBody().jsonPath("$.data.greeting").isEqualTo("Hello, listed!");
+		assertThat(listed(id)).containsEntry("source", "publishing").containsEntry("useCount", 1);
+		this.graphQl.webTestClient()
+			.get()
+			.uri("/actuator/persistedoperations/" + id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.text")
+			.isEqualTo(operation)
+			.jsonPath("$.operationName")
+			.isEqualTo("PublishedListed");
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> listed(String id) {
+		Map<String, Object> body = this.graphQl.webTestClient()
+			.get()
+			.uri("/actuator/persistedoperations")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(body).containsEntry("source", "redis").containsEntry("listable", false);
+		return ((List<Map<String, Object>>) body.get("operations")).stream()
+			.filter((operation) -> id.equals(operation.get("id")))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	// ---- Relay persist endpoint

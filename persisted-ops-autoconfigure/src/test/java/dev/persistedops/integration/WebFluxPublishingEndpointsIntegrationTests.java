@@ -11,7 +11,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 				"persisted-ops.store.redis.key-prefix=flux:", "persisted-ops.relay.enabled=true",
 				PublishingEndpointsIntegrationTests.PROPERTIES_RELAY_TOKEN,
 				"persisted-ops.operation-store.enabled=true",
-				"persisted-ops.operation-store.clients.ios.secrets=ios-secret-1,ios-secret-2" })
+				"persisted-ops.operation-store.clients.ios.secrets=ios-secret-1,ios-secret-2",
+				"management.endpoints.web.exposure.include=persistedoperations" })
 class WebFluxPublishingEndpointsIntegrationTests extends PublishingEndpointsIntegrationTests {
 
 }

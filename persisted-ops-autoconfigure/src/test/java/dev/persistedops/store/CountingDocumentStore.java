@@ -69,6 +69,9 @@ class CountingDocumentStore extends InMemoryOperationDocumentStore {
 
 	@Override
 	public Mono<Void> connect() {
+		if (this.failing) {
+			return Mono.error(new StoreUnavailableException("remote store is down"));
+		}
 		Duration connectDelay = this.connectDelay;
 		return (connectDelay != null) ? Mono.delay(connectDelay).then() : Mono.empty();
 	}

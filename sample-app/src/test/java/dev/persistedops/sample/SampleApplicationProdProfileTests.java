@@ -124,6 +124,12 @@ class SampleApplicationProdProfileTests extends RunningSample {
 	}
 
 	@Test
+	void persistedOperationsEndpointIsOffTheWebInProduction() {
+		this.graphQl.webTestClient().get().uri("/actuator/persistedoperations").exchange().expectStatus().isNotFound();
+		this.graphQl.webTestClient().get().uri("/actuator/health").exchange().expectStatus().isOk();
+	}
+
+	@Test
 	void graphiQlIsOffInProduction() {
 		this.graphQl.webTestClient().get().uri("/graphiql?path=/graphql").exchange().expectStatus().isNotFound();
 	}

@@ -96,6 +96,18 @@ public class AzureBlobOperationDocumentStore implements WritableOperationDocumen
 							ex));
 	}
 
+	/**
+	 * Ask whether the container exists: any answer means Blob Storage answers.
+	 */
+	@Override
+	public Mono<Void> check() {
+		return this.container.exists()
+			.then()
+			.onErrorMap((ex) -> !(ex instanceof StoreUnavailableException),
+					(ex) -> new StoreUnavailableException("Azure Blob Storage could not be asked: " + ex.getMessage(),
+							ex));
+	}
+
 	@Override
 	public Mono<SaveOutcome> save(OperationId id, String text, @Nullable Duration timeToLive) {
 		Assert.hasText(text, "text is required");

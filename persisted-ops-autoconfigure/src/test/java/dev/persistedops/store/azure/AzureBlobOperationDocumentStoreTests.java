@@ -152,6 +152,15 @@ class AzureBlobOperationDocumentStoreTests {
 	}
 
 	@Test
+	void checkIsOneRequestThatBlobStorageAnswersWhetherOrNotTheContainerExists() {
+		azurite.resetRequests();
+		store("").check().block(Duration.ofSeconds(10));
+		assertThat(azurite.requests("GET", "/" + this.container.getBlobContainerName())).isEqualTo(1);
+		BlobContainerAsyncClient missing = service.getBlobContainerAsyncClient("missing" + System.nanoTime());
+		new AzureBlobOperationDocumentStore(missing, "").check().block(Duration.ofSeconds(10));
+	}
+
+	@Test
 	void missingContainerIsCreatedWhenAskedTo() {
 		BlobContainerAsyncClient missing = service.getBlobContainerAsyncClient("created" + System.nanoTime());
 		new AzureBlobOperationDocumentStore(missing, "").checkContainer(true, Duration.ofSeconds(10));

@@ -1,0 +1,49 @@
+package dev.persistedops.observability;
+
+import java.util.Map;
+
+import graphql.ExecutionInput;
+import graphql.execution.ExecutionId;
+import io.micrometer.common.KeyValue;
+import org.junit.jupiter.api.Test;
+
+import dev.persistedops.execution.PersistedDocumentProvider;
+
+import org.springframework.graphql.observation.ExecutionRequestObservationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link PersistedExecutionRequestObservationConvention}.
+ */
+class PersistedExecutionRequestObservationConventionTests {
+
+	private final PersistedExecutionRequestObservationConvention convention = new PersistedExecutionRequestObservationConvention();
+
+	@Test
+	void aPersistedDocumentIsTaggedPersistedWithItsIdAsAHighCardinalityKey() {
+		ExecutionInput input = ExecutionInput.newExecutionInput("{ books { title } }")
+			.graphQLContext(Map.of(PersistedDocumentProvider.PERSISTED_ID_KEY, "ios/abc"))
+			.executionId(ExecutionId.from("1"))
+			.build();
+		ExecutionRequestObservationContext context = new ExecutionRequestObservationContext(input);
+		assertThat(this.convention.getLowCardinalityKeyValues(context))
+			.contains(KeyValue.of(PersistedExecutionRequestObservationConvention.PERSISTED, "true"))
+			.extracting(KeyValue::getKey)
+			.doesNotContain(PersistedExecutionRequestObservationConvention.PERSISTED_ID);
+		assertThat(this.convention.getHighCardinalityKeyValues(context))
+			.contains(KeyValue.of(PersistedExecutionRequestObservationConvention.PERSISTED_ID, "ios/abc"));
+		assertThat(this.convention.getName()).isEqualTo("graphql.request");
+	}
+
+	@Test
+	void aSentDocumentIsTaggedNotPersisted() {
+		ExecutionRequestObservationContext context = new ExecutionRequestObservationContext(
+				ExecutionInput.newExecutionInput("{ books { title } }").executionId(ExecutionId.from("2")).build());
+		assertThat(this.convention.getLowCardinalityKeyValues(context))
+			.contains(KeyValue.of(PersistedExecutionRequestObservationConvention.PERSISTED, "false"));
+		assertThat(this.convention.getHighCardinalityKeyValues(context))
+			.contains(KeyValue.of(PersistedExecutionRequestObservationConvention.PERSISTED_ID, KeyValue.NONE_VALUE));
+	}
+
+}
