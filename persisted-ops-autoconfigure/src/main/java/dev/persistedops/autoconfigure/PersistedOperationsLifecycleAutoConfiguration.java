@@ -6,6 +6,7 @@ import dev.persistedops.execution.OperationValidator;
 import dev.persistedops.execution.PersistedDocumentCache;
 import dev.persistedops.execution.StoredDocumentCheck;
 import dev.persistedops.publish.DocumentPublishingRunner;
+import dev.persistedops.store.DocumentReloadListener;
 import dev.persistedops.store.DocumentReloader;
 import dev.persistedops.store.OperationDocumentStore;
 import dev.persistedops.store.ReloadingDocumentStore;
@@ -53,9 +54,11 @@ public final class PersistedOperationsLifecycleAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		DocumentReloader persistedOperationsDocumentReloader(PersistedOperationsProperties properties,
-				ReloadingDocumentStore store, StoredDocumentCheck check) {
+				ReloadingDocumentStore store, StoredDocumentCheck check,
+				ObjectProvider<DocumentReloadListener> listeners) {
 			return new DocumentReloader(store, properties.getStore().getReload().getInterval(),
-					(candidate) -> check.check("read by a reload", candidate.documents(), candidate::sourceOf));
+					(candidate) -> check.check("read by a reload", candidate.documents(), candidate::sourceOf),
+					listeners.orderedStream().toList());
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.persistedops.execution.PersistedDocumentCache;
+import dev.persistedops.observability.DocumentReloadMetrics;
 import dev.persistedops.observability.PersistedOperationCacheMetrics;
 import dev.persistedops.observability.PersistedOperationMetrics;
 import dev.persistedops.observability.PersistedOperationUsageMetrics;
@@ -17,6 +18,7 @@ import dev.persistedops.web.PersistedOperationInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -51,6 +53,13 @@ public final class PersistedOperationsMetricsAutoConfiguration {
 		return new PersistedOperationUsageMetrics(registry, properties.getMetrics().getMaximumOperations(),
 				(store.getIfUnique() instanceof ListableOperationDocumentStore listable) ? listable.documents().keySet()
 						: List.of());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty("persisted-ops.store.reload.enabled")
+	DocumentReloadMetrics persistedOperationsReloadMetrics(MeterRegistry registry) {
+		return new DocumentReloadMetrics(registry);
 	}
 
 	@Bean

@@ -28,9 +28,9 @@ import org.springframework.util.unit.DataSize;
  * in a class of its own ({@link StoreProperties}, {@link PublishProperties},
  * {@link ApqProperties}, {@link RelayProperties}, {@link OperationStoreProperties},
  * {@link HttpProperties}, {@link ValidationProperties}, {@link MetricsProperties},
- * {@link UsageProperties}, {@link HealthProperties}) and is checked here, when it is bound.
- * The whole {@code persisted-ops} namespace is bound through this one root so that the
- * binder sees every key at once, whichever features' auto-configurations are active.
+ * {@link UsageProperties}, {@link HealthProperties}) and is checked here, when it is
+ * bound. The whole {@code persisted-ops} namespace is bound through this one root so that
+ * the binder sees every key at once, whichever features' auto-configurations are active.
  */
 @ConfigurationProperties(prefix = "persisted-ops", ignoreUnknownFields = false)
 public class PersistedOperationsProperties implements InitializingBean {

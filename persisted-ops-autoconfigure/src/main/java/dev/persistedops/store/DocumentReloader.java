@@ -1,6 +1,7 @@
 package dev.persistedops.store;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -42,6 +43,8 @@ public final class DocumentReloader implements SmartLifecycle {
 
 	private final Consumer<DocumentCatalog> verifier;
 
+	private final List<DocumentReloadListener> listeners;
+
 	/** The files as they were when last loaded, whether that load was served or not. */
 	private @Nullable FileStamps loaded;
 
@@ -59,7 +62,22 @@ public final class DocumentReloader implements SmartLifecycle {
 	 * exception that says why it must not be
 	 */
 	public DocumentReloader(ReloadingDocumentStore store, Duration interval, Consumer<DocumentCatalog> verifier) {
+		this(store, interval, verifier, List.of());
+	}
+
+	/**
+	 * Create a reloader that tells listeners what each look for changes came to.
+	 * @param store the store to reload
+	 * @param interval how often to look for changes
+	 * @param verifier checks a reloaded catalog before it is served, throwing an
+	 * exception that says why it must not be
+	 * @param listeners told the outcome of every look
+	 */
+	public DocumentReloader(ReloadingDocumentStore store, Duration interval, Consumer<DocumentCatalog> verifier,
+			List<DocumentReloadListener> listeners) {
 		Assert.notNull(store, "store is required");
+		Assert.notNull(listeners, "listeners is required");
+		this.listeners = List.copyOf(listeners);
 		Assert.isTrue(interval != null && interval.toMillis() > 0, "interval must be at least a millisecond");
 		Assert.notNull(verifier, "verifier is required");
 		this.store = store;
@@ -71,7 +89,20 @@ public final class DocumentReloader implements SmartLifecycle {
 	 * Reload the documents if their files changed since they were last loaded.
 	 * @return what happened
 	 */
-	public synchronized Outcome reloadIfChanged() {
+	public Outcome reloadIfChanged() {
+		Outcome outcome = lookForChanges();
+		for (DocumentReloadListener listener : this.listeners) {
+			try {
+				listener.onReload(outcome);
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Reload listener " + listener + " failed", ex);
+			}
+		}
+		return outcome;
+	}
+
+	private synchronized Outcome lookForChanges() {
 		FileStamps before = FileStamps.of(this.store.watched());
 		FileStamps loaded = this.loaded;
 		if (loaded != null && loaded.provesUnchanged(before)) {

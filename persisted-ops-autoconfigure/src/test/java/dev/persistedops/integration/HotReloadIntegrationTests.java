@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import dev.persistedops.document.DocumentHasher;
 import dev.persistedops.document.HashAlgorithm;
 import dev.persistedops.document.HashEncoding;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -49,6 +52,9 @@ class HotReloadIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	MeterRegistry meterRegistry;
 
 	PersistedRequests requests;
 
@@ -100,6 +106,7 @@ class HotReloadIntegrationTests {
 	@Test
 	void fileEditedToATamperedTextKeepsThePreviousDocumentsServingAndIsReported(CapturedOutput output)
 			throws IOException {
+		double failedBefore = reloads("failed");
 		String original = "query Tampered { echo(value: 21) }";
 		String id = MD5.hash(original);
 		Path file = Files.writeString(directory.resolve(id + ".graphql"), original);
@@ -115,6 +122,7 @@ class HotReloadIntegrationTests {
 				.contains("is not the md5 hex of its text");
 			assertThat(this.requests.post(id).data("echo")).isEqualTo(21);
 			assertThat(this.requests.post("alongside").isMiss()).as("a reload is taken whole or not at all").isTrue();
+			assertThat(reloads("failed")).as("failed reloads counted").isGreaterThan(failedBefore);
 		}
 		finally {
 			Files.writeString(file, original);
@@ -124,6 +132,21 @@ class HotReloadIntegrationTests {
 		assertThat(output.getOut()).contains("can be loaded again");
 		Files.delete(directory.resolve("alongside.graphql"));
 		Files.delete(file);
+	}
+
+	@Test
+	void successfulReloadIsCounted() throws IOException {
+		double before = reloads("reloaded");
+		Files.writeString(directory.resolve("counted.graphql"), "query Counted { echo(value: 41) }");
+		await().atMost(Duration.ofMillis(INTERVAL_MILLIS).plus(MARGIN))
+			.until(() -> Integer.valueOf(41).equals(this.requests.post("counted").data("echo")));
+		assertThat(reloads("reloaded")).isGreaterThan(before);
+		Files.delete(directory.resolve("counted.graphql"));
+	}
+
+	private double reloads(String outcome) {
+		Counter counter = this.meterRegistry.find("persisted.operations.reloads").tag("outcome", outcome).counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	private static Path createDirectory() {
