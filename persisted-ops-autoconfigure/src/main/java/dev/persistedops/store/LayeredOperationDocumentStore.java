@@ -29,7 +29,12 @@ public class LayeredOperationDocumentStore implements WritableOperationDocumentS
 
 	@Override
 	public Mono<String> findDocument(OperationId id) {
-		return this.primary.findDocument(id).switchIfEmpty(Mono.defer(() -> this.registrations.findDocument(id)));
+		Mono<String> primary = this.primary.findDocument(id);
+		ImmediateAnswer<String> answer = ImmediateAnswer.of(primary);
+		if (answer != null) {
+			return (answer.value() != null) ? primary : this.registrations.findDocument(id);
+		}
+		return primary.switchIfEmpty(Mono.defer(() -> this.registrations.findDocument(id)));
 	}
 
 	/**

@@ -63,15 +63,17 @@ public final class GraphQlRequestReader {
 			throw new InvalidGraphQlRequestException("The request body is empty");
 		}
 		Object value;
+		boolean unicode = isUnicode(charset);
 		try {
 			// Jackson detects UTF-8, UTF-16 and UTF-32 in bytes on its own.
-			value = isUnicode(charset) ? this.jsonMapper.readValue(bytes, Object.class)
+			value = unicode ? this.jsonMapper.readValue(bytes, Object.class)
 					: this.jsonMapper.readValue(new String(bytes, charset), Object.class);
 		}
 		catch (JacksonException ex) {
 			throw new InvalidGraphQlRequestException("The request body is not a JSON object");
 		}
-		return read(asObject(value, "The request body is not a JSON object"), url);
+		// A character of another charset may take more bytes in UTF-8.
+		return read(asObject(value, "The request body is not a JSON object"), url, unicode ? bytes.length : -1);
 	}
 
 	/**
@@ -83,7 +85,7 @@ public final class GraphQlRequestReader {
 	 */
 	public Map<String, Object> readQueryParameters(MultiValueMap<String, String> parameters,
 			@Nullable OperationUrl url) {
-		return read(this.getParameters.toBody(parameters), url);
+		return read(this.getParameters.toBody(parameters), url, -1);
 	}
 
 	/**
@@ -92,15 +94,15 @@ public final class GraphQlRequestReader {
 	 * @throws InvalidGraphQlRequestException if the payload is refused
 	 */
 	public Map<String, Object> readPayload(Map<String, Object> payload) {
-		return read(payload, null);
+		return read(payload, null, -1);
 	}
 
-	private Map<String, Object> read(Map<String, Object> raw, @Nullable OperationUrl url) {
+	private Map<String, Object> read(Map<String, Object> raw, @Nullable OperationUrl url, long sourceBytes) {
 		Map<String, Object> normalized = this.body.normalize(raw, url);
 		if (!(normalized.get("query") instanceof String query) || !StringUtils.hasText(query)) {
 			throw new InvalidGraphQlRequestException("The request has no 'query' and no operation id");
 		}
-		this.limits.checkVariables(normalized);
+		this.limits.checkVariables(normalized, sourceBytes);
 		return normalized;
 	}
 

@@ -1,6 +1,6 @@
 package dev.persistedops.web;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,32 +36,22 @@ public final class OperationIdResolver {
 	 * names two different ids
 	 */
 	public @Nullable OperationId resolve(WebGraphQlRequest request) {
-		Map<String, Object> found = new LinkedHashMap<>();
+		Found found = new Found();
 		Map<String, Object> extensions = request.getExtensions();
 		if (extensions.get(PersistedRequestBody.ID_CARRIER) instanceof Map<?, ?> carried) {
 			for (IdConvention convention : this.conventions) {
-				putIfPresent(found, convention, carried.get(convention.path()));
+				found.add(convention.path(), carried.get(convention.path()));
 			}
 			// The id of a per-operation URL, enabled on its own.
-			Object urlId = carried.get(PersistedRequestBody.URL_ID);
-			if (urlId != null) {
-				found.put(PersistedRequestBody.URL_ID, urlId);
-			}
+			found.add(PersistedRequestBody.URL_ID, carried.get(PersistedRequestBody.URL_ID));
 		}
 		if (this.conventions.contains(IdConvention.EXTENSIONS_OPERATION_ID)) {
-			putIfPresent(found, IdConvention.EXTENSIONS_OPERATION_ID, extensions.get("operationId"));
+			found.add(IdConvention.EXTENSIONS_OPERATION_ID.path(), extensions.get("operationId"));
 		}
 		if (this.conventions.contains(IdConvention.PERSISTED_QUERY) && extensions.containsKey("persistedQuery")) {
-			putIfPresent(found, IdConvention.PERSISTED_QUERY, persistedQueryHash(extensions.get("persistedQuery")));
+			found.add(IdConvention.PERSISTED_QUERY.path(), persistedQueryHash(extensions.get("persistedQuery")));
 		}
-		if (found.isEmpty()) {
-			return null;
-		}
-		List<OperationId> ids = found.values().stream().map(OperationId::of).distinct().toList();
-		if (ids.size() > 1) {
-			throw new InvalidOperationIdException("The request names more than one operation id: " + found.keySet());
-		}
-		return ids.get(0);
+		return found.id();
 	}
 
 	private static Object persistedQueryHash(@Nullable Object persistedQuery) {
@@ -82,10 +72,39 @@ public final class OperationIdResolver {
 		return hash;
 	}
 
-	private static void putIfPresent(Map<String, Object> found, IdConvention convention, @Nullable Object value) {
-		if (value != null) {
-			found.put(convention.path(), value);
+	/**
+	 * The ids a request names, and where: one id, usually, so nothing is collected until
+	 * a second place names one.
+	 */
+	private static final class Found {
+
+		private @Nullable OperationId id;
+
+		private final List<String> places = new ArrayList<>(2);
+
+		private boolean conflicting;
+
+		void add(String place, @Nullable Object value) {
+			if (value == null) {
+				return;
+			}
+			OperationId named = OperationId.of(value);
+			this.places.add(place);
+			if (this.id == null) {
+				this.id = named;
+			}
+			else if (!this.id.equals(named)) {
+				this.conflicting = true;
+			}
 		}
+
+		@Nullable OperationId id() {
+			if (this.conflicting) {
+				throw new InvalidOperationIdException("The request names more than one operation id: " + this.places);
+			}
+			return this.id;
+		}
+
 	}
 
 }

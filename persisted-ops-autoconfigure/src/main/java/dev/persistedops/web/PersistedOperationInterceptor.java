@@ -17,6 +17,7 @@ import dev.persistedops.document.OperationId;
 import dev.persistedops.execution.GetOperationRule;
 import dev.persistedops.execution.PersistedDocumentProvider;
 import dev.persistedops.execution.SafelistIndex;
+import dev.persistedops.store.ImmediateAnswer;
 import dev.persistedops.store.OperationDocumentStore;
 import dev.persistedops.store.StoreUnavailableException;
 
@@ -142,26 +143,43 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 					? PersistedOperationOutcome.DOCUMENT_MISMATCH : PersistedOperationOutcome.ID_INVALID;
 			return refuse(request, client, id, outcome, refusal);
 		}
-		return Mono.defer(() -> this.store.findDocument(id))
-			.map(Lookup::found)
-			.defaultIfEmpty(Lookup.MISSING)
-			.onErrorResume((ex) -> {
-				// An outage is logged once by the store; other failures at most once a
-				// minute.
-				if (ex instanceof StoreUnavailableException) {
-					logger.debug("The persisted document store could not look up '" + id + "'", ex);
-				}
-				else {
-					warnOfStoreFailure(id, ex);
-				}
-				return Mono.just(Lookup.unavailable(ex));
-			})
-			.flatMap((lookup) -> switch (lookup.outcome()) {
-				case FOUND -> runStoredDocument(request, client, id, lookup.text(), chain);
-				case MISSING -> registration ? register(request, client, id, chain) : notFound(request, client, id);
-				case UNAVAILABLE -> refuse(request, client, id, PersistedOperationOutcome.STORE_UNAVAILABLE,
-						PersistedOperationError.storeUnavailable(request, lookup.failure()));
-			});
+		Mono<String> found = findDocument(id);
+		// A document the store holds in memory is run at once, without a pipeline.
+		ImmediateAnswer<String> answer = ImmediateAnswer.of(found);
+		if (answer != null) {
+			String text = answer.value();
+			return act(request, client, id, registration, chain, (text != null) ? Lookup.found(text) : Lookup.MISSING);
+		}
+		return found.map(Lookup::found).defaultIfEmpty(Lookup.MISSING).onErrorResume((ex) -> {
+			// An outage is logged once by the store; other failures at most once a
+			// minute.
+			if (ex instanceof StoreUnavailableException) {
+				logger.debug("The persisted document store could not look up '" + id + "'", ex);
+			}
+			else {
+				warnOfStoreFailure(id, ex);
+			}
+			return Mono.just(Lookup.unavailable(ex));
+		}).flatMap((lookup) -> act(request, client, id, registration, chain, lookup));
+	}
+
+	private Mono<String> findDocument(OperationId id) {
+		try {
+			return this.store.findDocument(id);
+		}
+		catch (RuntimeException ex) {
+			return Mono.error(ex);
+		}
+	}
+
+	private Mono<WebGraphQlResponse> act(WebGraphQlRequest request, @Nullable ClientIdentity client, OperationId id,
+			boolean registration, Chain chain, Lookup lookup) {
+		return switch (lookup.outcome()) {
+			case FOUND -> runStoredDocument(request, client, id, lookup.text(), chain);
+			case MISSING -> registration ? register(request, client, id, chain) : notFound(request, client, id);
+			case UNAVAILABLE -> refuse(request, client, id, PersistedOperationOutcome.STORE_UNAVAILABLE,
+					PersistedOperationError.storeUnavailable(request, lookup.failure()));
+		};
 	}
 
 	private Mono<WebGraphQlResponse> runSentDocument(WebGraphQlRequest request, @Nullable ClientIdentity client,
@@ -174,19 +192,29 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 		if (!allowedOverGet(request, request.getDocument())) {
 			return Mono.error(getNotAllowed());
 		}
-		return this.policy.decide(request, client).flatMap((decision) -> {
-			SafelistIndex.Match match = decision.match();
-			if (match != null) {
-				return run(request, client, OperationId.of(match.key()), match.text(),
-						PersistedOperationOutcome.SAFELISTED, chain);
-			}
-			if (!decision.allowed()) {
-				return refuse(request, client, null, decision.outcome(),
-						PersistedOperationError.ONLY_PERSISTED.toResponse(request));
-			}
-			emit(request, client, decision.outcome(), null);
-			return chain.next(request);
-		});
+		Mono<OnlyPersistedPolicy.Decision> decision = this.policy.decide(request, client);
+		// Most decisions need no waiting (all but an override's): acted on at once.
+		ImmediateAnswer<OnlyPersistedPolicy.Decision> answer = ImmediateAnswer.of(decision);
+		OnlyPersistedPolicy.Decision decided = (answer != null) ? answer.value() : null;
+		if (decided != null) {
+			return runSentDocument(request, client, decided, chain);
+		}
+		return decision.flatMap((made) -> runSentDocument(request, client, made, chain));
+	}
+
+	private Mono<WebGraphQlResponse> runSentDocument(WebGraphQlRequest request, @Nullable ClientIdentity client,
+			OnlyPersistedPolicy.Decision decision, Chain chain) {
+		SafelistIndex.Match match = decision.match();
+		if (match != null) {
+			return run(request, client, OperationId.of(match.key()), match.text(), PersistedOperationOutcome.SAFELISTED,
+					chain);
+		}
+		if (!decision.allowed()) {
+			return refuse(request, client, null, decision.outcome(),
+					PersistedOperationError.ONLY_PERSISTED.toResponse(request));
+		}
+		emit(request, client, decision.outcome(), null);
+		return chain.next(request);
 	}
 
 	private Mono<WebGraphQlResponse> runStoredDocument(WebGraphQlRequest request, @Nullable ClientIdentity client,

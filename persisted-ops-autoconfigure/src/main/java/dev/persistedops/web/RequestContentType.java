@@ -27,6 +27,8 @@ public final class RequestContentType {
 	private static final List<MediaType> READ_AS_JSON = List.of(MediaType.APPLICATION_JSON,
 			new MediaType("application", "*+json"), PersistedRequestBody.APPLICATION_GRAPHQL);
 
+	private static volatile @Nullable Accepted lastAccepted;
+
 	private RequestContentType() {
 	}
 
@@ -39,6 +41,19 @@ public final class RequestContentType {
 	 * @throws InvalidGraphQlRequestException with status 415 if the header is refused
 	 */
 	public static Charset check(@Nullable String header, boolean withBody) {
+		// Clients send the same header on every request: the last one accepted is known.
+		Accepted last = lastAccepted;
+		if (last != null && last.withBody() == withBody && last.header().equals(header)) {
+			return last.charset();
+		}
+		Charset charset = parse(header, withBody);
+		if (header != null) {
+			lastAccepted = new Accepted(header, withBody, charset);
+		}
+		return charset;
+	}
+
+	private static Charset parse(@Nullable String header, boolean withBody) {
 		if (!StringUtils.hasText(header)) {
 			if (withBody) {
 				throw unsupported("The request has no Content-Type: send the body as application/json");
@@ -63,6 +78,9 @@ public final class RequestContentType {
 					+ " is not supported: send the body as application/json");
 		}
 		return (charset != null) ? charset : StandardCharsets.UTF_8;
+	}
+
+	private record Accepted(String header, boolean withBody, Charset charset) {
 	}
 
 	private static InvalidGraphQlRequestException unsupported(String message) {

@@ -87,6 +87,20 @@ public final class RequestLimits {
 	 * 400 if they are nested too deeply
 	 */
 	public void checkVariables(Map<String, Object> body) {
+		checkVariables(body, -1);
+	}
+
+	/**
+	 * Check the variables of a request body read from the given number of bytes of JSON:
+	 * variables written back as compact JSON take less than twice the bytes they were
+	 * read from (a number such as {@code 1e1} grows to {@code 10.0}), so they are only
+	 * measured when their source could be over the size limit.
+	 * @param sourceBytes the length of the JSON the body was read from, or a negative
+	 * value if unknown
+	 * @throws InvalidGraphQlRequestException with status 413 if they are too large, or
+	 * 400 if they are nested too deeply
+	 */
+	public void checkVariables(Map<String, Object> body, long sourceBytes) {
 		Object variables = body.get("variables");
 		if (!(variables instanceof Map<?, ?>)) {
 			return;
@@ -94,6 +108,9 @@ public final class RequestLimits {
 		if (depth(variables, 1) > this.maxVariablesDepth) {
 			throw new InvalidGraphQlRequestException(
 					"'variables' are nested more than " + this.maxVariablesDepth + " levels deep");
+		}
+		if (sourceBytes >= 0 && sourceBytes <= this.maxVariablesBytes / 2) {
+			return;
 		}
 		CountingOutputStream counter = new CountingOutputStream();
 		this.jsonMapper.writeValue(counter, variables);

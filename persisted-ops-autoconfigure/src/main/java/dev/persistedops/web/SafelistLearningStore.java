@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 import dev.persistedops.document.OperationId;
 import dev.persistedops.execution.SafelistIndex;
 import dev.persistedops.store.DocumentRegistry;
+import dev.persistedops.store.ImmediateAnswer;
 import dev.persistedops.store.SaveOutcome;
 import dev.persistedops.store.WritableOperationDocumentStore;
 
@@ -46,7 +47,16 @@ public final class SafelistLearningStore implements WritableOperationDocumentSto
 
 	@Override
 	public Mono<String> findDocument(OperationId id) {
-		return this.delegate.findDocument(id).doOnNext((text) -> this.index.learn(id.key(), text));
+		Mono<String> found = this.delegate.findDocument(id);
+		ImmediateAnswer<String> answer = ImmediateAnswer.of(found);
+		if (answer != null) {
+			String text = answer.value();
+			if (text != null) {
+				this.index.learn(id.key(), text);
+			}
+			return found;
+		}
+		return found.doOnNext((text) -> this.index.learn(id.key(), text));
 	}
 
 	@Override

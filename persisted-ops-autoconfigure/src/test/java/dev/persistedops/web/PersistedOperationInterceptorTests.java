@@ -100,6 +100,17 @@ class PersistedOperationInterceptorTests {
 	}
 
 	@Test
+	void storeThatAnswersLaterRunsTheStoredDocumentAndFindsMissingIds() {
+		OperationDocumentStore later = (id) -> Mono.delay(Duration.ofMillis(10))
+			.then(Mono.defer(() -> this.store.findDocument(id)));
+		interceptor(later).intercept(request(Map.of("id", GREETING_ID)), this.chain).block();
+		assertThat(this.executed.get().toExecutionInput().getQuery()).isEqualTo(GREETING);
+		WebGraphQlResponse missing = interceptor(later).intercept(request(Map.of("id", "b".repeat(64))), this.chain)
+			.block();
+		assertThat(code(missing)).isEqualTo("PERSISTED_QUERY_NOT_FOUND");
+	}
+
+	@Test
 	void storeThatThrowsInsteadOfSignallingAnErrorIsUnavailable() {
 		OperationDocumentStore throwing = (id) -> {
 			throw new IllegalStateException("connection refused");

@@ -44,6 +44,20 @@ class RequestContentTypeTests {
 	}
 
 	@Test
+	void headerAcceptedLastIsNotTakenForAnotherOrForARequestOfAnotherKind() {
+		assertThat(RequestContentType.check("text/plain", false)).isEqualTo(StandardCharsets.UTF_8);
+		assertThatExceptionOfType(InvalidGraphQlRequestException.class)
+			.isThrownBy(() -> RequestContentType.check("text/plain", true));
+		assertThat(RequestContentType.check("application/json; charset=ISO-8859-1", true))
+			.isEqualTo(StandardCharsets.ISO_8859_1);
+		assertThat(RequestContentType.check("application/json; charset=ISO-8859-1", true))
+			.isEqualTo(StandardCharsets.ISO_8859_1);
+		assertThat(RequestContentType.check("application/json", true)).isEqualTo(StandardCharsets.UTF_8);
+		assertThatExceptionOfType(InvalidGraphQlRequestException.class)
+			.isThrownBy(() -> RequestContentType.check("application/*", true));
+	}
+
+	@Test
 	void bodyWithoutContentTypeIs415() {
 		assertThatExceptionOfType(InvalidGraphQlRequestException.class)
 			.isThrownBy(() -> RequestContentType.check(null, true))

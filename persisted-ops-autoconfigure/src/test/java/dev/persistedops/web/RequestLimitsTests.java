@@ -1,5 +1,6 @@
 package dev.persistedops.web;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,20 @@ class RequestLimitsTests {
 				assertThat(ex.getCode()).isEqualTo("REQUEST_TOO_LARGE");
 				assertThat(ex.getMessage()).isEqualTo("The request body is larger than 1 KB");
 			});
+	}
+
+	@Test
+	void variablesReadFromLessThanHalfTheLimitAreNotMeasuredAndLargerSourcesAre() {
+		// 1e-7 reads as a double and is written back as 1.0E-7: 50 bytes of source grow
+		// to over 70, still under the 100 byte limit
+		String json = "{\"v\":[" + String.join(",", Collections.nCopies(9, "1e-7")) + "]}";
+		Map<String, Object> body = Map.of("variables", JsonMapper.shared().readValue(json, Map.class));
+		assertThatNoException().isThrownBy(() -> this.limits.checkVariables(body, json.length()));
+		Map<String, Object> large = Map.of("variables", Map.of("v", "x".repeat(93)));
+		assertThatExceptionOfType(InvalidGraphQlRequestException.class)
+			.isThrownBy(() -> this.limits.checkVariables(large, 51));
+		// a source of half the limit is taken at its word: nothing is written
+		assertThatNoException().isThrownBy(() -> this.limits.checkVariables(large, 50));
 	}
 
 	@Test
