@@ -97,10 +97,13 @@ public final class WebMvcGraphQlRequests {
 
 	private byte[] readBytes(HttpServletRequest request) {
 		RequestLimits limits = this.reader.limits();
-		limits.checkContentLength(request.getContentLengthLong());
+		long declared = request.getContentLengthLong();
+		limits.checkContentLength(declared);
 		byte[] bytes;
 		try (InputStream input = request.getInputStream()) {
-			bytes = input.readNBytes(limits.maxBodyBytes() + 1);
+			// The container ends the stream at the declared length: only as much is
+			// asked for, rather than buffers sized for the largest body.
+			bytes = input.readNBytes((declared >= 0) ? (int) declared : limits.maxBodyBytes() + 1);
 		}
 		catch (IOException ex) {
 			throw InvalidGraphQlRequestException.bodyNotRead(ex);
