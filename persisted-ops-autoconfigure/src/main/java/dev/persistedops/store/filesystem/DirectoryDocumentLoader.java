@@ -81,10 +81,12 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		try {
 			Listing listing = root.isFile() ? walkDirectory(location, root) : findInArchive(root);
 			checkForManifests(location, listing);
-			for (Map.Entry<String, Resource> file : listing.documents().entrySet()) {
-				OperationId id = idOf(file.getKey(), file.getValue());
-				catalog.add(id, file.getValue().getContentAsString(StandardCharsets.UTF_8),
-						file.getValue().getDescription());
+			List<Map.Entry<String, DocumentFile>> files = List.copyOf(listing.documents().entrySet());
+			// Read in parallel where there are cores to read with; added in order.
+			List<String> texts = files.parallelStream().map((file) -> file.getValue().read()).toList();
+			for (int i = 0; i < files.size(); i++) {
+				DocumentFile file = files.get(i).getValue();
+				catalog.add(idOf(files.get(i).getKey(), file), texts.get(i), file.description());
 			}
 		}
 		catch (IOException | UncheckedIOException ex) {
@@ -172,9 +174,11 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 					}
 
 				});
-		Map<String, Resource> files = new TreeMap<>();
+		Map<String, DocumentFile> files = new TreeMap<>();
+		String prefix = directory.toString().endsWith(directory.getFileSystem().getSeparator()) ? directory.toString()
+				: directory + directory.getFileSystem().getSeparator();
 		for (Path file : found) {
-			files.put(relative(directory, file), new FileSystemResource(file));
+			files.put(relative(prefix, file), new DiskFile(file));
 		}
 		return new Listing(files, manifests.stream().sorted().toList());
 	}
@@ -192,15 +196,23 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		return directory.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
 	}
 
+	/**
+	 * Return the path of a file found under a directory relative to it: the walk gives
+	 * every path with the directory's own path as its prefix.
+	 */
+	private static String relative(String directoryPrefix, Path file) {
+		return file.toString().substring(directoryPrefix.length()).replace(file.getFileSystem().getSeparator(), "/");
+	}
+
 	private static boolean isHidden(Path path) {
 		return path.getFileName().toString().startsWith(".");
 	}
 
 	private Listing findInArchive(Resource root) throws IOException {
 		String rootUrl = root.getURL().toString();
-		Map<String, Resource> files = new TreeMap<>();
+		Map<String, DocumentFile> files = new TreeMap<>();
 		for (Map.Entry<String, Resource> file : findInArchive(rootUrl, EXTENSION).entrySet()) {
-			files.put(file.getKey(), file.getValue());
+			files.put(file.getKey(), new ArchiveEntry(file.getValue()));
 		}
 		return new Listing(files, List.copyOf(findInArchive(rootUrl, MANIFEST_EXTENSION).keySet()));
 	}
@@ -217,21 +229,80 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		return files;
 	}
 
-	private static OperationId idOf(String relativePath, Resource file) {
+	private static OperationId idOf(String relativePath, DocumentFile file) {
 		String name = relativePath.substring(0, relativePath.length() - EXTENSION.length());
 		try {
 			return OperationId.of(name);
 		}
 		catch (InvalidOperationIdException ex) {
 			throw DocumentLoadException.malformed(
-					file.getDescription() + ": the file name '" + name + "' is not a valid id. " + ex.getMessage(), ex);
+					file.description() + ": the file name '" + name + "' is not a valid id. " + ex.getMessage(), ex);
 		}
 	}
 
 	/**
 	 * What a location holds: documents by their path relative to it, and manifests.
 	 */
-	private record Listing(Map<String, Resource> documents, List<String> manifests) {
+	private record Listing(Map<String, DocumentFile> documents, List<String> manifests) {
+	}
+
+	/**
+	 * A document file: where it is, for messages, and its text.
+	 */
+	private interface DocumentFile {
+
+		String description();
+
+		/**
+		 * Read the file's text, as UTF-8.
+		 * @throws UncheckedIOException if it cannot be read
+		 */
+		String read();
+
+	}
+
+	/**
+	 * A file on disk, described as {@link FileSystemResource} describes it.
+	 */
+	private record DiskFile(Path path) implements DocumentFile {
+
+		@Override
+		public String description() {
+			return "file [" + this.path + "]";
+		}
+
+		@Override
+		public String read() {
+			try {
+				return Files.readString(this.path, StandardCharsets.UTF_8);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+	}
+
+	/**
+	 * An entry of an archive on the classpath.
+	 */
+	private record ArchiveEntry(Resource resource) implements DocumentFile {
+
+		@Override
+		public String description() {
+			return this.resource.getDescription();
+		}
+
+		@Override
+		public String read() {
+			try {
+				return this.resource.getContentAsString(StandardCharsets.UTF_8);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
 	}
 
 }
