@@ -79,14 +79,40 @@ public final class OperationValidator {
 	 */
 	public DocumentValidationReport validate(Map<String, String> documents,
 			Function<String, @Nullable String> sourceOf) {
+		return validate(documents, sourceOf, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * Check every given document, each text parsed and validated once, and keep the
+	 * parsed form of at most the given number of valid ones (what a bounded cache can
+	 * hold), so that a large store is not held parsed in memory all at once.
+	 * @param documents the documents, by the key they are stored under
+	 * @param sourceOf where the document of a key came from (a file, a manifest entry),
+	 * or {@code null} when that is not known
+	 * @param maxEntries the most parsed documents to keep in the report
+	 * @return the invalid documents with their reasons, and the parsed form of the first
+	 * valid ones by key
+	 */
+	public DocumentValidationReport validate(Map<String, String> documents, Function<String, @Nullable String> sourceOf,
+			long maxEntries) {
 		Map<String, PreparsedDocumentEntry> entries = new HashMap<>();
 		List<InvalidDocument> invalid = new ArrayList<>();
 		Map<String, PreparsedDocumentEntry> valid = new LinkedHashMap<>();
 		documents.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach((document) -> {
-			PreparsedDocumentEntry entry = entries.computeIfAbsent(document.getValue(), this::parseAndValidate);
+			PreparsedDocumentEntry entry = entries.get(document.getValue());
+			if (entry == null) {
+				entry = parseAndValidate(document.getValue());
+				// Only texts seen twice need their entry again: keep the invalid ones'
+				// and the kept valid ones', let the others go.
+				if (entry.hasErrors() || valid.size() < maxEntries) {
+					entries.put(document.getValue(), entry);
+				}
+			}
 			List<String> problems = problemsOf(entry);
 			if (problems.isEmpty()) {
-				valid.put(document.getValue(), entry);
+				if (valid.size() < maxEntries) {
+					valid.put(document.getValue(), entry);
+				}
 			}
 			else {
 				invalid.add(new InvalidDocument(document.getKey(), operationNames(entry.getDocument()),

@@ -22,6 +22,8 @@ public final class PersistedDocumentCache {
 
 	private final Cache<String, PreparsedDocumentEntry> entries;
 
+	private final long maximumSize;
+
 	/**
 	 * Create a cache that keeps at most the given number of documents.
 	 */
@@ -39,6 +41,7 @@ public final class PersistedDocumentCache {
 		Assert.isTrue(maximumBytes > 0, "maximumBytes must be positive");
 		Assert.isTrue(maximumBytes / maximumSize <= Integer.MAX_VALUE,
 				"maximumBytes / maximumSize must be at most 2 GB, or the entry bound would not hold");
+		this.maximumSize = maximumSize;
 		long minimumWeight = Math.max(1, maximumBytes / maximumSize);
 		// Statistics are recorded so that metrics can show hit ratios and evictions.
 		this.entries = Caffeine.newBuilder()
@@ -47,6 +50,13 @@ public final class PersistedDocumentCache {
 			.<String, PreparsedDocumentEntry>weigher(
 					(text, entry) -> (int) Math.min(Integer.MAX_VALUE, Math.max(minimumWeight, 4L * text.length())))
 			.build();
+	}
+
+	/**
+	 * Return the most documents this cache keeps.
+	 */
+	public long maximumSize() {
+		return this.maximumSize;
 	}
 
 	/**

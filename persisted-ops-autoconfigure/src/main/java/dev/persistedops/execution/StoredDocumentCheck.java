@@ -56,8 +56,9 @@ public final class StoredDocumentCheck {
 
 	/**
 	 * Check the given documents, unless the mode is {@link SchemaValidationMode#OFF}, and
-	 * keep the valid ones parsed. Invalid documents fail the check in
-	 * {@link SchemaValidationMode#FAIL} mode, and are logged as a warning otherwise.
+	 * keep the valid ones parsed (as many as the cache holds). Invalid documents fail the
+	 * check in {@link SchemaValidationMode#FAIL} mode, and are logged as a warning
+	 * otherwise.
 	 * @param what which documents these are, completing "persisted documents", such as
 	 * "in the store"
 	 * @param documents the documents, by the key they are stored under
@@ -71,7 +72,7 @@ public final class StoredDocumentCheck {
 		if (this.mode == SchemaValidationMode.OFF) {
 			return null;
 		}
-		DocumentValidationReport report = this.validator.validate(documents, sourceOf);
+		DocumentValidationReport report = this.validator.validate(documents, sourceOf, this.cache.maximumSize());
 		if (!report.isValid()) {
 			if (this.mode == SchemaValidationMode.FAIL) {
 				throw new InvalidStoredDocumentsException(what, report);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,9 @@ import dev.persistedops.store.OperationDocumentStore;
 import dev.persistedops.store.ReloadingDocumentStore;
 import dev.persistedops.store.memory.InMemoryOperationDocumentStore;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -104,6 +107,33 @@ class PersistedOperationsLifecycleAutoConfigurationTests {
 		this.contextRunner.withPropertyValues(locations(this.directory), "persisted-ops.validation.mode=fail")
 			.run((context) -> assertThat(context.getBean(PersistedDocumentCache.class).parsedDocument(GREETING))
 				.isNotNull());
+	}
+
+	@Test
+	void largeStoreInWarnModeIsCheckedInTheBackgroundOnceTheApplicationIsReady(CapturedOutput output)
+			throws IOException {
+		Path directory = withLargeStore(withStaleDocument());
+		this.contextRunner.withPropertyValues(locations(directory)).run((context) -> {
+			assertThat(context).hasNotFailed();
+			PersistedDocumentCache cache = context.getBean(PersistedDocumentCache.class);
+			assertThat(cache.size()).isZero();
+			context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0],
+					context.getSourceApplicationContext(), Duration.ZERO));
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(60))
+				.untilAsserted(() -> assertThat(output).contains("Checked 1002 persisted documents in the store"));
+			assertThat(cache.parsedDocument(largeStoreDocument(7))).isNotNull();
+			assertThat(output).contains("1 of 1002 persisted documents in the store is not valid against the schema:")
+				.contains(" - Stale (id 'clients/stale'");
+		});
+	}
+
+	@Test
+	void largeStoreInFailModeIsCheckedBeforeTheApplicationStarts() throws IOException {
+		Path directory = withLargeStore(withStaleDocument());
+		this.contextRunner.withPropertyValues(locations(directory), "persisted-ops.validation.mode=fail")
+			.run((context) -> assertThat(failure(context)).isInstanceOf(InvalidStoredDocumentsException.class)
+				.hasMessageContaining("Stale (id 'clients/stale'"));
 	}
 
 	@Test
@@ -240,6 +270,20 @@ class PersistedOperationsLifecycleAutoConfigurationTests {
 		Files.createDirectories(this.directory.resolve("clients"));
 		Files.writeString(this.directory.resolve("clients/stale.graphql"), STALE);
 		return this.directory;
+	}
+
+	/**
+	 * Add more documents than are checked before the application is ready in warn mode.
+	 */
+	private static Path withLargeStore(Path directory) throws IOException {
+		for (int i = 0; i < StoredDocumentsStartupCheck.CHECKED_BEFORE_READY; i++) {
+			Files.writeString(directory.resolve("large-" + i + ".graphql"), largeStoreDocument(i));
+		}
+		return directory;
+	}
+
+	private static String largeStoreDocument(int i) {
+		return "query Large" + i + " { greeting }";
 	}
 
 	private static String locations(Path directory) {

@@ -80,6 +80,16 @@ class OperationValidatorTests {
 	}
 
 	@Test
+	void onlyAsManyParsedDocumentsAreKeptAsAskedAndEveryDocumentIsStillChecked() {
+		Map<String, String> documents = Map.of("a", GET_BOOK, "b", "query B { book(id: 2) { id } }", "c",
+				"query C { book(id: 3) { id } }", "d", GET_AUTHOR);
+		DocumentValidationReport report = this.validator.validate(documents, (key) -> null, 2);
+		assertThat(report.checked()).isEqualTo(4);
+		assertThat(report.entries()).containsOnlyKeys(GET_BOOK, documents.get("b"));
+		assertThat(report.invalid()).extracting(InvalidDocument::id).containsExactly("d");
+	}
+
+	@Test
 	void anonymousOperationsAreListedAsSuch() {
 		DocumentValidationReport report = this.validator.validate(Map.of("x", "{ book(id: 1) { nope } }"),
 				(key) -> null);
