@@ -151,8 +151,9 @@ public final class BenchmarkRun {
 	}
 
 	/**
-	 * Return a rough estimate of the run's length: the measured seconds, the warm-ups,
-	 * and about 15 s per server start.
+	 * Return a rough estimate of the run's length: the measured seconds, the warm-ups
+	 * (about twice the warm-up time per server, until its numbers settle) and about 15 s
+	 * per server start.
 	 */
 	static long estimatedMinutes(Settings settings) {
 		long side = settings.duration().toSeconds();
@@ -164,7 +165,8 @@ public final class BenchmarkRun {
 		long seconds = 0;
 		for (int[] part : parts) {
 			if (part[0] == 1) {
-				seconds += settings.launches() * (part[1] * settings.rounds() * 2L * side + part[2] * (warmup + 15L));
+				seconds += settings.launches()
+						* (part[1] * settings.rounds() * 2L * side + part[2] * (2 * warmup + 15L));
 			}
 		}
 		if (settings.runs("jmh")) {

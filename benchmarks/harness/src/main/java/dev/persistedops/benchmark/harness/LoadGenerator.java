@@ -33,14 +33,23 @@ final class LoadGenerator {
 	 * @throws IllegalStateException if wrk fails, or any response was not a 200 with data
 	 */
 	Measurement measure(ServerProcess server, LoadRequest request, Duration duration) {
+		return measure(server, request, duration, this.settings.connections());
+	}
+
+	/**
+	 * Send the request to the server for the given time over the given number of
+	 * connections and measure it, CPU time of the server included.
+	 * @throws IllegalStateException if wrk fails, or any response was not a 200 with data
+	 */
+	Measurement measure(ServerProcess server, LoadRequest request, Duration duration, int connections) {
 		double cpuBefore = server.cpuSeconds(this.settings.clockTicksPerSecond());
-		LoadResult load = run(server, request, duration);
+		LoadResult load = run(server, request, duration, connections);
 		double cpuAfter = server.cpuSeconds(this.settings.clockTicksPerSecond());
 		double cpuMicros = (load.requests() > 0) ? (cpuAfter - cpuBefore) * 1_000_000 / load.requests() : Double.NaN;
 		return new Measurement(server.name(), request.label(), load, cpuMicros);
 	}
 
-	private LoadResult run(ServerProcess server, LoadRequest request, Duration duration) {
+	private LoadResult run(ServerProcess server, LoadRequest request, Duration duration, int connections) {
 		String url = server.url(request);
 		if (!url.startsWith("http://127.0.0.1:")) {
 			throw new IllegalStateException("Load goes to the loopback address only, not " + url);
@@ -53,9 +62,8 @@ final class LoadGenerator {
 			Path log = this.scripts.resolve(name + ".out");
 			Files.deleteIfExists(log);
 			long seconds = Math.max(1, duration.toSeconds());
-			Process wrk = this.processes.start(List.of("wrk", "-t1", "-c" + this.settings.connections(),
-					"-d" + seconds + "s", "--timeout", "10s", "--latency", "-s", script.toString(), url),
-					this.settings.loadCpus(), log);
+			Process wrk = this.processes.start(List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s",
+					"--timeout", "10s", "--latency", "-s", script.toString(), url), this.settings.loadCpus(), log);
 			if (!wrk.waitFor(seconds + 60, TimeUnit.SECONDS)) {
 				this.processes.stop(wrk);
 				throw new IllegalStateException("wrk did not finish: see " + log);

@@ -20,6 +20,24 @@ import java.util.Random;
  */
 final class SessionRunner {
 
+	/** How long each request runs at a time while a server warms up. */
+	static final Duration WARMUP_SLICE = Duration.ofSeconds(2);
+
+	/** How close two turns of the warm-up must be for the server to count as warm. */
+	static final double SETTLED = 0.03;
+
+	/** The longest warm-up, as a multiple of the warm-up time. */
+	static final int WARMUP_LIMIT = 5;
+
+	/** The window in which the servers must stay quiet before a measurement. */
+	static final Duration QUIET_WINDOW = Duration.ofMillis(300);
+
+	/** The share of a CPU the servers may use in that window and still be quiet. */
+	static final double QUIET_SHARE = 0.05;
+
+	/** The longest wait for quiet servers. */
+	static final Duration QUIET_LIMIT = Duration.ofSeconds(10);
+
 	private final Settings settings;
 
 	private final ChildProcesses processes;
@@ -87,13 +105,16 @@ final class SessionRunner {
 	}
 
 	/**
-	 * Warm every server up for the warm-up time, spread over its requests in slices of at
-	 * most five seconds, each request at least once: the JIT needs the whole server busy
-	 * for a while, and a server with fewer requests to compare must not stay colder.
+	 * Warm every server up, one after the other: its requests in turn over a single
+	 * connection, in slices of {@link #WARMUP_SLICE}, until a whole turn runs within
+	 * {@link #SETTLED} of the one before (for at least the warm-up time, at most
+	 * {@link #WARMUP_LIMIT} times it), then each request once at full concurrency. On a
+	 * server that shares its core with the load of many connections, the JIT compiler
+	 * gets too little of the core to finish for minutes; one connection leaves it room.
 	 */
 	private void warmUp(SessionPlan plan, Map<String, ServerProcess> servers, String prefix) {
-		long seconds = this.settings.warmup().toSeconds();
-		if (seconds == 0) {
+		long minimum = this.settings.warmup().toNanos();
+		if (minimum == 0) {
 			return;
 		}
 		for (ServerProcess server : servers.values()) {
@@ -104,14 +125,74 @@ final class SessionRunner {
 			if (sides.isEmpty()) {
 				continue;
 			}
-			long slice = Math.max(1, Math.min(5, seconds / sides.size()));
-			long done = 0;
-			for (int i = 0; done < seconds || i < sides.size(); i++) {
-				this.load.measure(server, sides.get(i % sides.size()).request(), Duration.ofSeconds(slice));
-				done += slice;
+			long start = System.nanoTime();
+			double[] previous = null;
+			int turns = 0;
+			boolean settled = false;
+			while (!settled && System.nanoTime() - start < minimum * WARMUP_LIMIT) {
+				double[] turn = new double[sides.size()];
+				for (int i = 0; i < sides.size(); i++) {
+					turn[i] = this.load.measure(server, sides.get(i).request(), WARMUP_SLICE, 1).requestsPerSecond();
+				}
+				turns++;
+				settled = previous != null && System.nanoTime() - start >= minimum && settled(previous, turn);
+				previous = turn;
 			}
-			this.out.printf("%s warmed up %s: %d requests for %d s%n", prefix, server.name(), sides.size(), done);
+			for (Comparison.Side side : sides) {
+				this.load.measure(server, side.request(), WARMUP_SLICE);
+			}
+			this.out.printf("%s warmed up %s: %d requests, %d turns in %d s (%s)%n", prefix, server.name(),
+					sides.size(), turns, Duration.ofNanos(System.nanoTime() - start).toSeconds(),
+					settled ? "settled" : "not settled: its numbers may still be rising");
 		}
+	}
+
+	/**
+	 * Whether the time a turn takes per request of each kind, summed, is within
+	 * {@link #SETTLED} of the turn before.
+	 */
+	private static boolean settled(double[] previous, double[] turn) {
+		return Math.abs(costOf(turn) / costOf(previous) - 1) <= SETTLED;
+	}
+
+	private static double costOf(double[] requestsPerSecond) {
+		double cost = 0;
+		for (double rate : requestsPerSecond) {
+			cost += 1 / rate;
+		}
+		return cost;
+	}
+
+	/**
+	 * Wait until no server uses the CPU (at most {@link #QUIET_LIMIT}): a server that is
+	 * not measured may still be compiling, or collecting garbage, on the core the
+	 * measured one needs.
+	 */
+	private void awaitQuiet(Map<String, ServerProcess> servers) {
+		long ticks = this.settings.clockTicksPerSecond();
+		long deadline = System.nanoTime() + QUIET_LIMIT.toNanos();
+		try {
+			while (System.nanoTime() < deadline) {
+				double before = cpuSeconds(servers.values(), ticks);
+				Thread.sleep(QUIET_WINDOW.toMillis());
+				double used = cpuSeconds(servers.values(), ticks) - before;
+				if (used <= QUIET_WINDOW.toNanos() / 1e9 * QUIET_SHARE) {
+					return;
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
+	}
+
+	private static double cpuSeconds(Iterable<ServerProcess> servers, long ticks) {
+		double seconds = 0;
+		for (ServerProcess server : servers) {
+			seconds += server.cpuSeconds(ticks);
+		}
+		return seconds;
 	}
 
 	private Round round(Map<String, ServerProcess> servers, Comparison comparison, int launch, int round) {
@@ -128,6 +209,7 @@ final class SessionRunner {
 	}
 
 	private Measurement measure(Map<String, ServerProcess> servers, Comparison.Side side) {
+		awaitQuiet(servers);
 		return this.load.measure(server(servers, side.server()), side.request(), this.settings.duration());
 	}
 
