@@ -160,7 +160,7 @@ public final class BenchmarkRun {
 		long warmup = settings.warmup().toSeconds();
 		int sizes = settings.sizes().size();
 		// Per part: comparisons, servers.
-		int[][] parts = { { settings.runs("peers") ? 1 : 0, 17, 5 }, { settings.runs("stores") ? 1 : 0, 6, 4 },
+		int[][] parts = { { settings.runs("peers") ? 1 : 0, 18, 6 }, { settings.runs("stores") ? 1 : 0, 6, 4 },
 				{ settings.runs("scale") ? 1 : 0, 2 * sizes - 1, sizes + 1 } };
 		long seconds = 0;
 		for (int[] part : parts) {

@@ -29,6 +29,14 @@ public record Classpaths(Path root) {
 	}
 
 	/**
+	 * The benchmark app alone, with Spring Boot Actuator and the Prometheus registry on
+	 * the classpath (as the sample app has them).
+	 */
+	public List<String> plainWithActuator() {
+		return List.of("-cp", read("plain-actuator"), BENCHMARK_APP);
+	}
+
+	/**
 	 * The benchmark app with the starter.
 	 */
 	public List<String> starter() {

@@ -19,6 +19,8 @@ final class Sessions {
 
 	static final String SAMPLE_VS_STARTER = "sample app by id / same app code + starter by id";
 
+	static final String PLAIN_WITH_ACTUATOR_VS_PLAIN = "plain Spring GraphQL + Actuator full text / plain Spring GraphQL full text";
+
 	private static final List<Operation> QUERIES = List.of(Operation.LARGE, Operation.TRIVIAL);
 
 	private Sessions() {
@@ -36,6 +38,10 @@ final class Sessions {
 		List<ServerSpec> servers = List.of(
 				new ServerSpec("plain", "benchmark app, plain Spring for GraphQL (no starter)", classpaths.plain(),
 						List.of(), textReadiness),
+				new ServerSpec("plain-actuator",
+						"benchmark app, plain Spring for GraphQL (no starter), with Spring Boot Actuator and "
+								+ "the Prometheus registry on its classpath as the sample app has them",
+						classpaths.plainWithActuator(), List.of(), textReadiness),
 				new ServerSpec("apq",
 						"benchmark app, graphql-java's ApolloPersistedQuerySupport + "
 								+ "InMemoryPersistedQueryCache (no starter)",
@@ -82,6 +88,13 @@ final class Sessions {
 			comparisons.add(Comparison.of(SAMPLE_VS_STARTER, operation.label(),
 					side("sample", Convention.ID, operation), side("starter", Convention.ID, operation)));
 		}
+		// What the sample app pays over the same code with the starter is mostly what
+		// Actuator's observations cost any Spring for GraphQL application: measured here
+		// on
+		// the plain app, without the starter.
+		comparisons.add(Comparison.of(PLAIN_WITH_ACTUATOR_VS_PLAIN, Operation.TRIVIAL.label(),
+				side("plain-actuator", Convention.TEXT, Operation.TRIVIAL),
+				side("plain", Convention.TEXT, Operation.TRIVIAL)));
 		comparisons.add(Comparison.of("sample app as its jar (java -jar) by id / sample app by id",
 				Operation.TRIVIAL.label(), side("sample-jar", Convention.ID, Operation.TRIVIAL),
 				side("sample", Convention.ID, Operation.TRIVIAL)));
