@@ -51,6 +51,14 @@ abstract class FrozenStoreWritesIntegrationTests {
 	 */
 	abstract List<String> storeProperties();
 
+	/**
+	 * Return what the store's client needs on top of {@link #storeProperties()} to start
+	 * against a store that is frozen already.
+	 */
+	List<String> frozenAtStartProperties() {
+		return List.of();
+	}
+
 	abstract void freeze();
 
 	abstract void thaw();
@@ -176,6 +184,7 @@ abstract class FrozenStoreWritesIntegrationTests {
 						"--persisted-ops.publish.enabled=true",
 						"--persisted-ops.publish.filesystem.locations=file:" + documents + "/"));
 				storeProperties().forEach((property) -> arguments.add("--" + property));
+				frozenAtStartProperties().forEach((property) -> arguments.add("--" + property));
 				// Runners, publishing among them, run between these two events.
 				new SpringApplicationBuilder(TestApplication.class)
 					.listeners((ApplicationListener<ApplicationStartedEvent>) (event) -> publishingStarted

@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An outage of a real Redis (frozen) under 100 requests a second for documents not cached
  * is logged once, in one line, and its end once: no line per request, no stack trace. The
- * outage lasts {@code persisted-ops.test.outage-seconds} (15 by default, several retry
- * intervals; the acceptance run uses 60).
+ * outage lasts {@code persisted-ops.test.outage-seconds}: 60 by default, as the
+ * acceptance asks, several retry intervals.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StoreOutageLoggingIntegrationTests {
@@ -42,7 +42,7 @@ class StoreOutageLoggingIntegrationTests {
 
 	@Test
 	void outageUnderLoadIsLoggedOnceAndItsEndOnce(CapturedOutput output) {
-		int seconds = Integer.getInteger("persisted-ops.test.outage-seconds", 15);
+		int seconds = Integer.getInteger("persisted-ops.test.outage-seconds", 60);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApplication.class).run(
 				"--server.port=0", "--spring.main.web-application-type=servlet", "--persisted-ops.store.type=redis",
 				"--spring.data.redis.host=" + redis.host(), "--spring.data.redis.port=" + redis.port())) {
