@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A Java client's Maven build with the plugin, run for real: {@code verify} exports its
  * three operations and checks them against the sample app's schema; the sample app, in
- * only-persisted mode, loads the exported manifest and serves every id. With a field
- * removed from the schema, the check fails and names the operation that uses it.
+ * enforce mode, loads the exported manifest and serves every id. With a field removed
+ * from the schema, the check fails and names the operation that uses it.
  */
 class JavaClientBuildTests {
 
@@ -56,7 +56,7 @@ class JavaClientBuildTests {
 		assertThat(operations.findValuesAsString("type")).containsExactly("mutation", "subscription", "query");
 
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class).run(
-				"--server.port=0", "--persisted-ops.only-persisted=true", "--persisted-ops.store.type=manifest",
+				"--server.port=0", "--persisted-ops.enforcement.mode=enforce", "--persisted-ops.store.type=manifest",
 				"--persisted-ops.store.manifest.locations=file:" + manifest)) {
 			GraphQlTestClient graphQl = new GraphQlTestClient(
 					((WebServerApplicationContext) context).getWebServer().getPort());
