@@ -35,8 +35,15 @@ final class SessionRunner {
 	/** The share of a CPU the servers may use in that window and still be quiet. */
 	static final double QUIET_SHARE = 0.05;
 
-	/** The longest wait for quiet servers. */
+	/** The longest wait for quiet servers before a measurement. */
 	static final Duration QUIET_LIMIT = Duration.ofSeconds(10);
+
+	/**
+	 * The longest wait for the servers started so far to finish their own startup work
+	 * (such as checking a large store against the schema in the background) before the
+	 * next one starts.
+	 */
+	static final Duration STARTUP_QUIET_LIMIT = Duration.ofSeconds(120);
 
 	private final Settings settings;
 
@@ -68,6 +75,9 @@ final class SessionRunner {
 		Map<String, Double> heapAtStart = new HashMap<>();
 		try {
 			for (ServerSpec spec : plan.servers()) {
+				// A server started while another still works would be timed on a shared
+				// core.
+				awaitQuiet(servers, STARTUP_QUIET_LIMIT);
 				ServerProcess server = ServerProcess.start(spec, this.processes, this.settings,
 						logs.resolve(spec.name() + ".log"));
 				servers.put(spec.name(), server);
@@ -76,6 +86,7 @@ final class SessionRunner {
 				this.out.printf("%s %s answered %.2f s after its start; heap after GC %.1f MB%n", prefix, spec.name(),
 						server.startup().toNanos() / 1e9, heapAtStart.get(spec.name()));
 			}
+			awaitQuiet(servers, STARTUP_QUIET_LIMIT);
 			check(plan, servers);
 			warmUp(plan, servers, prefix);
 			for (Comparison comparison : plan.comparisons()) {
@@ -164,13 +175,13 @@ final class SessionRunner {
 	}
 
 	/**
-	 * Wait until no server uses the CPU (at most {@link #QUIET_LIMIT}): a server that is
-	 * not measured may still be compiling, or collecting garbage, on the core the
-	 * measured one needs.
+	 * Wait until no server uses the CPU, at most for the given time: a server that is not
+	 * measured may still be compiling, collecting garbage, or doing its own startup work
+	 * on the core the measured one needs.
 	 */
-	private void awaitQuiet(Map<String, ServerProcess> servers) {
+	private void awaitQuiet(Map<String, ServerProcess> servers, Duration limit) {
 		long ticks = this.settings.clockTicksPerSecond();
-		long deadline = System.nanoTime() + QUIET_LIMIT.toNanos();
+		long deadline = System.nanoTime() + limit.toNanos();
 		try {
 			while (System.nanoTime() < deadline) {
 				double before = cpuSeconds(servers.values(), ticks);
@@ -209,7 +220,7 @@ final class SessionRunner {
 	}
 
 	private Measurement measure(Map<String, ServerProcess> servers, Comparison.Side side) {
-		awaitQuiet(servers);
+		awaitQuiet(servers, QUIET_LIMIT);
 		return this.load.measure(server(servers, side.server()), side.request(), this.settings.duration());
 	}
 
