@@ -73,8 +73,8 @@ public final class OperationIdResolver {
 	}
 
 	/**
-	 * The ids a request names, and where: one id, usually, so nothing is collected until
-	 * a second place names one.
+	 * The id a request names, and the places that name one: each id is compared with the
+	 * first as it comes, rather than all collected and then told apart.
 	 */
 	private static final class Found {
 

@@ -143,6 +143,9 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 			throw DocumentLoadException.location(location, "is not readable");
 		}
 		Path directory = configMapData(given);
+		// The walk gives every path with the directory's own path as its prefix.
+		String prefix = directory.toString().endsWith(directory.getFileSystem().getSeparator()) ? directory.toString()
+				: directory + directory.getFileSystem().getSeparator();
 		List<Path> found = new ArrayList<>();
 		List<String> manifests = new ArrayList<>();
 		Files.walkFileTree(directory, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
@@ -162,7 +165,7 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 								found.add(file);
 							}
 							else if (name.endsWith(MANIFEST_EXTENSION)) {
-								manifests.add(relative(directory, file));
+								manifests.add(relative(prefix, file));
 							}
 						}
 						return FileVisitResult.CONTINUE;
@@ -175,8 +178,6 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 
 				});
 		Map<String, DocumentFile> files = new TreeMap<>();
-		String prefix = directory.toString().endsWith(directory.getFileSystem().getSeparator()) ? directory.toString()
-				: directory + directory.getFileSystem().getSeparator();
 		for (Path file : found) {
 			files.put(relative(prefix, file), new DiskFile(file));
 		}
@@ -192,13 +193,9 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		return (Files.isSymbolicLink(data) && Files.isDirectory(data)) ? data.toRealPath() : directory;
 	}
 
-	private static String relative(Path directory, Path file) {
-		return directory.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-	}
-
 	/**
-	 * Return the path of a file found under a directory relative to it: the walk gives
-	 * every path with the directory's own path as its prefix.
+	 * Return the path of a file found under a directory relative to it, given the
+	 * directory's path ending with a separator.
 	 */
 	private static String relative(String directoryPrefix, Path file) {
 		return file.toString().substring(directoryPrefix.length()).replace(file.getFileSystem().getSeparator(), "/");

@@ -13,9 +13,8 @@ public enum Operation {
 
 	/** A fragment-heavy query of about 9 KB: parse and validation dominate. */
 	// first: 2 matches the two books of that author the shelf starts with, so the filter
-	// stops
-	// there however many books the mutation rounds add: the large query costs the same
-	// all run.
+	// stops there however many books the mutation rounds add: the large query costs the
+	// same all run.
 	LARGE("large", "{\"id\":\"1\",\"other\":\"2\",\"author\":\"Ursula K. Le Guin\",\"first\":2}"),
 
 	/** {@code book(id)}: the smallest useful query, where per-request overhead shows. */

@@ -75,7 +75,7 @@ final class SessionRunner {
 		Map<String, Double> heapAtStart = new HashMap<>();
 		try {
 			for (ServerSpec spec : plan.servers()) {
-				// A server started while another still works would be timed on a shared
+				// Not while another server still works: it would be timed on a shared
 				// core.
 				awaitQuiet(servers, STARTUP_QUIET_LIMIT);
 				ServerProcess server = ServerProcess.start(spec, this.processes, this.settings,
