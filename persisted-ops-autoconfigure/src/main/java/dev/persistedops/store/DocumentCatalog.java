@@ -167,6 +167,9 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 		 * hash-shaped id does not match its text and mismatches fail the load
 		 */
 		public DocumentCatalog build() {
+			// Sorted, so that the same documents are reported in the same order however
+			// they were read.
+			this.mismatches.sort(null);
 			List<String> problems = new ArrayList<>(this.conflicts);
 			boolean failOnMismatch = this.onMismatch == HashMismatchAction.FAIL;
 			if (failOnMismatch) {

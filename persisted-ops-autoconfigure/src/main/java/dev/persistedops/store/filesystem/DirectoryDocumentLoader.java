@@ -3,20 +3,22 @@ package dev.persistedops.store.filesystem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.persistedops.document.InvalidOperationIdException;
 import dev.persistedops.document.OperationId;
@@ -81,17 +83,44 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		try {
 			Listing listing = root.isFile() ? walkDirectory(location, root) : findInArchive(root);
 			checkForManifests(location, listing);
-			List<Map.Entry<String, DocumentFile>> files = List.copyOf(listing.documents().entrySet());
-			// Read in parallel where there are cores to read with; added in order.
-			List<String> texts = files.parallelStream().map((file) -> file.getValue().read()).toList();
-			for (int i = 0; i < files.size(); i++) {
-				DocumentFile file = files.get(i).getValue();
-				catalog.add(idOf(files.get(i).getKey(), file), texts.get(i), file.description());
+			for (Document document : read(listing)) {
+				catalog.add(idOf(document.path(), document.file()), document.text(), document.file().description());
 			}
 		}
 		catch (IOException | UncheckedIOException ex) {
 			throw DocumentLoadException.location(location, "could not be read: " + ex);
 		}
+	}
+
+	/**
+	 * Read every document of a listing, in parallel where there are cores to read with. A
+	 * document name that turns out to be a folder is walked, and its documents are read
+	 * too.
+	 */
+	private static List<Document> read(Listing listing) throws IOException {
+		List<Document> documents = new ArrayList<>(listing.documents().size());
+		Map<String, DocumentFile> pending = listing.documents();
+		while (!pending.isEmpty()) {
+			List<Map.Entry<String, DocumentFile>> files = List.copyOf(pending.entrySet());
+			List<Optional<String>> texts = files.parallelStream()
+				.map((file) -> Optional.ofNullable(file.getValue().read()))
+				.toList();
+			Map<String, DocumentFile> found = new HashMap<>();
+			Walk walk = listing.walk();
+			for (int i = 0; i < files.size(); i++) {
+				String path = files.get(i).getKey();
+				DocumentFile file = files.get(i).getValue();
+				Optional<String> text = texts.get(i);
+				if (text.isPresent()) {
+					documents.add(new Document(path, file, text.get()));
+				}
+				else if (walk != null && file instanceof DiskFile disk && Files.isDirectory(disk.path())) {
+					walk.directory(disk.path(), path + "/", found, disk.enclosing());
+				}
+			}
+			pending = found;
+		}
+		return documents;
 	}
 
 	private static boolean isFile(Resource resource) {
@@ -142,46 +171,10 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		if (!Files.isReadable(given) || !Files.isExecutable(given)) {
 			throw DocumentLoadException.location(location, "is not readable");
 		}
-		Path directory = configMapData(given);
-		// The walk gives every path with the directory's own path as its prefix.
-		String prefix = directory.toString().endsWith(directory.getFileSystem().getSeparator()) ? directory.toString()
-				: directory + directory.getFileSystem().getSeparator();
-		List<Path> found = new ArrayList<>();
-		List<String> manifests = new ArrayList<>();
-		Files.walkFileTree(directory, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-				new SimpleFileVisitor<>() {
-
-					@Override
-					public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-						return (!dir.equals(directory) && isHidden(dir)) ? FileVisitResult.SKIP_SUBTREE
-								: FileVisitResult.CONTINUE;
-					}
-
-					@Override
-					public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-						if (attributes.isRegularFile() && !isHidden(file)) {
-							String name = file.getFileName().toString();
-							if (name.endsWith(EXTENSION)) {
-								found.add(file);
-							}
-							else if (name.endsWith(MANIFEST_EXTENSION)) {
-								manifests.add(relative(prefix, file));
-							}
-						}
-						return FileVisitResult.CONTINUE;
-					}
-
-					@Override
-					public FileVisitResult visitFileFailed(Path file, IOException ex) throws IOException {
-						throw ex;
-					}
-
-				});
-		Map<String, DocumentFile> files = new TreeMap<>();
-		for (Path file : found) {
-			files.put(relative(prefix, file), new DiskFile(file));
-		}
-		return new Listing(files, manifests.stream().sorted().toList());
+		Walk walk = new Walk();
+		Map<String, DocumentFile> documents = new HashMap<>();
+		walk.directory(configMapData(given), "", documents);
+		return new Listing(documents, walk.manifests.stream().sorted().toList(), walk);
 	}
 
 	/**
@@ -193,25 +186,13 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		return (Files.isSymbolicLink(data) && Files.isDirectory(data)) ? data.toRealPath() : directory;
 	}
 
-	/**
-	 * Return the path of a file found under a directory relative to it, given the
-	 * directory's path ending with a separator.
-	 */
-	private static String relative(String directoryPrefix, Path file) {
-		return file.toString().substring(directoryPrefix.length()).replace(file.getFileSystem().getSeparator(), "/");
-	}
-
-	private static boolean isHidden(Path path) {
-		return path.getFileName().toString().startsWith(".");
-	}
-
 	private Listing findInArchive(Resource root) throws IOException {
 		String rootUrl = root.getURL().toString();
 		Map<String, DocumentFile> files = new TreeMap<>();
 		for (Map.Entry<String, Resource> file : findInArchive(rootUrl, EXTENSION).entrySet()) {
 			files.put(file.getKey(), new ArchiveEntry(file.getValue()));
 		}
-		return new Listing(files, List.copyOf(findInArchive(rootUrl, MANIFEST_EXTENSION).keySet()));
+		return new Listing(files, List.copyOf(findInArchive(rootUrl, MANIFEST_EXTENSION).keySet()), null);
 	}
 
 	private Map<String, Resource> findInArchive(String rootUrl, String extension) throws IOException {
@@ -238,9 +219,93 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 	}
 
 	/**
-	 * What a location holds: documents by their path relative to it, and manifests.
+	 * What a location holds: documents by their path relative to it, manifests, and the
+	 * walk that found them in a directory ({@code null} in an archive).
 	 */
-	private record Listing(Map<String, DocumentFile> documents, List<String> manifests) {
+	private record Listing(Map<String, DocumentFile> documents, List<String> manifests, @Nullable Walk walk) {
+	}
+
+	/**
+	 * A document read from a location: its path relative to it, its file and its text.
+	 */
+	private record Document(String path, DocumentFile file, String text) {
+	}
+
+	/**
+	 * Walks a directory for documents with one file system call per document fewer than a
+	 * file tree walk: a name ending in {@code .graphql} is taken as a document without
+	 * asking what it is (reading it tells: a folder of that name is walked once the read
+	 * finds it is one, a link to nothing is ignored); every other name is looked at, to
+	 * find sub-folders and manifests. Links are followed; a link to a folder it is in
+	 * fails the walk.
+	 */
+	private static final class Walk {
+
+		private final List<String> manifests = new ArrayList<>();
+
+		/**
+		 * Walk a folder, adding its documents under their path relative to the location.
+		 * @param folder the folder
+		 * @param relative its path relative to the location, empty or ending with /
+		 * @param documents where to add the documents found
+		 */
+		void directory(Path folder, String relative, Map<String, DocumentFile> documents) throws IOException {
+			directory(folder, relative, documents, List.of());
+		}
+
+		/**
+		 * Walk a folder inside the given ones (by their file keys), adding its documents
+		 * under their path relative to the location.
+		 */
+		void directory(Path folder, String relative, Map<String, DocumentFile> documents, List<Object> enclosing)
+				throws IOException {
+			Object key = Files.readAttributes(folder, BasicFileAttributes.class).fileKey();
+			if (key != null && enclosing.contains(key)) {
+				throw new FileSystemLoopException(folder.toString());
+			}
+			List<Object> inside = new ArrayList<>(enclosing);
+			inside.add((key != null) ? key : folder);
+			List<Object> folders = List.copyOf(inside);
+			try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+				for (Path entry : entries) {
+					String name = entry.getFileName().toString();
+					if (name.startsWith(".")) {
+						continue;
+					}
+					if (name.endsWith(EXTENSION)) {
+						documents.put(relative + name, new DiskFile(entry, folders));
+						continue;
+					}
+					BasicFileAttributes attributes = attributes(entry);
+					if (attributes == null) {
+						continue;
+					}
+					if (attributes.isDirectory()) {
+						directory(entry, relative + name + "/", documents, folders);
+					}
+					else if (attributes.isRegularFile() && name.endsWith(MANIFEST_EXTENSION)) {
+						this.manifests.add(relative + name);
+					}
+				}
+			}
+		}
+
+		/**
+		 * Return the attributes of what an entry is or links to, or {@code null} for a
+		 * link to nothing.
+		 */
+		private static @Nullable BasicFileAttributes attributes(Path entry) throws IOException {
+			try {
+				return Files.readAttributes(entry, BasicFileAttributes.class);
+			}
+			catch (NoSuchFileException ex) {
+				if (Files.isSymbolicLink(entry)) {
+					return null;
+				}
+				throw ex;
+			}
+		}
+
 	}
 
 	/**
@@ -252,28 +317,38 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 
 		/**
 		 * Read the file's text, as UTF-8.
+		 * @return the text, or {@code null} if it is not a file after all
 		 * @throws UncheckedIOException if it cannot be read
 		 */
-		String read();
+		@Nullable String read();
 
 	}
 
 	/**
-	 * A file on disk, described as {@link FileSystemResource} describes it.
+	 * A file on disk, described as {@link FileSystemResource} describes it, with the file
+	 * keys of the folders it was found in (to walk it without looping, should it be a
+	 * folder).
 	 */
-	private record DiskFile(Path path) implements DocumentFile {
+	private record DiskFile(Path path, List<Object> enclosing) implements DocumentFile {
 
 		@Override
 		public String description() {
 			return "file [" + this.path + "]";
 		}
 
+		/**
+		 * Read the file's text, or return {@code null} if it is a folder or a link to
+		 * nothing after all: the walk did not ask.
+		 */
 		@Override
-		public String read() {
+		public @Nullable String read() {
 			try {
 				return Files.readString(this.path, StandardCharsets.UTF_8);
 			}
 			catch (IOException ex) {
+				if (Files.isDirectory(this.path) || (Files.isSymbolicLink(this.path) && !Files.exists(this.path))) {
+					return null;
+				}
 				throw new UncheckedIOException(ex);
 			}
 		}

@@ -239,6 +239,34 @@ class DirectoryDocumentLoaderTests {
 	}
 
 	@Test
+	void folderNamedLikeADocumentIsWalkedAsANamespace() throws IOException {
+		write(this.root.resolve("web.graphql/abc.graphql"), "query Abc { abc }");
+		write(this.root.resolve("web.graphql/inner.graphql/def.graphql"), "query Def { def }");
+		write(this.root.resolve("ghi.graphql"), "query Ghi { ghi }");
+		DocumentCatalog catalog = load(location(this.root));
+		assertThat(catalog.ids()).containsExactlyInAnyOrder("ghi", "web.graphql/abc", "web.graphql/inner.graphql/def");
+		assertThat(find(catalog, "web.graphql/inner.graphql/def")).isEqualTo("query Def { def }");
+	}
+
+	@Test
+	void linksToNothingAreIgnored() throws IOException {
+		write(this.root.resolve("abc.graphql"), "query Abc { abc }");
+		symlink(this.root.resolve("gone.graphql"), this.root.resolve("nowhere.graphql"));
+		symlink(this.root.resolve("gone-folder"), this.root.resolve("nowhere"));
+		assertThat(load(location(this.root)).ids()).containsExactly("abc");
+	}
+
+	@Test
+	void linkNamedLikeADocumentToAnEnclosingFolderFails() throws IOException {
+		write(this.root.resolve("web/abc.graphql"), "query Abc { abc }");
+		symlink(this.root.resolve("web/loop.graphql"), this.root);
+		String location = location(this.root);
+		assertThatExceptionOfType(DocumentLoadException.class).isThrownBy(() -> load(location))
+			.withMessageContaining(location)
+			.satisfies((ex) -> assertThat(ex.isLocationProblem()).isTrue());
+	}
+
+	@Test
 	void directoryThatCannotBeWalkedFailsInsteadOfLoadingNothing() throws IOException {
 		write(this.root.resolve("web/abc.graphql"), "query Abc { abc }");
 		symlink(this.root.resolve("web/loop"), this.root);
