@@ -86,7 +86,12 @@ final class ResultsReport {
 						Each part starts its servers (JVMs) one after the other, pinned to the server CPUs, each once those \
 						before it are quiet (a large store is checked in the background after startup), and times each \
 						from its start to its first answer with data. Every request is then sent once and must be answered \
-						with data and no errors. Each server is warmed up, one at a time, with its requests in turn over one \
+						with data and no errors. A server is sent only the requests of its comparisons: in a comparison \
+						with a peer (plain Spring for GraphQL, graphql-java's APQ), the starter's side is a server of its \
+						own sent only what that side sends, as the peer's server is (a JVM that serves other kinds of \
+						request too compiles the code they share for all of them; measured by hand, by id cost about 3 % \
+						more on a starter that also served full text, GET and the other conventions). Each server is \
+						warmed up, one at a time, with its requests in turn over one \
 						connection in 2 s slices until a whole turn takes within 3 % of the one before (at least the warm-up \
 						time, at most five times it; on a core shared with the load of many connections the JIT compiler \
 						gets too little of it to finish for minutes), then each request once at full concurrency. Before \
