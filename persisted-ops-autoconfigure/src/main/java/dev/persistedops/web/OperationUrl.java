@@ -43,6 +43,10 @@ public record OperationUrl(String id, @Nullable String operationName) {
 	 * @param requestPath the path of the request within the application, still encoded
 	 */
 	public static @Nullable OperationUrl parse(String graphQlPath, String requestPath) {
+		// Most requests are on the GraphQL path itself: told apart without allocating.
+		if (requestPath.length() <= graphQlPath.length()) {
+			return null;
+		}
 		String prefix = graphQlPath.endsWith("/") ? graphQlPath : graphQlPath + "/";
 		if (!requestPath.startsWith(prefix)) {
 			return null;

@@ -3,7 +3,10 @@ package dev.persistedops.web.reactive;
 import dev.persistedops.web.GetRequestParameters;
 import dev.persistedops.web.OperationUrl;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.server.HandlerFunction;
+import org.springframework.web.reactive.function.server.RequestPredicate;
+import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -32,11 +35,13 @@ public final class PersistedOperationRoutes {
 	 * under the GraphQL path.
 	 */
 	public static RouterFunction<ServerResponse> operationUrls(String path, PersistedOperationHttpHandler handler) {
-		String pattern = path + "/**";
+		// Every request on the GraphQL path passes this route on its way to Spring's: the
+		// path is looked at once, as a string, rather than matched against a pattern.
+		RequestPredicate operationUrl = (request) -> OperationUrl.parse(path, request.path()) != null;
 		return RouterFunctions.route()
-			.GET(pattern, (request) -> OperationUrl.parse(path, request.path()) != null,
+			.route(RequestPredicates.method(HttpMethod.GET).and(operationUrl),
 					withOperationUrl(path, handler::handleGetRequest))
-			.POST(pattern, (request) -> OperationUrl.parse(path, request.path()) != null,
+			.route(RequestPredicates.method(HttpMethod.POST).and(operationUrl),
 					withOperationUrl(path, handler::handleRequest))
 			.build();
 	}
