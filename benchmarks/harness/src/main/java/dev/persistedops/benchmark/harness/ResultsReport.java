@@ -175,8 +175,9 @@ final class ResultsReport {
 	}
 
 	/**
-	 * The startup of each larger store against the smallest, as the median of the
-	 * per-launch differences (both were started in the same launch).
+	 * The startup of each larger store against the smallest of the same kind (files, or a
+	 * manifest), as the median of the per-launch differences (both were started in the
+	 * same launch).
 	 */
 	private static void startupDifferences(StringBuilder md, SessionResult scale) {
 		List<String> names = scale.plan()
@@ -185,11 +186,12 @@ final class ResultsReport {
 			.map(ServerSpec::name)
 			.filter((name) -> !name.endsWith("-sized-cache"))
 			.toList();
-		if (names.size() < 2) {
-			return;
-		}
-		String reference = names.get(0);
-		for (String name : names.subList(1, names.size())) {
+		for (String name : names) {
+			String kind = kind(name);
+			String reference = names.stream().filter((other) -> kind(other).equals(kind)).findFirst().orElseThrow();
+			if (reference.equals(name)) {
+				continue;
+			}
 			List<Double> differences = new ArrayList<>();
 			for (SessionResult.ServerLaunch launch : scale.launches()) {
 				if (!launch.server().equals(name)) {
@@ -206,13 +208,18 @@ final class ResultsReport {
 			}
 			double median = Statistics.median(differences);
 			md.append(String.format(
-					"startup %s vs %s: **%+.2f s** (median of per-launch differences: %s); target ≤ +2 s: %s%n%n",
-					documents(name), documents(reference), median,
+					"startup %s, %s vs %s: **%+.2f s** (median of per-launch differences: %s); target ≤ +2 s: %s%n%n",
+					kind(name).equals("files") ? "files" : "one manifest", documents(name), documents(reference),
+					median,
 					differences.stream()
 						.map((difference) -> String.format("%+.2f", difference))
 						.collect(Collectors.joining(", ")),
 					(median <= 2) ? "met" : "**not met**"));
 		}
+	}
+
+	private static String kind(String scaleServer) {
+		return scaleServer.substring(0, scaleServer.indexOf('-'));
 	}
 
 	private static String documents(String scaleServer) {

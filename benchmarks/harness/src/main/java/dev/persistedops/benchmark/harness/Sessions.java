@@ -169,7 +169,8 @@ final class Sessions {
 	/**
 	 * Stores of growing size (files), the smallest the reference: trivial requests by id,
 	 * a hot id and ids drawn uniformly from the whole store; the largest also with the
-	 * parse cache sized to the store.
+	 * parse cache sized to the store. The smallest and largest are also started as a
+	 * manifest, to time that startup.
 	 */
 	static SessionPlan scale(Classpaths classpaths, List<DocumentSet> sets) {
 		LoadRequest readiness = Convention.ID.request(Operation.TRIVIAL);
@@ -192,6 +193,16 @@ final class Sessions {
 					classpaths.starter(),
 					List.of("persisted-ops.store.filesystem.locations=file:" + largest.directory() + "/",
 							"persisted-ops.parse-cache.maximum-size=" + largest.size()),
+					readiness));
+		}
+		// The same smallest and largest stores as one manifest each: timed at startup
+		// only, against each other.
+		for (DocumentSet set : List.of(smallest, largest)) {
+			servers.add(new ServerSpec(scaleManifestServer(set),
+					"benchmark app + starter, the same " + String.format("%,d", set.size())
+							+ " documents as one manifest (startup only)",
+					classpaths.starter(), List.of("persisted-ops.store.type=manifest",
+							"persisted-ops.store.manifest.locations=file:" + set.manifest()),
 					readiness));
 		}
 		String reference = scaleServer(smallest, false);
@@ -218,6 +229,10 @@ final class Sessions {
 
 	static String scaleServer(DocumentSet set, boolean sizedCache) {
 		return "files-" + set.size() + (sizedCache ? "-sized-cache" : "");
+	}
+
+	static String scaleManifestServer(DocumentSet set) {
+		return "manifest-" + set.size();
 	}
 
 	private static LoadRequest uniform(DocumentSet set) {
