@@ -96,7 +96,9 @@ public final class BenchmarkRun {
 			List<DocumentSet> sets = new ArrayList<>();
 			for (int size : settings.sizes()) {
 				out.printf("[scale] documents: %,d%n", size);
-				sets.add(DocumentSet.generate(settings.work(), size));
+				DocumentSet set = DocumentSet.generate(settings.work(), size);
+				set.readAll();
+				sets.add(set);
 			}
 			results.add(runner.run(Sessions.scale(classpaths, sets)));
 		}

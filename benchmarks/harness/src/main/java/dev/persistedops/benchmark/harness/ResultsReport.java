@@ -85,7 +85,9 @@ final class ResultsReport {
 				"""
 						Each part starts its servers (JVMs) one after the other, pinned to the server CPUs, each once those \
 						before it are quiet (a large store is checked in the background after startup), and times each \
-						from its start to its first answer with data. Every request is then sent once and must be answered \
+						from its start to its first answer with data (before the scale part, the harness reads every \
+						generated document once, so that every store starts with its files in the page cache, as the \
+						smallest does). Every request is then sent once and must be answered \
 						with data and no errors. A server is sent only the requests of its comparisons: in a comparison \
 						with a peer (plain Spring for GraphQL, graphql-java's APQ), the starter's side is a server of its \
 						own sent only what that side sends, as the peer's server is (a JVM that serves other kinds of \
