@@ -100,13 +100,13 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 	private static List<Document> read(Listing listing) throws IOException {
 		List<Document> documents = new ArrayList<>(listing.documents().size());
 		Map<String, DocumentFile> pending = listing.documents();
+		Walk walk = listing.walk();
 		while (!pending.isEmpty()) {
 			List<Map.Entry<String, DocumentFile>> files = List.copyOf(pending.entrySet());
 			List<Optional<String>> texts = files.parallelStream()
 				.map((file) -> Optional.ofNullable(file.getValue().read()))
 				.toList();
 			Map<String, DocumentFile> found = new HashMap<>();
-			Walk walk = listing.walk();
 			for (int i = 0; i < files.size(); i++) {
 				String path = files.get(i).getKey();
 				DocumentFile file = files.get(i).getValue();

@@ -81,32 +81,32 @@ final class ResultsReport {
 
 	private static void method(StringBuilder md, Settings settings) {
 		md.append("## How it was measured\n\n");
-		md.append(
-				"""
-						Each part starts its servers (JVMs) one after the other, pinned to the server CPUs, each once those \
-						before it are quiet (a large store is checked in the background after startup), and times each \
-						from its start to its first answer with data (before the scale part, the harness reads every \
-						generated document once, so that every store starts with its files in the page cache, as the \
-						smallest does). Every request is then sent once and must be answered \
-						with data and no errors. A server is sent only the requests of its comparisons: in a comparison \
-						with a peer (plain Spring for GraphQL, graphql-java's APQ), the starter's side is a server of its \
-						own sent only what that side sends, as the peer's server is (a JVM that serves other kinds of \
-						request too compiles the code they share for all of them; measured by hand, by id cost about 3 % \
-						more on a starter that also served full text, GET and the other conventions). Each server is \
-						warmed up, one at a time, with its requests in turn over one \
-						connection in 2 s slices until a whole turn takes within 3 % of the one before (at least the warm-up \
-						time, at most five times it; on a core shared with the load of many connections the JIT compiler \
-						gets too little of it to finish for minutes), then each request once at full concurrency. Before \
-						each measurement the harness waits (at most 10 s) until no server uses the CPU: an idle server may \
-						still be compiling or collecting on the core the measured one needs. Each comparison A / B then \
-						runs in alternating rounds on the same servers (A then B in odd rounds, B then A in even ones): wrk, pinned to the other CPUs, sends one \
-						request for a fixed time, and the ratio of the round is A's requests per second over B's. With the \
-						servers held to their CPUs and kept saturated, a ratio above 1 means A costs less per request. The \
-						whole part is launched again (fresh JVMs) and the per-round ratios of every launch are pooled: the \
-						median is over all of them. A response that is not a 200 with data fails the run. The CPU time per \
-						request is the server JVM's (every thread: requests, GC, JIT) from /proc over the same seconds.
+		md.append("""
+				Each part starts its servers (JVMs) one after the other, pinned to the server CPUs, each once \
+				those before it are quiet (a large store is checked in the background after startup), and times \
+				each from its start to its first answer with data (before the scale part, the harness reads \
+				every generated document once, so that every store starts with its files in the page cache, as \
+				the smallest does). Every request is then sent once and must be answered with data and no \
+				errors. A server is sent only the requests of its comparisons: in a comparison with a peer \
+				(plain Spring for GraphQL, graphql-java's APQ), the starter's side is a server of its own sent \
+				only what that side sends, as the peer's server is (a JVM that serves other kinds of request too \
+				compiles the code they share for all of them; measured by hand, by id cost about 3 % more on a \
+				starter that also served full text, GET and the other conventions). Each server is warmed up, \
+				one at a time, with its requests in turn over one connection in 2 s slices until a whole turn \
+				takes within 3 % of the one before (at least the warm-up time, at most five times it; on a core \
+				shared with the load of many connections the JIT compiler gets too little of it to finish for \
+				minutes), then each request once at full concurrency. Before each measurement the harness waits \
+				(at most 10 s) until no server uses the CPU: an idle server may still be compiling or collecting \
+				on the core the measured one needs. Each comparison A / B then runs in alternating rounds on the \
+				same servers (A then B in odd rounds, B then A in even ones): wrk, pinned to the other CPUs, \
+				sends one request for a fixed time, and the ratio of the round is A's requests per second over \
+				B's. With the servers held to their CPUs and kept saturated, a ratio above 1 means A costs less \
+				per request. The whole part is launched again (fresh JVMs) and the per-round ratios of every \
+				launch are pooled: the median is over all of them. A response that is not a 200 with data fails \
+				the run. The CPU time per request is the server JVM's (every thread: requests, GC, JIT) from \
+				/proc over the same seconds.
 
-						""");
+				""");
 	}
 
 	private static void summary(StringBuilder md, List<SessionResult> results) {

@@ -48,10 +48,9 @@ final class Sessions {
 						classpaths.plain(), List.of("benchmark.graphql-java-apq=true"), textReadiness),
 				new ServerSpec("starter", "benchmark app + starter, files store of " + documents.size() + " documents",
 						classpaths.starter(), List.of(files), idReadiness),
-				// Each side of a comparison with a peer is a server sent only what that
-				// side sends, as the peer is: a JVM that also serves other kinds of
-				// request
-				// compiles its shared code for all of them.
+				// Each side of a comparison with a peer is a server sent only what
+				// that side sends, as the peer is: a JVM that also serves other
+				// kinds of request compiles its shared code for all of them.
 				new ServerSpec("starter-id", "the same, sent only requests by id (as the APQ app is sent only hashes)",
 						classpaths.starter(), List.of(files), idReadiness),
 				new ServerSpec("starter-hash", "the same, sent only requests by Apollo hash", classpaths.starter(),
