@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * A real nginx (installed by {@code scripts/test} from Debian's packages) started on a
  * free port as a caching reverse proxy in front of a local application, as a CDN or a
@@ -22,6 +24,8 @@ import java.util.stream.Stream;
 public final class NginxTestServer implements AutoCloseable {
 
 	private static final Duration STARTUP = Duration.ofSeconds(20);
+
+	private static final Duration LOGGING = Duration.ofSeconds(5);
 
 	private final Path directory;
 
@@ -81,12 +85,25 @@ public final class NginxTestServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return the access log, a line a request:
-	 * {@code <method> <uri> <status> <upstream status> <cache status>}, where the
-	 * upstream status is {@code -} if the application was not asked and the cache status
-	 * is {@code MISS}, {@code HIT}, {@code REVALIDATED}, {@code EXPIRED} or {@code -}.
+	 * Return what nginx logged for the requests to the given path and query, a line a
+	 * request: {@code <status> <upstream status> <cache status>}, where the upstream
+	 * status is {@code -} if the application was not asked and the cache status is
+	 * {@code MISS}, {@code HIT}, {@code REVALIDATED}, {@code EXPIRED} or {@code -}. nginx
+	 * writes a line once the response has been sent, so a client can have its answer
+	 * before the line is there: wait until the given number of requests is logged.
+	 * @param pathAndQuery the request's path and query, as sent
+	 * @param requests how many requests to that path and query to wait for
 	 */
-	public List<String> accessLog() {
+	public List<String> accessLog(String pathAndQuery, int requests) {
+		String prefix = "GET " + pathAndQuery + " ";
+		return await().atMost(LOGGING)
+			.until(() -> readAccessLog().stream()
+				.filter((line) -> line.startsWith(prefix))
+				.map((line) -> line.substring(prefix.length()))
+				.toList(), (lines) -> lines.size() >= requests);
+	}
+
+	private List<String> readAccessLog() {
 		try {
 			return Files.readAllLines(this.directory.resolve("access.log"), StandardCharsets.UTF_8);
 		}

@@ -108,9 +108,7 @@ class CachingProxyTests extends RunningSample {
 		assertThat(revalidated.statusCode()).isEqualTo(200);
 		assertThat(revalidated.body()).isEqualTo(first.body());
 		assertThat(revalidated.headers().firstValue("X-Cache-Status")).hasValue("REVALIDATED");
-		assertThat(nginx.accessLog()).filteredOn((line) -> line.contains(query))
-			.extracting((line) -> line.substring(line.indexOf(query) + query.length() + 1))
-			.containsExactly("200 200 MISS", "304 - HIT", "200 304 REVALIDATED");
+		assertThat(nginx.accessLog(query, 3)).containsExactly("200 200 MISS", "304 - HIT", "200 304 REVALIDATED");
 	}
 
 	@Test
@@ -129,9 +127,7 @@ class CachingProxyTests extends RunningSample {
 		String query = query(ADD_BOOK, "{\"title\":\"By GET\",\"author\":\"Crawler\"}");
 		assertThat(viaProxy(query).statusCode()).isEqualTo(405);
 		assertThat(viaProxy(query).statusCode()).isEqualTo(405);
-		assertThat(nginx.accessLog()).filteredOn((line) -> line.contains(query))
-			.extracting((line) -> line.substring(line.indexOf(query) + query.length() + 1))
-			.containsExactly("405 405 MISS", "405 405 MISS");
+		assertThat(nginx.accessLog(query, 2)).containsExactly("405 405 MISS", "405 405 MISS");
 		post(Map.of("id", LIST_BOOKS, "variables", Map.of("author", "Crawler"))).expectBody()
 			.jsonPath("$.data.books.length()")
 			.isEqualTo(0);
