@@ -18,9 +18,16 @@ public enum HashAlgorithm {
 
 	private final int digestLength;
 
+	/**
+	 * A digest that is never updated, only cloned: a clone costs less than looking the
+	 * algorithm up in the security providers on every call.
+	 */
+	private final @Nullable MessageDigest prototype;
+
 	HashAlgorithm(String jcaName, int digestLength) {
 		this.jcaName = jcaName;
 		this.digestLength = digestLength;
+		this.prototype = cloneable(newDigest(jcaName));
 	}
 
 	/**
@@ -34,11 +41,40 @@ public enum HashAlgorithm {
 	 * Return the digest of the given bytes.
 	 */
 	public byte[] digest(byte[] input) {
+		return newDigest().digest(input);
+	}
+
+	private MessageDigest newDigest() {
+		if (this.prototype != null) {
+			try {
+				return (MessageDigest) this.prototype.clone();
+			}
+			catch (CloneNotSupportedException ex) {
+				// Checked when the prototype was made: not expected.
+			}
+		}
+		return newDigest(this.jcaName);
+	}
+
+	private static MessageDigest newDigest(String jcaName) {
 		try {
-			return MessageDigest.getInstance(this.jcaName).digest(input);
+			return MessageDigest.getInstance(jcaName);
 		}
 		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime provides " + this.jcaName, ex);
+			throw new IllegalStateException("Every Java runtime provides " + jcaName, ex);
+		}
+	}
+
+	/**
+	 * Return the given digest if the provider lets it be cloned, else {@code null}.
+	 */
+	private static @Nullable MessageDigest cloneable(MessageDigest digest) {
+		try {
+			digest.clone();
+			return digest;
+		}
+		catch (CloneNotSupportedException ex) {
+			return null;
 		}
 	}
 

@@ -64,12 +64,28 @@ public final class OperationId {
 						"An operation id may only contain A-Z a-z 0-9 - . _ ~ : and / between namespace segments");
 			}
 		}
-		for (String segment : text.split("/", -1)) {
-			if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-				throw new InvalidOperationIdException(
-						"An operation id's namespace segments may not be empty, '.' or '..'");
+		int segmentStart = 0;
+		for (int i = 0; i <= text.length(); i++) {
+			if (i == text.length() || text.charAt(i) == '/') {
+				if (isEmptyOrDots(text, segmentStart, i)) {
+					throw new InvalidOperationIdException(
+							"An operation id's namespace segments may not be empty, '.' or '..'");
+				}
+				segmentStart = i + 1;
 			}
 		}
+	}
+
+	/**
+	 * Whether the segment between the given indexes is empty, {@code .} or {@code ..}.
+	 */
+	private static boolean isEmptyOrDots(String text, int start, int end) {
+		for (int i = start; i < end; i++) {
+			if (text.charAt(i) != '.' || i - start >= 2) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static boolean isAllowed(char c) {

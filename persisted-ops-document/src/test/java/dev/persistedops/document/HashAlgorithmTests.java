@@ -1,5 +1,8 @@
 package dev.persistedops.document;
 
+import java.util.List;
+import java.util.stream.IntStream;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +21,17 @@ class HashAlgorithmTests {
 			.isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 		assertThat(HashAlgorithm.SHA256.hex("é")).isEqualTo(HashAlgorithm.SHA256.hex("\u00e9"))
 			.isNotEqualTo(HashAlgorithm.SHA256.hex("e\u0301"));
+	}
+
+	@Test
+	void digestsOnManyThreadsAtOnceAreEachTheDigestOfTheirOwnText() {
+		List<String> texts = IntStream.range(0, 2_000).mapToObj((i) -> "query Q" + i + " { a }").toList();
+		List<String> sequential = texts.stream().map(HashAlgorithm.SHA256::hex).toList();
+		List<String> parallel = texts.parallelStream().map(HashAlgorithm.SHA256::hex).toList();
+		assertThat(parallel).isEqualTo(sequential).doesNotHaveDuplicates();
+		assertThat(sequential.get(0)).isEqualTo(HashAlgorithm.SHA256.hex("query Q0 { a }"));
+		assertThat(HashAlgorithm.SHA256.hex("abc"))
+			.isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 	}
 
 	@Test
