@@ -1,8 +1,8 @@
 package dev.persistedops.store;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,8 +30,8 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 	private final Map<String, String> sources;
 
 	private DocumentCatalog(Map<String, String> documents, Map<String, String> sources) {
-		this.documents = Map.copyOf(documents);
-		this.sources = Map.copyOf(sources);
+		this.documents = Collections.unmodifiableMap(documents);
+		this.sources = Collections.unmodifiableMap(sources);
 	}
 
 	/**
@@ -90,13 +90,15 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 
 		private final HashMismatchAction onMismatch;
 
-		private final Map<String, String> documents = new LinkedHashMap<>();
+		private final Map<String, String> documents = new HashMap<>();
 
 		private final Map<String, String> sources = new HashMap<>();
 
 		private final List<String> conflicts = new ArrayList<>();
 
 		private final List<String> mismatches = new ArrayList<>();
+
+		private boolean built;
 
 		private Builder(DocumentHasher hasher, HashMismatchAction onMismatch) {
 			Assert.notNull(onMismatch, "onMismatch is required");
@@ -112,6 +114,7 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 		 * @return this builder
 		 */
 		public Builder add(OperationId id, String text, String source) {
+			Assert.state(!this.built, "The catalog is built: start another one");
 			String existing = this.documents.putIfAbsent(id.key(), text);
 			if (existing != null) {
 				if (!existing.equals(text)) {
@@ -162,7 +165,7 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 		}
 
 		/**
-		 * Check what was added and return the catalog.
+		 * Check what was added and return the catalog. Nothing can be added after.
 		 * @throws DocumentLoadException if two sources disagree on an id, or a
 		 * hash-shaped id does not match its text and mismatches fail the load
 		 */
@@ -184,6 +187,9 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 			if (!problems.isEmpty()) {
 				throw DocumentLoadException.conflicts(problems);
 			}
+			// The catalog takes the maps over, rather than copy 100,000 entries: nothing
+			// can be added once it is built.
+			this.built = true;
 			return new DocumentCatalog(this.documents, this.sources);
 		}
 

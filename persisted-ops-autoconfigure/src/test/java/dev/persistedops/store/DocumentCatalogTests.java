@@ -17,6 +17,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link DocumentCatalog}.
@@ -168,11 +169,14 @@ class DocumentCatalogTests {
 	}
 
 	@Test
-	void catalogIsNotChangedByAddingToItsBuilderAfterwards() {
+	void builderRefusesToAddOnceTheCatalogIsBuiltAndTheCatalogIsUnchanged() {
 		DocumentCatalog.Builder builder = failing().add(OperationId.of("getUser"), "query A { a }", "first.json");
 		DocumentCatalog catalog = builder.build();
-		builder.add(OperationId.of("getUsers"), "query B { b }", "second.json");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> builder.add(OperationId.of("getUsers"), "query B { b }", "second.json"))
+			.withMessage("The catalog is built: start another one");
 		assertThat(catalog.ids()).containsExactly("getUser");
+		assertThat(catalog.sourceOf("getUsers")).isNull();
 	}
 
 	private static DocumentCatalog.Builder failing() {

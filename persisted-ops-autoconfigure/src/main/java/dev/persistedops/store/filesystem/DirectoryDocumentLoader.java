@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,7 +83,7 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 			Listing listing = root.isFile() ? walkDirectory(location, root) : findInArchive(root);
 			checkForManifests(location, listing);
 			for (Document document : read(listing)) {
-				catalog.add(idOf(document.path(), document.file()), document.text(), document.file().description());
+				catalog.add(idOf(document.file()), document.text(), document.file().description());
 			}
 		}
 		catch (IOException | UncheckedIOException ex) {
@@ -99,23 +98,22 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 	 */
 	private static List<Document> read(Listing listing) throws IOException {
 		List<Document> documents = new ArrayList<>(listing.documents().size());
-		Map<String, DocumentFile> pending = listing.documents();
+		List<DocumentFile> pending = listing.documents();
 		Walk walk = listing.walk();
 		while (!pending.isEmpty()) {
-			List<Map.Entry<String, DocumentFile>> files = List.copyOf(pending.entrySet());
+			List<DocumentFile> files = pending;
 			List<Optional<String>> texts = files.parallelStream()
-				.map((file) -> Optional.ofNullable(file.getValue().read()))
+				.map((file) -> Optional.ofNullable(file.read()))
 				.toList();
-			Map<String, DocumentFile> found = new HashMap<>();
+			List<DocumentFile> found = new ArrayList<>();
 			for (int i = 0; i < files.size(); i++) {
-				String path = files.get(i).getKey();
-				DocumentFile file = files.get(i).getValue();
+				DocumentFile file = files.get(i);
 				Optional<String> text = texts.get(i);
 				if (text.isPresent()) {
-					documents.add(new Document(path, file, text.get()));
+					documents.add(new Document(file, text.get()));
 				}
 				else if (walk != null && file instanceof DiskFile disk && Files.isDirectory(disk.path())) {
-					walk.directory(disk.path(), path + "/", found, disk.enclosing());
+					walk.directory(disk.path(), disk.relativePath() + "/", found, disk.enclosing());
 				}
 			}
 			pending = found;
@@ -172,7 +170,7 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 			throw DocumentLoadException.location(location, "is not readable");
 		}
 		Walk walk = new Walk();
-		Map<String, DocumentFile> documents = new HashMap<>();
+		List<DocumentFile> documents = new ArrayList<>();
 		walk.directory(configMapData(given), "", documents);
 		return new Listing(documents, walk.manifests.stream().sorted().toList(), walk);
 	}
@@ -188,9 +186,9 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 
 	private Listing findInArchive(Resource root) throws IOException {
 		String rootUrl = root.getURL().toString();
-		Map<String, DocumentFile> files = new TreeMap<>();
+		List<DocumentFile> files = new ArrayList<>();
 		for (Map.Entry<String, Resource> file : findInArchive(rootUrl, EXTENSION).entrySet()) {
-			files.put(file.getKey(), new ArchiveEntry(file.getValue()));
+			files.add(new ArchiveEntry(file.getKey(), file.getValue()));
 		}
 		return new Listing(files, List.copyOf(findInArchive(rootUrl, MANIFEST_EXTENSION).keySet()), null);
 	}
@@ -207,7 +205,8 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		return files;
 	}
 
-	private static OperationId idOf(String relativePath, DocumentFile file) {
+	private static OperationId idOf(DocumentFile file) {
+		String relativePath = file.relativePath();
 		String name = relativePath.substring(0, relativePath.length() - EXTENSION.length());
 		try {
 			return OperationId.of(name);
@@ -222,13 +221,13 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 	 * What a location holds: documents by their path relative to it, manifests, and the
 	 * walk that found them in a directory ({@code null} in an archive).
 	 */
-	private record Listing(Map<String, DocumentFile> documents, List<String> manifests, @Nullable Walk walk) {
+	private record Listing(List<DocumentFile> documents, List<String> manifests, @Nullable Walk walk) {
 	}
 
 	/**
-	 * A document read from a location: its path relative to it, its file and its text.
+	 * A document read from a location: its file and its text.
 	 */
-	private record Document(String path, DocumentFile file, String text) {
+	private record Document(DocumentFile file, String text) {
 	}
 
 	/**
@@ -249,7 +248,7 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		 * @param relative its path relative to the location, empty or ending with /
 		 * @param documents where to add the documents found
 		 */
-		void directory(Path folder, String relative, Map<String, DocumentFile> documents) throws IOException {
+		void directory(Path folder, String relative, List<DocumentFile> documents) throws IOException {
 			directory(folder, relative, documents, List.of());
 		}
 
@@ -257,7 +256,7 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		 * Walk a folder inside the given ones (by their file keys), adding its documents
 		 * under their path relative to the location.
 		 */
-		void directory(Path folder, String relative, Map<String, DocumentFile> documents, List<Object> enclosing)
+		void directory(Path folder, String relative, List<DocumentFile> documents, List<Object> enclosing)
 				throws IOException {
 			Object key = Files.readAttributes(folder, BasicFileAttributes.class).fileKey();
 			if (key != null && enclosing.contains(key)) {
@@ -273,7 +272,7 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 						continue;
 					}
 					if (name.endsWith(EXTENSION)) {
-						documents.put(relative + name, new DiskFile(entry, folders));
+						documents.add(new DiskFile(relative + name, entry, folders));
 						continue;
 					}
 					BasicFileAttributes attributes = attributes(entry);
@@ -313,6 +312,12 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 	 */
 	private interface DocumentFile {
 
+		/**
+		 * Return the file's path relative to the location, with {@code /} between
+		 * folders.
+		 */
+		String relativePath();
+
 		String description();
 
 		/**
@@ -325,11 +330,11 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 	}
 
 	/**
-	 * A file on disk, described as {@link FileSystemResource} describes it, with the file
-	 * keys of the folders it was found in (to walk it without looping, should it be a
-	 * folder).
+	 * A file on disk, by its path relative to the location and its place on disk,
+	 * described as {@link FileSystemResource} describes it, with the file keys of the
+	 * folders it was found in (to walk it without looping, should it be a folder).
 	 */
-	private record DiskFile(Path path, List<Object> enclosing) implements DocumentFile {
+	private record DiskFile(String relativePath, Path path, List<Object> enclosing) implements DocumentFile {
 
 		@Override
 		public String description() {
@@ -356,9 +361,9 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 	}
 
 	/**
-	 * An entry of an archive on the classpath.
+	 * An entry of an archive on the classpath, by its path relative to the location.
 	 */
-	private record ArchiveEntry(Resource resource) implements DocumentFile {
+	private record ArchiveEntry(String relativePath, Resource resource) implements DocumentFile {
 
 		@Override
 		public String description() {
