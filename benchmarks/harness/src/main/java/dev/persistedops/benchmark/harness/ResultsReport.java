@@ -82,12 +82,14 @@ final class ResultsReport {
 	private static void method(StringBuilder md, Settings settings) {
 		md.append("## How it was measured\n\n");
 		md.append("""
-				Each part starts its servers (JVMs) one after the other, pinned to the server CPUs, each once \
-				those before it are quiet (a large store is checked in the background after startup), and times \
-				each from its start to its first answer with data (before the scale part, the harness reads \
-				every generated document once, so that every store starts with its files in the page cache, as \
-				the smallest does). Every request is then sent once and must be answered with data and no \
-				errors. A server is sent only the requests of its comparisons: in a comparison with a peer \
+				Each part first starts each of its servers (JVMs) alone, pinned to the server CPUs, times it \
+				from its start to its first answer with data, measures its heap, and stops it: timed next to \
+				other servers on the same core, a startup would also measure what they still do (before the \
+				scale part, the harness reads every generated document once, so that every store starts with \
+				its files in the page cache, as the smallest does). It then starts the servers it measures one \
+				after the other, each once those before it are quiet (a large store is checked in the \
+				background after startup). Every request is then sent once and must be answered with data and \
+				no errors. A server is sent only the requests of its comparisons: in a comparison with a peer \
 				(plain Spring for GraphQL, graphql-java's APQ), the starter's side is a server of its own sent \
 				only what that side sends, as the peer's server is (a JVM that serves other kinds of request too \
 				compiles the code they share for all of them; measured by hand, by id cost about 3 % more on a \
@@ -107,6 +109,10 @@ final class ResultsReport {
 				/proc over the same seconds.
 
 				""");
+	}
+
+	private static String megabytes(double megabytes) {
+		return Double.isNaN(megabytes) ? "–" : String.format("%.1f", megabytes);
 	}
 
 	private static void summary(StringBuilder md, List<SessionResult> results) {
@@ -144,8 +150,9 @@ final class ResultsReport {
 
 	private static void startup(StringBuilder md, List<SessionResult> results) {
 		md.append("## Startup and heap\n\n");
-		md.append("Startup: from starting the JVM to the first answer with data. Heap: in use after a full GC "
-				+ "(`jcmd GC.run`, then `GC.heap_info`), right after that answer and again after the measurements.\n\n");
+		md.append("Startup: from starting the JVM, with no other server running, to the first answer with data. "
+				+ "Heap: in use after a full GC (`jcmd GC.run`, then `GC.heap_info`), right after that answer and "
+				+ "again after the measurements (none for a server timed at startup only).\n\n");
 		md.append("| part | server | startup, s (median) | per launch | heap at start, MB | heap at end, MB |\n");
 		md.append("| --- | --- | --- | --- | --- | --- |\n");
 		for (SessionResult result : results) {
@@ -157,15 +164,15 @@ final class ResultsReport {
 				if (launches.isEmpty()) {
 					continue;
 				}
-				md.append(String.format("| %s | %s | %.2f | %s | %.1f | %.1f |%n", result.plan().name(), spec.name(),
+				md.append(String.format("| %s | %s | %.2f | %s | %.1f | %s |%n", result.plan().name(), spec.name(),
 						Statistics.median(launches.stream().map(SessionResult.ServerLaunch::startupSeconds).toList()),
 						launches.stream()
 							.map((launch) -> String.format("%.2f", launch.startupSeconds()))
 							.collect(Collectors.joining(", ")),
 						Statistics
 							.median(launches.stream().map(SessionResult.ServerLaunch::heapAtStartMegabytes).toList()),
-						Statistics
-							.median(launches.stream().map(SessionResult.ServerLaunch::heapAtEndMegabytes).toList())));
+						megabytes(Statistics
+							.median(launches.stream().map(SessionResult.ServerLaunch::heapAtEndMegabytes).toList()))));
 			}
 		}
 		md.append("\n");
