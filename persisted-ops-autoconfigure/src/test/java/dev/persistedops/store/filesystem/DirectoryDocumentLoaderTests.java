@@ -151,6 +151,24 @@ class DirectoryDocumentLoaderTests {
 	}
 
 	@Test
+	void fileThatIsNotUtf8IsAContentProblemNamingTheFile() throws IOException {
+		Files.createDirectories(this.root.resolve("web"));
+		// "caf" then Latin-1's é, a byte that UTF-8 never has alone.
+		Files.write(this.root.resolve("web/latin1.graphql"), new byte[] { 'c', 'a', 'f', (byte) 0xE9 });
+		write(this.root.resolve("web/abc.graphql"), "query Abc { abc }");
+		assertThatExceptionOfType(DocumentLoadException.class).isThrownBy(() -> load(location(this.root)))
+			.withMessageContaining("latin1.graphql")
+			.withMessageContaining("is not UTF-8 text")
+			.satisfies((ex) -> assertThat(ex.isLocationProblem()).isFalse());
+	}
+
+	@Test
+	void replacementCharacterWrittenInAFileIsKept() throws IOException {
+		write(this.root.resolve("odd.graphql"), "query Odd { odd(text: \"\uFFFD é\") }");
+		assertThat(find(load(location(this.root)), "odd")).isEqualTo("query Odd { odd(text: \"\uFFFD é\") }");
+	}
+
+	@Test
 	void fileNamedDotDotIsIgnoredAsHiddenAndCannotBecomeAnId() throws IOException {
 		write(this.root.resolve("web/...graphql"), "query Up { up }");
 		write(this.root.resolve("web/abc.graphql"), "query Abc { abc }");
