@@ -221,8 +221,9 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 	}
 
 	/**
-	 * What a location holds: documents by their path relative to it, manifests, and the
-	 * walk that found them in a directory ({@code null} in an archive).
+	 * What a location holds: its document files (each with its path relative to it), its
+	 * manifests, and the walk that found them in a directory ({@code null} in an
+	 * archive).
 	 */
 	private record Listing(List<DocumentFile> documents, List<String> manifests, @Nullable Walk walk) {
 	}
