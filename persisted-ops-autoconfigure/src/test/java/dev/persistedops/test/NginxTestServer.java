@@ -85,14 +85,14 @@ public final class NginxTestServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return what nginx logged for the requests to the given path and query, a line a
+	 * Return what nginx logged for the GET requests to the given path and query, a line a
 	 * request: {@code <status> <upstream status> <cache status>}, where the upstream
 	 * status is {@code -} if the application was not asked and the cache status is
 	 * {@code MISS}, {@code HIT}, {@code REVALIDATED}, {@code EXPIRED} or {@code -}. nginx
 	 * writes a line once the response has been sent, so a client can have its answer
 	 * before the line is there: wait until the given number of requests is logged.
 	 * @param pathAndQuery the request's path and query, as sent
-	 * @param requests how many requests to that path and query to wait for
+	 * @param requests how many GET requests to that path and query to wait for
 	 */
 	public List<String> accessLog(String pathAndQuery, int requests) {
 		String prefix = "GET " + pathAndQuery + " ";

@@ -14,10 +14,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Runs one part of the run: for each launch, starts its servers one after the other
- * (timing each to its first answer), checks that every request is answered with data,
- * warms every request up, measures every comparison in alternating rounds, and stops the
- * servers, whatever happens.
+ * Runs one part of the run: for each launch, times each server's startup with it running
+ * alone, then starts the servers it measures one after the other, checks that every
+ * request is answered with data, warms every request up, measures every comparison in
+ * alternating rounds, and stops the servers, whatever happens.
  */
 final class SessionRunner {
 
