@@ -58,11 +58,19 @@ public final class OperationId {
 		if (text.isEmpty() || text.length() > MAX_LENGTH) {
 			throw new InvalidOperationIdException("An operation id must be 1 to " + MAX_LENGTH + " characters long");
 		}
+		// Only a '/' or a '.' can make a segment empty or dots: most ids, digests among
+		// them, have neither and need no second pass.
+		boolean slashOrDot = false;
 		for (int i = 0; i < text.length(); i++) {
-			if (!isAllowed(text.charAt(i))) {
+			char c = text.charAt(i);
+			if (!isAllowed(c)) {
 				throw new InvalidOperationIdException(
 						"An operation id may only contain A-Z a-z 0-9 - . _ ~ : and / between namespace segments");
 			}
+			slashOrDot |= (c == '/' || c == '.');
+		}
+		if (!slashOrDot) {
+			return;
 		}
 		int segmentStart = 0;
 		for (int i = 0; i <= text.length(); i++) {
