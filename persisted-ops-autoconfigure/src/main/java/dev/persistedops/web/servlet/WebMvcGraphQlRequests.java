@@ -2,6 +2,7 @@ package dev.persistedops.web.servlet;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.util.Map;
 
 import jakarta.servlet.ServletException;
@@ -21,6 +22,7 @@ import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.util.AlternativeJdkIdGenerator;
 import org.springframework.util.Assert;
 import org.springframework.util.IdGenerator;
@@ -43,6 +45,12 @@ public final class WebMvcGraphQlRequests {
 	private final GraphQlRequestReader reader;
 
 	private final IdGenerator idGenerator = new AlternativeJdkIdGenerator();
+
+	/**
+	 * The URI of the last request without a query string: clients post to the same URL
+	 * again and again, and parsing it is a noticeable part of a small request.
+	 */
+	private volatile @Nullable RequestUri lastUri;
 
 	public WebMvcGraphQlRequests(GraphQlRequestReader reader) {
 		Assert.notNull(reader, "reader is required");
@@ -131,13 +139,34 @@ public final class WebMvcGraphQlRequests {
 
 	private WebGraphQlRequest create(ServerRequest request, Map<String, Object> body) {
 		try {
-			return new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(), cookies(request),
-					request.remoteAddress().orElse(null), request.attributes(), body,
+			return new WebGraphQlRequest(uri(request.servletRequest()), request.headers().asHttpHeaders(),
+					cookies(request), request.remoteAddress().orElse(null), request.attributes(), body,
 					this.idGenerator.generateId().toString(), LocaleContextHolder.getLocale());
 		}
 		catch (ServerWebInputException ex) {
 			throw new InvalidGraphQlRequestException("The request has no 'query' and no operation id");
 		}
+	}
+
+	/**
+	 * Return the URI of a request, as Spring MVC builds it, reusing the last one built
+	 * when the request's URL is the same.
+	 */
+	private URI uri(HttpServletRequest request) {
+		if (request.getQueryString() != null) {
+			return ServletServerHttpRequest.initURI(request);
+		}
+		String url = request.getRequestURL().toString();
+		RequestUri last = this.lastUri;
+		if (last != null && last.url().equals(url)) {
+			return last.uri();
+		}
+		URI uri = ServletServerHttpRequest.initURI(request);
+		this.lastUri = new RequestUri(url, uri);
+		return uri;
+	}
+
+	private record RequestUri(String url, URI uri) {
 	}
 
 	/**
