@@ -1,5 +1,7 @@
 package dev.persistedops.web.reactive;
 
+import reactor.core.publisher.Mono;
+
 import dev.persistedops.web.GetRequestParameters;
 import dev.persistedops.web.OperationUrl;
 
@@ -10,6 +12,8 @@ import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The routes of the persisted operations edge. Order them ahead of Spring for GraphQL's
@@ -24,10 +28,13 @@ public final class PersistedOperationRoutes {
 	 * Route GET requests on the GraphQL path whose parameters may carry an operation id.
 	 */
 	public static RouterFunction<ServerResponse> get(String path, PersistedOperationHttpHandler handler) {
-		return RouterFunctions.route()
-			.GET(path, (request) -> GetRequestParameters.mayCarryId(request.queryParams().keySet()),
-					handler::handleGetRequest)
-			.build();
+		// Every request on the GraphQL path passes this route on its way to Spring's: a
+		// plain function, which turns anything but a GET away first.
+		RequestPredicate get = RequestPredicates.method(HttpMethod.GET);
+		PathPattern pattern = PathPatternParser.defaultInstance.parse(path);
+		Mono<HandlerFunction<ServerResponse>> route = Mono.just(handler::handleGetRequest);
+		return (request) -> (get.test(request) && pattern.matches(request.requestPath().pathWithinApplication())
+				&& GetRequestParameters.mayCarryId(request.queryParams().keySet())) ? route : Mono.empty();
 	}
 
 	/**

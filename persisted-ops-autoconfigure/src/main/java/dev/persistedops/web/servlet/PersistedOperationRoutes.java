@@ -1,5 +1,7 @@
 package dev.persistedops.web.servlet;
 
+import java.util.Optional;
+
 import dev.persistedops.web.GetRequestParameters;
 import dev.persistedops.web.OperationUrl;
 
@@ -10,6 +12,8 @@ import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The routes of the persisted operations edge. Order them ahead of Spring for GraphQL's
@@ -24,10 +28,13 @@ public final class PersistedOperationRoutes {
 	 * Route GET requests on the GraphQL path whose parameters may carry an operation id.
 	 */
 	public static RouterFunction<ServerResponse> get(String path, PersistedOperationHttpHandler handler) {
-		return RouterFunctions.route()
-			.GET(path, (request) -> GetRequestParameters.mayCarryId(request.params().keySet()),
-					handler::handleGetRequest)
-			.build();
+		// Every request on the GraphQL path passes this route on its way to Spring's: a
+		// plain function, which turns anything but a GET away first.
+		RequestPredicate get = RequestPredicates.method(HttpMethod.GET);
+		PathPattern pattern = PathPatternParser.defaultInstance.parse(path);
+		Optional<HandlerFunction<ServerResponse>> route = Optional.of(handler::handleGetRequest);
+		return (request) -> (get.test(request) && pattern.matches(request.requestPath().pathWithinApplication())
+				&& GetRequestParameters.mayCarryId(request.params().keySet())) ? route : Optional.empty();
 	}
 
 	/**
