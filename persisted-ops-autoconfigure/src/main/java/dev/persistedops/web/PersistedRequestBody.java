@@ -51,9 +51,17 @@ public final class PersistedRequestBody {
 
 	private final Set<IdConvention> conventions;
 
+	/** The members of a body that carry an id under the enabled conventions. */
+	private final String[] topLevelPaths;
+
 	public PersistedRequestBody(Set<IdConvention> conventions) {
 		Assert.notNull(conventions, "conventions is required");
 		this.conventions = Set.copyOf(conventions);
+		this.topLevelPaths = this.conventions.stream()
+			.filter(IdConvention::isTopLevel)
+			.map(IdConvention::path)
+			.sorted()
+			.toArray(String[]::new);
 	}
 
 	/**
@@ -79,37 +87,38 @@ public final class PersistedRequestBody {
 	 * names another operation than the URL
 	 */
 	public Map<String, Object> normalize(Map<String, Object> raw, @Nullable OperationUrl url) {
-		Object query = raw.get("query");
-		requireType(raw, "query", String.class, "a string");
-		requireType(raw, "operationName", String.class, "a string");
-		requireType(raw, "variables", Map.class, "an object");
-		requireType(raw, "extensions", Map.class, "an object");
+		Object query = requireType(raw, "query", String.class, "a string");
+		Object operationName = requireType(raw, "operationName", String.class, "a string");
+		Object variables = requireType(raw, "variables", Map.class, "an object");
+		Map<?, ?> sentExtensions = (Map<?, ?>) requireType(raw, "extensions", Map.class, "an object");
 
-		Map<String, Object> ids = new LinkedHashMap<>();
-		for (IdConvention convention : this.conventions) {
-			if (convention.isTopLevel() && raw.get(convention.path()) != null) {
-				ids.put(convention.path(), raw.get(convention.path()));
+		Map<String, Object> ids = null;
+		for (String path : this.topLevelPaths) {
+			Object id = raw.get(path);
+			if (id != null) {
+				ids = (ids != null) ? ids : new LinkedHashMap<>();
+				ids.put(path, id);
 			}
 		}
-		Object operationName = raw.get("operationName");
 		if (url != null) {
+			ids = (ids != null) ? ids : new LinkedHashMap<>();
 			ids.put(URL_ID, url.id());
 			operationName = operationName(operationName, url);
 		}
 		boolean hasDocument = (query instanceof String text) && StringUtils.hasText(text);
-		boolean carrierSent = (raw.get("extensions") instanceof Map<?, ?> sent) && sent.containsKey(ID_CARRIER);
-		boolean noId = ids.isEmpty() && !hasExtensionId(raw.get("extensions"));
+		boolean carrierSent = sentExtensions != null && sentExtensions.containsKey(ID_CARRIER);
+		boolean noId = ids == null && !hasExtensionId(sentExtensions);
 		// No document and no id: Spring for GraphQL refuses the body as usual. A
 		// document and no id: the body stays as sent, unless it names the carrier.
 		if (noId && (!hasDocument || !carrierSent)) {
 			return raw;
 		}
-		Map<String, Object> extensions = extensions(raw);
+		Map<String, Object> extensions = extensions(sentExtensions, carrierSent);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("query", hasDocument ? query : PLACEHOLDER_DOCUMENT);
 		putIfPresent(body, "operationName", operationName);
-		putIfPresent(body, "variables", raw.get("variables"));
-		if (!ids.isEmpty()) {
+		putIfPresent(body, "variables", variables);
+		if (ids != null) {
 			extensions.put(ID_CARRIER, ids);
 		}
 		if (!extensions.isEmpty()) {
@@ -130,8 +139,8 @@ public final class PersistedRequestBody {
 		return named;
 	}
 
-	private boolean hasExtensionId(@Nullable Object extensionsValue) {
-		if (!(extensionsValue instanceof Map<?, ?> extensions)) {
+	private boolean hasExtensionId(@Nullable Map<?, ?> extensions) {
+		if (extensions == null) {
 			return false;
 		}
 		return (this.conventions.contains(IdConvention.EXTENSIONS_OPERATION_ID)
@@ -141,21 +150,27 @@ public final class PersistedRequestBody {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static Map<String, Object> extensions(Map<String, Object> raw) {
-		Map<String, Object> extensions = new LinkedHashMap<>();
-		Object value = raw.get("extensions");
-		if (value != null) {
-			extensions.putAll((Map<String, Object>) value);
+	private static Map<String, Object> extensions(@Nullable Map<?, ?> sent, boolean carrierSent) {
+		if (sent == null) {
+			return new LinkedHashMap<>();
 		}
-		extensions.remove(ID_CARRIER);
+		Map<String, Object> extensions = new LinkedHashMap<>((Map<String, Object>) sent);
+		if (carrierSent) {
+			extensions.remove(ID_CARRIER);
+		}
 		return extensions;
 	}
 
-	private static void requireType(Map<String, Object> raw, String key, Class<?> type, String description) {
+	/**
+	 * Return the member under the given key, refusing it if it is not of the given type.
+	 */
+	private static @Nullable Object requireType(Map<String, Object> raw, String key, Class<?> type,
+			String description) {
 		Object value = raw.get(key);
 		if (value != null && !type.isInstance(value)) {
 			throw new InvalidGraphQlRequestException("'" + key + "' must be " + description);
 		}
+		return value;
 	}
 
 	private static void putIfPresent(Map<String, Object> body, String key, @Nullable Object value) {

@@ -90,6 +90,16 @@ class PersistedOperationInterceptorTests {
 	}
 
 	@Test
+	void runsTheStoredDocumentWithTheExtensionsSentButNotTheCarrierOfTheId() {
+		interceptor(this.store)
+			.intercept(request(Map.of("id", GREETING_ID, "extensions", Map.of("trace", true))), this.chain)
+			.block();
+		ExecutionInput input = this.executed.get().toExecutionInput();
+		assertThat(input.getQuery()).isEqualTo(GREETING);
+		assertThat(input.getExtensions()).containsExactly(Map.entry("trace", true));
+	}
+
+	@Test
 	void keepsWhatAnEarlierInterceptorConfigured() {
 		WebGraphQlRequest request = request(Map.of("id", GREETING_ID));
 		request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of("tenant", "acme")).build());
