@@ -1,7 +1,6 @@
 package dev.persistedops.web;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -236,25 +235,13 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor, Ord
 	 */
 	private Mono<WebGraphQlResponse> run(WebGraphQlRequest request, @Nullable ClientIdentity client, OperationId id,
 			String text, PersistedOperationOutcome outcome, Chain chain) {
-		Map<String, Object> extensions = withoutIdCarrier(request.getExtensions());
+		Map<String, Object> extensions = PersistedRequestBody.withoutIdCarrier(request.getExtensions());
 		request.configureExecutionInput((input, builder) -> builder.query(text)
 			.extensions(extensions)
 			.graphQLContext(Map.of(PersistedDocumentProvider.PERSISTED_ID_KEY, id.value()))
 			.build());
 		emit(request, client, outcome, id);
 		return chain.next(request);
-	}
-
-	private static Map<String, Object> withoutIdCarrier(Map<String, Object> sent) {
-		if (!sent.containsKey(PersistedRequestBody.ID_CARRIER)) {
-			return sent;
-		}
-		if (sent.size() == 1) {
-			return Map.of();
-		}
-		Map<String, Object> extensions = new LinkedHashMap<>(sent);
-		extensions.remove(PersistedRequestBody.ID_CARRIER);
-		return extensions;
 	}
 
 	/**

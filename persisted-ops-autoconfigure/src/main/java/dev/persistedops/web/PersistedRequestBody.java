@@ -90,7 +90,9 @@ public final class PersistedRequestBody {
 		Object query = requireType(raw, "query", String.class, "a string");
 		Object operationName = requireType(raw, "operationName", String.class, "a string");
 		Object variables = requireType(raw, "variables", Map.class, "an object");
-		Map<?, ?> sentExtensions = (Map<?, ?>) requireType(raw, "extensions", Map.class, "an object");
+		@SuppressWarnings("unchecked")
+		Map<String, Object> sentExtensions = (Map<String, Object>) requireType(raw, "extensions", Map.class,
+				"an object");
 
 		Map<String, Object> ids = null;
 		for (String path : this.topLevelPaths) {
@@ -113,7 +115,8 @@ public final class PersistedRequestBody {
 		if (noId && (!hasDocument || !carrierSent)) {
 			return raw;
 		}
-		Map<String, Object> extensions = extensions(sentExtensions, carrierSent);
+		Map<String, Object> extensions = (sentExtensions != null)
+				? new LinkedHashMap<>(withoutIdCarrier(sentExtensions)) : new LinkedHashMap<>();
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("query", hasDocument ? query : PLACEHOLDER_DOCUMENT);
 		putIfPresent(body, "operationName", operationName);
@@ -149,16 +152,22 @@ public final class PersistedRequestBody {
 						&& extensions.get("persistedQuery") != null);
 	}
 
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> extensions(@Nullable Map<?, ?> sent, boolean carrierSent) {
-		if (sent == null) {
-			return new LinkedHashMap<>();
+	/**
+	 * Return the extensions a request was sent with, without the {@link #ID_CARRIER}:
+	 * what the operation sees when it runs.
+	 * @param extensions the request's extensions
+	 * @return the same map when it has no carrier, a copy without it otherwise
+	 */
+	public static Map<String, Object> withoutIdCarrier(Map<String, Object> extensions) {
+		if (!extensions.containsKey(ID_CARRIER)) {
+			return extensions;
 		}
-		Map<String, Object> extensions = new LinkedHashMap<>((Map<String, Object>) sent);
-		if (carrierSent) {
-			extensions.remove(ID_CARRIER);
+		if (extensions.size() == 1) {
+			return Map.of();
 		}
-		return extensions;
+		Map<String, Object> copy = new LinkedHashMap<>(extensions);
+		copy.remove(ID_CARRIER);
+		return copy;
 	}
 
 	/**
