@@ -98,13 +98,11 @@ public final class PersistedRequestBody {
 		for (String path : this.topLevelPaths) {
 			Object id = raw.get(path);
 			if (id != null) {
-				ids = (ids != null) ? ids : new LinkedHashMap<>();
-				ids.put(path, id);
+				ids = with(ids, path, id);
 			}
 		}
 		if (url != null) {
-			ids = (ids != null) ? ids : new LinkedHashMap<>();
-			ids.put(URL_ID, url.id());
+			ids = with(ids, URL_ID, url.id());
 			operationName = operationName(operationName, url);
 		}
 		boolean hasDocument = (query instanceof String text) && StringUtils.hasText(text);
@@ -115,19 +113,31 @@ public final class PersistedRequestBody {
 		if (noId && (!hasDocument || !carrierSent)) {
 			return raw;
 		}
-		Map<String, Object> extensions = (sentExtensions != null)
-				? new LinkedHashMap<>(withoutIdCarrier(sentExtensions)) : new LinkedHashMap<>();
-		Map<String, Object> body = new LinkedHashMap<>();
+		Map<String, Object> extensions = (sentExtensions != null) ? withoutIdCarrier(sentExtensions) : Map.of();
+		if (ids != null) {
+			extensions = with(extensions.isEmpty() ? null : extensions, ID_CARRIER, ids);
+		}
+		Map<String, Object> body = new LinkedHashMap<>(8);
 		body.put("query", hasDocument ? query : PLACEHOLDER_DOCUMENT);
 		putIfPresent(body, "operationName", operationName);
 		putIfPresent(body, "variables", variables);
-		if (ids != null) {
-			extensions.put(ID_CARRIER, ids);
-		}
 		if (!extensions.isEmpty()) {
 			body.put("extensions", extensions);
 		}
 		return body;
+	}
+
+	/**
+	 * Return a map with one more entry: a map of its own for the first (most bodies carry
+	 * one id), a copy for the others.
+	 */
+	private static Map<String, Object> with(@Nullable Map<String, Object> map, String key, Object value) {
+		if (map == null) {
+			return Map.of(key, value);
+		}
+		Map<String, Object> more = new LinkedHashMap<>(map);
+		more.put(key, value);
+		return more;
 	}
 
 	private static @Nullable Object operationName(@Nullable Object sent, OperationUrl url) {
