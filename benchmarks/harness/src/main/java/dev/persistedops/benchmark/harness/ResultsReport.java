@@ -104,7 +104,11 @@ final class ResultsReport {
 				sends one request for a fixed time, and the ratio of the round is A's requests per second over \
 				B's. With the servers held to their CPUs and kept saturated, a ratio above 1 means A costs less \
 				per request. The whole part is launched again (fresh JVMs) and the per-round ratios of every \
-				launch are pooled: the median is over all of them. A response that is not a 200 with data fails \
+				launch are pooled: the median is over all of them. Its 95 % interval is the distribution-free one \
+				from the order statistics of the rounds (with 15 rounds, the 4th lowest to the 4th highest); it \
+				takes the rounds as independent, which rounds of different launches are not quite, so the real \
+				uncertainty is wider. Where a target lies inside it, the rounds cannot tell the median from the \
+				target. A response that is not a 200 with data fails \
 				the run. The CPU time per request is the server JVM's (every thread: requests, GC, JIT) from \
 				/proc over the same seconds.
 
@@ -117,9 +121,9 @@ final class ResultsReport {
 
 	private static void summary(StringBuilder md, List<SessionResult> results) {
 		md.append("## Ratios (A / B requests per second), pooled over launches\n\n");
-		md.append("| comparison | shape | median | rounds range | rounds | median per launch | A req/s | B req/s "
-				+ "| A µs CPU/req | B µs CPU/req | target |\n");
-		md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+		md.append("| comparison | shape | median | median, 95 % interval | rounds range | rounds | median per launch "
+				+ "| A req/s | B req/s | A µs CPU/req | B µs CPU/req | target |\n");
+		md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
 		for (SessionResult result : results) {
 			result.rounds().forEach((comparison, rounds) -> {
 				if (rounds.isEmpty()) {
@@ -127,8 +131,12 @@ final class ResultsReport {
 				}
 				Statistics.Pooled pooled = Statistics.pool(rounds);
 				md.append("| ").append(comparison.title()).append(" | ").append(comparison.shape());
-				md.append(String.format(" | **%.2f×** | %.2f–%.2f | %d | %s | %.0f | %.0f | %.1f | %.1f | %s |%n",
-						pooled.median(), pooled.min(), pooled.max(), pooled.rounds(),
+				md.append(String.format(" | **%.2f×** | %s | %.2f–%.2f | %d | %s | %.0f | %.0f | %.1f | %.1f | %s |%n",
+						pooled.median(),
+						pooled.medianInterval()
+							.map((interval) -> String.format("%.2f–%.2f", interval.low(), interval.high()))
+							.orElse("–"),
+						pooled.min(), pooled.max(), pooled.rounds(),
 						pooled.launchMedians()
 							.stream()
 							.map((median) -> String.format("%.2f", median))
@@ -144,8 +152,13 @@ final class ResultsReport {
 		if (comparison.target() <= 0) {
 			return "";
 		}
-		return String.format("≥ %.2f×: %s", comparison.target(),
-				(pooled.median() >= comparison.target()) ? "met" : "**not met**");
+		String verdict = (pooled.median() >= comparison.target()) ? "met" : "**not met**";
+		// Whether the rounds tell the median from the target at all.
+		String noise = pooled.medianInterval()
+			.filter((interval) -> !interval.isAtLeast(comparison.target()) && !interval.isBelow(comparison.target()))
+			.map((interval) -> " (the target is inside the median's interval)")
+			.orElse("");
+		return String.format("≥ %.2f×: %s%s", comparison.target(), verdict, noise);
 	}
 
 	private static void startup(StringBuilder md, List<SessionResult> results) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 
@@ -45,6 +46,42 @@ public final class Statistics {
 	}
 
 	/**
+	 * Return an interval that holds the median of what was sampled with a probability of
+	 * at least 95 %, from the values alone (no assumption on their distribution): the
+	 * k-th lowest and the k-th highest value, with k the largest rank for which a
+	 * median-splitting coin gives fewer than k heads out of n with a probability of at
+	 * most 2.5 %. It treats the values as independent, which rounds of different launches
+	 * are not quite (each launch has its own JIT): read it as a lower bound on the noise.
+	 * @return the interval, or empty if there are too few values (fewer than six) for one
+	 * @throws IllegalArgumentException if there are none
+	 */
+	public static Optional<Interval> medianInterval(List<Double> values) {
+		if (values.isEmpty()) {
+			throw new IllegalArgumentException("No values");
+		}
+		int n = values.size();
+		// P(fewer than k heads) for k = 1, 2, ...: the binomial distribution at p = 1/2.
+		// In logarithms, which neither overflow nor underflow for many values.
+		double below = 0;
+		double logChoose = 0;
+		int k = 0;
+		for (int heads = 0; heads < n; heads++) {
+			below += Math.exp(logChoose - n * Math.log(2));
+			if (below > 0.025) {
+				break;
+			}
+			k = heads + 1;
+			logChoose += Math.log(n - heads) - Math.log(heads + 1);
+		}
+		if (k == 0) {
+			return Optional.empty();
+		}
+		List<Double> sorted = new ArrayList<>(values);
+		sorted.sort(Comparator.naturalOrder());
+		return Optional.of(new Interval(sorted.get(k - 1), sorted.get(n - k)));
+	}
+
+	/**
 	 * Pool the rounds of every launch into one summary.
 	 * @throws IllegalArgumentException if there are no rounds
 	 */
@@ -58,8 +95,8 @@ public final class Statistics {
 			byLaunch.computeIfAbsent(round.launch(), (launch) -> new ArrayList<>()).add(round.ratio());
 		}
 		List<Double> launchMedians = byLaunch.values().stream().map(Statistics::median).toList();
-		return new Pooled(median(ratios), min(ratios), max(ratios), ratios.size(), launchMedians,
-				medianOf(rounds, (round) -> round.a().cpuMicrosPerRequest()),
+		return new Pooled(median(ratios), medianInterval(ratios), min(ratios), max(ratios), ratios.size(),
+				launchMedians, medianOf(rounds, (round) -> round.a().cpuMicrosPerRequest()),
 				medianOf(rounds, (round) -> round.b().cpuMicrosPerRequest()),
 				medianOf(rounds, (round) -> round.a().requestsPerSecond()),
 				medianOf(rounds, (round) -> round.b().requestsPerSecond()));
@@ -81,6 +118,7 @@ public final class Statistics {
 	 * The rounds of every launch, pooled.
 	 *
 	 * @param median the median of every per-round ratio
+	 * @param medianInterval where the median lies at 95 %, if there are rounds enough
 	 * @param min the lowest per-round ratio
 	 * @param max the highest per-round ratio
 	 * @param rounds how many rounds
@@ -90,8 +128,29 @@ public final class Statistics {
 	 * @param requestsPerSecondA the median throughput of A
 	 * @param requestsPerSecondB the same for B
 	 */
-	public record Pooled(double median, double min, double max, int rounds, List<Double> launchMedians,
-			double cpuMicrosA, double cpuMicrosB, double requestsPerSecondA, double requestsPerSecondB) {
+	public record Pooled(double median, Optional<Interval> medianInterval, double min, double max, int rounds,
+			List<Double> launchMedians, double cpuMicrosA, double cpuMicrosB, double requestsPerSecondA,
+			double requestsPerSecondB) {
+
+	}
+
+	/**
+	 * An interval of values.
+	 *
+	 * @param low its lower end
+	 * @param high its upper end
+	 */
+	public record Interval(double low, double high) {
+
+		/** Whether the whole interval is at or above the given value. */
+		public boolean isAtLeast(double value) {
+			return this.low >= value;
+		}
+
+		/** Whether the whole interval is below the given value. */
+		public boolean isBelow(double value) {
+			return this.high < value;
+		}
 
 	}
 

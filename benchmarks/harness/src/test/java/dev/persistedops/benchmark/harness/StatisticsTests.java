@@ -1,6 +1,7 @@
 package dev.persistedops.benchmark.harness;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,45 @@ class StatisticsTests {
 	}
 
 	@Test
+	void medianIntervalOfFifteenRoundsRunsFromTheFourthLowestToTheFourthHighest() {
+		// P(at most 3 of 15 below the median) = 576 / 32768 = 1.8 %, at most 4: 5.9 %.
+		List<Double> values = IntStream.rangeClosed(1, 15).mapToObj((i) -> (double) (16 - i)).toList();
+		assertThat(Statistics.medianInterval(values)).contains(new Statistics.Interval(4, 12));
+	}
+
+	@Test
+	void medianIntervalOfAHundredRoundsRunsFromTheFortiethToTheSixtyFirst() {
+		// The textbook ranks for n = 100 at 95 %.
+		List<Double> values = IntStream.rangeClosed(1, 100).mapToObj((i) -> (double) i).toList();
+		assertThat(Statistics.medianInterval(values)).contains(new Statistics.Interval(40, 61));
+	}
+
+	@Test
+	void medianIntervalNeedsSixRounds() {
+		// Five: even the lowest and highest hold the median only 94 % of the time.
+		assertThat(Statistics.medianInterval(List.of(1.0, 2.0, 3.0, 4.0, 5.0))).isEmpty();
+		assertThat(Statistics.medianInterval(List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0)))
+			.contains(new Statistics.Interval(1, 6));
+		assertThatIllegalArgumentException().isThrownBy(() -> Statistics.medianInterval(List.of()));
+	}
+
+	@Test
+	void medianIntervalOfManyRoundsStaysInsideThem() {
+		List<Double> values = IntStream.rangeClosed(1, 5000).mapToObj((i) -> (double) i).toList();
+		Statistics.Interval interval = Statistics.medianInterval(values).orElseThrow();
+		assertThat(interval.low()).isBetween(2400.0, 2500.0);
+		assertThat(interval.high()).isBetween(2501.0, 2601.0);
+	}
+
+	@Test
+	void intervalTellsWhetherItIsClearOfATarget() {
+		assertThat(new Statistics.Interval(1.01, 1.05).isAtLeast(1.0)).isTrue();
+		assertThat(new Statistics.Interval(0.97, 1.02).isAtLeast(1.0)).isFalse();
+		assertThat(new Statistics.Interval(0.97, 1.02).isBelow(1.0)).isFalse();
+		assertThat(new Statistics.Interval(0.90, 0.99).isBelow(1.0)).isTrue();
+	}
+
+	@Test
 	void poolingTakesTheMedianOverTheRoundsOfEveryLaunchNotTheMedianOfLaunchMedians() {
 		// Launch 1 has three rounds near 1.0, launch 2 one round at 2.0: pooled, every
 		// round counts once.
@@ -51,6 +91,7 @@ class StatisticsTests {
 		assertThat(pooled.launchMedians()).hasSize(2);
 		assertThat(pooled.launchMedians().get(0)).isCloseTo(1.0, within(1e-9));
 		assertThat(pooled.launchMedians().get(1)).isCloseTo(1.95, within(1e-9));
+		assertThat(pooled.medianInterval()).isEmpty();
 	}
 
 	@Test
