@@ -136,11 +136,19 @@ final class ServerProcess {
 	}
 
 	/**
+	 * Run a full GC ({@code jcmd GC.run}).
+	 */
+	void collectGarbage(ChildProcesses processes, String cpus, Path logDirectory) {
+		run(processes, List.of("jcmd", String.valueOf(this.process.pid()), "GC.run"), cpus,
+				logDirectory.resolve("jcmd-gc.log"));
+	}
+
+	/**
 	 * Run a full GC ({@code jcmd GC.run}) and return the heap then in use, in megabytes.
 	 */
 	double heapAfterGcMegabytes(ChildProcesses processes, String cpus, Path logDirectory) {
+		collectGarbage(processes, cpus, logDirectory);
 		String pid = String.valueOf(this.process.pid());
-		run(processes, List.of("jcmd", pid, "GC.run"), cpus, logDirectory.resolve("jcmd-gc.log"));
 		Path heapInfo = logDirectory.resolve("jcmd-heap-" + name() + "-" + pid + ".txt");
 		run(processes, List.of("jcmd", pid, "GC.heap_info"), cpus, heapInfo);
 		try {
