@@ -156,9 +156,8 @@ final class ResultsReport {
 			return "";
 		}
 		String verdict = (pooled.median() >= comparison.target()) ? "met" : "**not met**";
-		// Whether the rounds tell the median from the target at all.
 		String noise = pooled.medianInterval()
-			.filter((interval) -> !interval.isAtLeast(comparison.target()) && !interval.isBelow(comparison.target()))
+			.filter((interval) -> interval.straddles(comparison.target()))
 			.map((interval) -> " (the target is inside the median's interval)")
 			.orElse("");
 		return String.format("≥ %.2f×: %s%s", comparison.target(), verdict, noise);

@@ -142,14 +142,13 @@ public final class Statistics {
 	 */
 	public record Interval(double low, double high) {
 
-		/** Whether the whole interval is at or above the given value. */
-		public boolean isAtLeast(double value) {
-			return this.low >= value;
-		}
-
-		/** Whether the whole interval is below the given value. */
-		public boolean isBelow(double value) {
-			return this.high < value;
+		/**
+		 * Whether the interval lies on both sides of a target, as a median is judged
+		 * against it (met at or above it): then the values cannot tell the median from
+		 * the target.
+		 */
+		public boolean straddles(double target) {
+			return this.low < target && this.high >= target;
 		}
 
 	}

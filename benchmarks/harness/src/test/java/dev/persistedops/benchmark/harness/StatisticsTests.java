@@ -71,10 +71,11 @@ class StatisticsTests {
 
 	@Test
 	void intervalTellsWhetherItIsClearOfATarget() {
-		assertThat(new Statistics.Interval(1.01, 1.05).isAtLeast(1.0)).isTrue();
-		assertThat(new Statistics.Interval(0.97, 1.02).isAtLeast(1.0)).isFalse();
-		assertThat(new Statistics.Interval(0.97, 1.02).isBelow(1.0)).isFalse();
-		assertThat(new Statistics.Interval(0.90, 0.99).isBelow(1.0)).isTrue();
+		assertThat(new Statistics.Interval(1.01, 1.05).straddles(1.0)).isFalse();
+		assertThat(new Statistics.Interval(1.00, 1.05).straddles(1.0)).isFalse();
+		assertThat(new Statistics.Interval(0.97, 1.02).straddles(1.0)).isTrue();
+		assertThat(new Statistics.Interval(0.97, 1.00).straddles(1.0)).isTrue();
+		assertThat(new Statistics.Interval(0.90, 0.99).straddles(1.0)).isFalse();
 	}
 
 	@Test
