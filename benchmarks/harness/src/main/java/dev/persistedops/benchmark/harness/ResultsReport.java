@@ -97,9 +97,11 @@ final class ResultsReport {
 				one at a time, with its requests in turn over one connection in 2 s slices until a whole turn \
 				takes within 3 % of the one before (at least the warm-up time, at most five times it; on a core \
 				shared with the load of many connections the JIT compiler gets too little of it to finish for \
-				minutes), then each request once at full concurrency, then a full GC (`jcmd GC.run`), so that \
-				what the server keeps is in the old generation before it is measured (a server that had parsed \
-				100,000 documents otherwise still got faster through its first rounds). Before each \
+				minutes), then the same at full concurrency (at least two turns, at most the warm-up time; a \
+				server that had parsed 100,000 documents looked settled over one connection while still far \
+				from its rate under load), then a full GC (`jcmd GC.run`), so that what the server keeps is in \
+				the old generation before it is measured (that server otherwise still got faster through its \
+				first rounds). Before each \
 				measurement the harness waits \
 				(at most 10 s) until no server uses the CPU: an idle server may still be compiling or collecting \
 				on the core the measured one needs. Each comparison A / B then runs in alternating rounds on the \

@@ -156,13 +156,15 @@ final class SessionRunner {
 	 * Warm every server up, one after the other: its requests in turn over a single
 	 * connection, in slices of {@link #WARMUP_SLICE}, until a whole turn runs within
 	 * {@link #SETTLED} of the one before (for at least the warm-up time, at most
-	 * {@link #WARMUP_LIMIT} times it), then each request once at full concurrency, then a
-	 * full GC. On a server that shares its core with the load of many connections, the
-	 * JIT compiler gets too little of the core to finish for minutes; one connection
-	 * leaves it room. The full GC moves what the server keeps to the old generation at
-	 * once: a server that parsed 100,000 documents otherwise spent its first measured
-	 * rounds in young collections of 30 ms and more, and went from 8,000 to 15,000
-	 * requests per second while it was measured.
+	 * {@link #WARMUP_LIMIT} times it), then the same at full concurrency (at least two
+	 * turns, at most the warm-up time again), then a full GC. On a server that shares its
+	 * core with the load of many connections, the JIT compiler gets too little of the
+	 * core to finish for minutes; one connection leaves it room. A server that parsed
+	 * 100,000 documents can look settled over one connection while it is still far from
+	 * its rate at full concurrency, hence the second stage. The full GC moves what the
+	 * server keeps to the old generation at once: that server otherwise spent its first
+	 * measured rounds in young collections of 30 ms and more, and went from 8,000 to
+	 * 15,000 requests per second while it was measured.
 	 */
 	private void warmUp(SessionPlan plan, Map<String, ServerProcess> servers, Path logs, String prefix) {
 		long minimum = this.settings.warmup().toNanos();
@@ -178,26 +180,50 @@ final class SessionRunner {
 				continue;
 			}
 			long start = System.nanoTime();
-			double[] previous = null;
-			int turns = 0;
-			boolean settled = false;
-			while (!settled && System.nanoTime() - start < minimum * WARMUP_LIMIT) {
-				double[] turn = new double[sides.size()];
-				for (int i = 0; i < sides.size(); i++) {
-					turn[i] = this.load.measure(server, sides.get(i).request(), WARMUP_SLICE, 1).requestsPerSecond();
-				}
-				turns++;
-				settled = previous != null && System.nanoTime() - start >= minimum && settled(previous, turn);
-				previous = turn;
-			}
-			for (Comparison.Side side : sides) {
-				this.load.measure(server, side.request(), WARMUP_SLICE);
-			}
+			Settling single = settle(server, sides, 1, minimum, minimum * WARMUP_LIMIT);
+			Settling full = settle(server, sides, this.settings.connections(), 0, minimum);
 			server.collectGarbage(this.processes, this.settings.loadCpus(), logs);
-			this.out.printf("%s warmed up %s: %d requests, %d turns in %d s (%s)%n", prefix, server.name(),
-					sides.size(), turns, Duration.ofNanos(System.nanoTime() - start).toSeconds(),
-					settled ? "settled" : "not settled: its numbers may still be rising");
+			this.out.printf(
+					"%s warmed up %s: %d requests, %d turns over one connection (%s), %d at full concurrency "
+							+ "(%s) in %d s%n",
+					prefix, server.name(), sides.size(), single.turns(), single.describe(), full.turns(),
+					full.describe(), Duration.ofNanos(System.nanoTime() - start).toSeconds());
 		}
+	}
+
+	/**
+	 * Run the given requests in turn over the given number of connections until a turn
+	 * runs within {@link #SETTLED} of the one before, once at least {@code minimum} has
+	 * passed, or until {@code limit} has.
+	 */
+	private Settling settle(ServerProcess server, List<Comparison.Side> sides, int connections, long minimum,
+			long limit) {
+		long start = System.nanoTime();
+		double[] previous = null;
+		int turns = 0;
+		boolean settled = false;
+		while (!settled && (turns < 2 || System.nanoTime() - start < limit)) {
+			double[] turn = new double[sides.size()];
+			for (int i = 0; i < sides.size(); i++) {
+				turn[i] = this.load.measure(server, sides.get(i).request(), WARMUP_SLICE, connections)
+					.requestsPerSecond();
+			}
+			turns++;
+			settled = previous != null && System.nanoTime() - start >= minimum && settled(previous, turn);
+			previous = turn;
+		}
+		return new Settling(turns, settled);
+	}
+
+	/**
+	 * How a stage of the warm-up ended.
+	 */
+	private record Settling(int turns, boolean settled) {
+
+		String describe() {
+			return this.settled ? "settled" : "not settled: its numbers may still be rising";
+		}
+
 	}
 
 	/**
