@@ -100,7 +100,7 @@ public final class BenchmarkRun {
 				set.readAll();
 				sets.add(set);
 			}
-			results.add(runner.run(Sessions.scale(classpaths, sets)));
+			results.add(runner.run(Sessions.scale(classpaths, sets, settings.hugePages())));
 		}
 	}
 

@@ -72,6 +72,8 @@ final class Machine {
 					.reduce((first, second) -> first + "; " + second)
 					.orElse("unknown"));
 		facts.put("server JVM options", String.join(" ", settings.jvmOptions()));
+		String hugePages = read(Path.of("/sys/kernel/mm/transparent_hugepage/enabled")).trim();
+		facts.put("transparent huge pages (kernel)", hugePages.isEmpty() ? "none" : hugePages);
 		facts.put("load generator", output(List.of("wrk", "-v")).lines().findFirst().orElse("unknown").trim());
 		facts.put("commit",
 				output(List.of("git", "-C", settings.root().toString(), "rev-parse", "--short", "HEAD")).trim()

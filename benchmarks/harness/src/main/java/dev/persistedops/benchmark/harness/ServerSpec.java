@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param name its short name, as in {@code starter} or {@code plain}
  * @param description what it is, for RESULTS.md
- * @param launch what follows the JVM options: {@code -cp <classpath> <main class>} or
- * {@code -jar <jar>}
+ * @param launch what follows the JVM options all servers share: this server's own JVM
+ * options, if any, then {@code -cp <classpath> <main class>} or {@code -jar <jar>}
  * @param properties Spring Boot properties, passed as {@code --name=value}
  * @param readiness the request whose first successful answer ends its startup
  */

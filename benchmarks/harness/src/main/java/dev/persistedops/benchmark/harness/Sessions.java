@@ -2,6 +2,7 @@ package dev.persistedops.benchmark.harness;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The three parts of a run, as plans: the peers (the starter against plain Spring for
@@ -168,10 +169,11 @@ final class Sessions {
 	/**
 	 * Stores of growing size (files), the smallest the reference: trivial requests by id,
 	 * a hot id and ids drawn uniformly from the whole store; the largest also with the
-	 * parse cache sized to the store. The smallest and largest are also started as a
-	 * manifest, to time that startup.
+	 * parse cache sized to the store, and when the servers run on huge pages, that once
+	 * more on small pages. The smallest and largest are also started as a manifest, to
+	 * time that startup.
 	 */
-	static SessionPlan scale(Classpaths classpaths, List<DocumentSet> sets) {
+	static SessionPlan scale(Classpaths classpaths, List<DocumentSet> sets, boolean hugePages) {
 		LoadRequest readiness = Convention.ID.request(Operation.TRIVIAL);
 		LoadRequest hot = readiness;
 		List<ServerSpec> servers = new ArrayList<>();
@@ -193,6 +195,15 @@ final class Sessions {
 					List.of("persisted-ops.store.filesystem.locations=file:" + largest.directory() + "/",
 							"persisted-ops.parse-cache.maximum-size=" + largest.size()),
 					readiness));
+			if (hugePages) {
+				// What huge pages bring to it, measured: the same server on small pages.
+				servers.add(new ServerSpec(SMALL_PAGES_SERVER,
+						"the same, parse cache sized to the store, heap on small pages (" + Settings.SMALL_PAGES + ")",
+						Stream.concat(Stream.of(Settings.SMALL_PAGES), classpaths.starter().stream()).toList(),
+						List.of("persisted-ops.store.filesystem.locations=file:" + largest.directory() + "/",
+								"persisted-ops.parse-cache.maximum-size=" + largest.size()),
+						readiness));
+			}
 		}
 		// The same smallest and largest stores as one manifest each: timed at startup
 		// only, against each other.
@@ -220,11 +231,21 @@ final class Sessions {
 						smallest.size()), "trivial, uniform",
 						new Comparison.Side(scaleServer(largest, true), uniform(largest)), referenceUniform)
 				.withTarget(0.8));
+			if (hugePages) {
+				comparisons.add(Comparison.of(
+						String.format("%,d docs uniform, parse cache %,d, small pages / %,d docs", largest.size(),
+								largest.size(), smallest.size()),
+						"trivial, uniform", new Comparison.Side(SMALL_PAGES_SERVER, uniform(largest)),
+						referenceUniform));
+			}
 		}
 		return new SessionPlan("scale", "Scale: stores of "
 				+ sets.stream().map((set) -> String.format("%,d", set.size())).toList() + " documents", servers,
 				comparisons, List.of());
 	}
+
+	/** The largest store with a sized parse cache, its heap on small pages. */
+	static final String SMALL_PAGES_SERVER = "files-largest-sized-cache-small-pages";
 
 	static String scaleServer(DocumentSet set, boolean sizedCache) {
 		return "files-" + set.size() + (sizedCache ? "-sized-cache" : "");

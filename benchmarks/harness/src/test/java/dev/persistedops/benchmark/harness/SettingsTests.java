@@ -41,6 +41,21 @@ class SettingsTests {
 	}
 
 	@Test
+	void serversRunOnHugePagesOnLinuxOnly() {
+		assertThat(Settings.defaultJvmOptions("Linux")).containsExactly("-Xms2g", "-Xmx2g", "-XX:+UseSerialGC",
+				Settings.HUGE_PAGES);
+		assertThat(Settings.defaultJvmOptions("Mac OS X")).containsExactly("-Xms2g", "-Xmx2g", "-XX:+UseSerialGC");
+	}
+
+	@Test
+	void hugePagesFollowTheLastOptionThatNamesThem() {
+		assertThat(Settings.parse(this.root, 2, "--jvm-options", "-Xmx1g " + Settings.HUGE_PAGES).hugePages()).isTrue();
+		assertThat(Settings.parse(this.root, 2, "--jvm-options", "-Xmx1g").hugePages()).isFalse();
+		assertThat(Settings.parse(this.root, 2, "--jvm-options", Settings.HUGE_PAGES + " " + Settings.SMALL_PAGES)
+			.hugePages()).isFalse();
+	}
+
+	@Test
 	void unknownOptionsAreRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Settings.parse(this.root, 2, "--fast", "1"));
 		assertThatIllegalArgumentException().isThrownBy(() -> Settings.parse(this.root, 2, "--sessions", "all"));
