@@ -210,7 +210,7 @@ final class ResultsReport {
 			.servers()
 			.stream()
 			.map(ServerSpec::name)
-			.filter((name) -> !name.endsWith("-sized-cache"))
+			.filter((name) -> !name.contains(Sessions.SIZED_CACHE))
 			.toList();
 		for (String name : names) {
 			String kind = kind(name);

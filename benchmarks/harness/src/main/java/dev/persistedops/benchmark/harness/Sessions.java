@@ -12,6 +12,12 @@ import java.util.stream.Stream;
  */
 final class Sessions {
 
+	/**
+	 * What the name of a server with the parse cache sized to its store has after the
+	 * store's size: such a server is left out of the startup comparisons.
+	 */
+	static final String SIZED_CACHE = "-sized-cache";
+
 	static final String STARTER_BY_ID_VS_TEXT = "starter by id / starter full text";
 
 	static final String STARTER_BY_ID_VS_APQ = "starter by id / graphql-java APQ hash (same app code)";
@@ -197,7 +203,7 @@ final class Sessions {
 					readiness));
 			if (hugePages) {
 				// What huge pages bring to it, measured: the same server on small pages.
-				servers.add(new ServerSpec(SMALL_PAGES_SERVER,
+				servers.add(new ServerSpec(smallPagesServer(largest),
 						"the same, parse cache sized to the store, heap on small pages (" + Settings.SMALL_PAGES + ")",
 						Stream.concat(Stream.of(Settings.SMALL_PAGES), classpaths.starter().stream()).toList(),
 						List.of("persisted-ops.store.filesystem.locations=file:" + largest.directory() + "/",
@@ -235,7 +241,7 @@ final class Sessions {
 				comparisons.add(Comparison.of(
 						String.format("%,d docs uniform, parse cache %,d, small pages / %,d docs", largest.size(),
 								largest.size(), smallest.size()),
-						"trivial, uniform", new Comparison.Side(SMALL_PAGES_SERVER, uniform(largest)),
+						"trivial, uniform", new Comparison.Side(smallPagesServer(largest), uniform(largest)),
 						referenceUniform));
 			}
 		}
@@ -244,11 +250,15 @@ final class Sessions {
 				comparisons, List.of());
 	}
 
-	/** The largest store with a sized parse cache, its heap on small pages. */
-	static final String SMALL_PAGES_SERVER = "files-largest-sized-cache-small-pages";
-
 	static String scaleServer(DocumentSet set, boolean sizedCache) {
-		return "files-" + set.size() + (sizedCache ? "-sized-cache" : "");
+		return "files-" + set.size() + (sizedCache ? SIZED_CACHE : "");
+	}
+
+	/**
+	 * The name of a store's server with a sized parse cache and its heap on small pages.
+	 */
+	static String smallPagesServer(DocumentSet set) {
+		return scaleServer(set, true) + "-small-pages";
 	}
 
 	static String scaleManifestServer(DocumentSet set) {
