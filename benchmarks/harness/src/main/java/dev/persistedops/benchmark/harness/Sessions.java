@@ -197,18 +197,13 @@ final class Sessions {
 			servers.add(new ServerSpec(scaleServer(largest, true),
 					"the same, parse cache sized to the store (persisted-ops.parse-cache.maximum-size=" + largest.size()
 							+ ")",
-					classpaths.starter(),
-					List.of("persisted-ops.store.filesystem.locations=file:" + largest.directory() + "/",
-							"persisted-ops.parse-cache.maximum-size=" + largest.size()),
-					readiness));
+					classpaths.starter(), sizedCache(largest), readiness));
 			if (hugePages) {
 				// What huge pages bring to it, measured: the same server on small pages.
 				servers.add(new ServerSpec(smallPagesServer(largest),
 						"the same, parse cache sized to the store, heap on small pages (" + Settings.SMALL_PAGES + ")",
 						Stream.concat(Stream.of(Settings.SMALL_PAGES), classpaths.starter().stream()).toList(),
-						List.of("persisted-ops.store.filesystem.locations=file:" + largest.directory() + "/",
-								"persisted-ops.parse-cache.maximum-size=" + largest.size()),
-						readiness));
+						sizedCache(largest), readiness));
 			}
 		}
 		// The same smallest and largest stores as one manifest each: timed at startup
@@ -248,6 +243,15 @@ final class Sessions {
 		return new SessionPlan("scale", "Scale: stores of "
 				+ sets.stream().map((set) -> String.format("%,d", set.size())).toList() + " documents", servers,
 				comparisons, List.of());
+	}
+
+	/**
+	 * The properties of a files store of the given documents with a parse cache that
+	 * holds them all.
+	 */
+	private static List<String> sizedCache(DocumentSet set) {
+		return List.of("persisted-ops.store.filesystem.locations=file:" + set.directory() + "/",
+				"persisted-ops.parse-cache.maximum-size=" + set.size());
 	}
 
 	static String scaleServer(DocumentSet set, boolean sizedCache) {
