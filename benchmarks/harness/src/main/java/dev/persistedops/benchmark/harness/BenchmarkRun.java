@@ -100,7 +100,8 @@ public final class BenchmarkRun {
 				set.readAll();
 				sets.add(set);
 			}
-			results.add(runner.run(Sessions.scale(classpaths, sets, settings.hugePages())));
+			results.add(runner
+				.run(Sessions.scale(classpaths, sets, settings.comparesHugePages(System.getProperty("os.name", "")))));
 		}
 	}
 

@@ -175,8 +175,8 @@ final class Sessions {
 	/**
 	 * Stores of growing size (files), the smallest the reference: trivial requests by id,
 	 * a hot id and ids drawn uniformly from the whole store; the largest also with the
-	 * parse cache sized to the store, and when the servers run on huge pages, that once
-	 * more on small pages. The smallest and largest are also started as a manifest, to
+	 * parse cache sized to the store, and if asked, that once more with its heap on
+	 * transparent huge pages. The smallest and largest are also started as a manifest, to
 	 * time that startup.
 	 */
 	static SessionPlan scale(Classpaths classpaths, List<DocumentSet> sets, boolean hugePages) {
@@ -199,10 +199,10 @@ final class Sessions {
 							+ ")",
 					classpaths.starter(), sizedCache(largest), readiness));
 			if (hugePages) {
-				// What huge pages bring to it, measured: the same server on small pages.
-				servers.add(new ServerSpec(smallPagesServer(largest),
-						"the same, parse cache sized to the store, heap on small pages (" + Settings.SMALL_PAGES + ")",
-						Stream.concat(Stream.of(Settings.SMALL_PAGES), classpaths.starter().stream()).toList(),
+				// What huge pages bring to it, measured: the same server on huge pages.
+				servers.add(new ServerSpec(hugePagesServer(largest),
+						"the same, parse cache sized to the store, heap on huge pages (" + Settings.HUGE_PAGES + ")",
+						Stream.concat(Stream.of(Settings.HUGE_PAGES), classpaths.starter().stream()).toList(),
 						sizedCache(largest), readiness));
 			}
 		}
@@ -234,9 +234,9 @@ final class Sessions {
 				.withTarget(0.8));
 			if (hugePages) {
 				comparisons.add(Comparison.of(
-						String.format("%,d docs uniform, parse cache %,d, small pages / %,d docs", largest.size(),
+						String.format("%,d docs uniform, parse cache %,d, huge pages / %,d docs", largest.size(),
 								largest.size(), smallest.size()),
-						"trivial, uniform", new Comparison.Side(smallPagesServer(largest), uniform(largest)),
+						"trivial, uniform", new Comparison.Side(hugePagesServer(largest), uniform(largest)),
 						referenceUniform));
 			}
 		}
@@ -259,10 +259,10 @@ final class Sessions {
 	}
 
 	/**
-	 * The name of a store's server with a sized parse cache and its heap on small pages.
+	 * The name of a store's server with a sized parse cache and its heap on huge pages.
 	 */
-	static String smallPagesServer(DocumentSet set) {
-		return scaleServer(set, true) + "-small-pages";
+	static String hugePagesServer(DocumentSet set) {
+		return scaleServer(set, true) + "-huge-pages";
 	}
 
 	static String scaleManifestServer(DocumentSet set) {

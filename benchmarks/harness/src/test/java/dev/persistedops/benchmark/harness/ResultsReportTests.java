@@ -41,8 +41,8 @@ class ResultsReportTests {
 		DocumentSet small = new DocumentSet(100, Path.of("/s"), Path.of("/s.json"), Path.of("/s.txt"));
 		DocumentSet large = new DocumentSet(100_000, Path.of("/l"), Path.of("/l.json"), Path.of("/l.txt"));
 		List<String> names = List.of(Sessions.scaleServer(small, false), Sessions.scaleServer(large, false),
-				Sessions.scaleServer(large, true), Sessions.smallPagesServer(large),
-				Sessions.scaleManifestServer(small), Sessions.scaleManifestServer(large));
+				Sessions.scaleServer(large, true), Sessions.hugePagesServer(large), Sessions.scaleManifestServer(small),
+				Sessions.scaleManifestServer(large));
 		List<ServerSpec> servers = names.stream()
 			.map((name) -> new ServerSpec(name, name, List.of(), List.of(), REQUEST))
 			.toList();

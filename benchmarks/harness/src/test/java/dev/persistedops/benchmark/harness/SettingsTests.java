@@ -41,10 +41,17 @@ class SettingsTests {
 	}
 
 	@Test
-	void serversRunOnHugePagesOnLinuxOnly() {
-		assertThat(Settings.defaultJvmOptions("Linux")).containsExactly("-Xms2g", "-Xmx2g", "-XX:+UseSerialGC",
-				Settings.HUGE_PAGES);
-		assertThat(Settings.defaultJvmOptions("Mac OS X")).containsExactly("-Xms2g", "-Xmx2g", "-XX:+UseSerialGC");
+	void serversRunOnSmallPagesUnlessTold() {
+		assertThat(Settings.parse(this.root, 2).jvmOptions()).containsExactly("-Xms2g", "-Xmx2g", "-XX:+UseSerialGC");
+		assertThat(Settings.parse(this.root, 2).hugePages()).isFalse();
+	}
+
+	@Test
+	void hugePagesAreComparedOnLinuxWhenTheServersRunWithoutThem() {
+		assertThat(Settings.parse(this.root, 2).comparesHugePages("Linux")).isTrue();
+		assertThat(Settings.parse(this.root, 2).comparesHugePages("Mac OS X")).isFalse();
+		assertThat(Settings.parse(this.root, 2, "--jvm-options", Settings.HUGE_PAGES).comparesHugePages("Linux"))
+			.isFalse();
 	}
 
 	@Test
