@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -22,7 +23,12 @@ public final class GraphQlTestClient {
 
 	public GraphQlTestClient(int port) {
 		this.port = port;
-		this.client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+		// The JDK's HTTP client, not Reactor Netty's: a test that checks only the status
+		// leaves the body unread, and Reactor Netty's client then leaks its buffer, which
+		// Netty's leak detector reports at an error level in whatever test runs next.
+		this.client = WebTestClient.bindToServer(new JdkClientHttpConnector())
+			.baseUrl("http://localhost:" + port)
+			.build();
 	}
 
 	/**
