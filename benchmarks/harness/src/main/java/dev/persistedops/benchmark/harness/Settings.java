@@ -47,9 +47,9 @@ public record Settings(Path root, Path output, Path work, List<String> sessions,
 	/**
 	 * The servers' JVM options unless {@code --jvm-options} says otherwise: a fixed heap
 	 * and the serial collector, for servers that share one core. The heap stays on small
-	 * pages, the JVM's default: huge pages made the 100,000-document server start 0.2 to
-	 * 0.5 s later and served it only 0.02 of a ratio faster (see
-	 * {@link #comparesHugePages}).
+	 * pages, the JVM's default: in the two runs that compared them, huge pages made the
+	 * 100,000-document server start 0.2 to 1.5 s later, for 0.02 to 0.04 of a ratio on
+	 * uniform access (see {@link #comparesHugePages}).
 	 */
 	static List<String> defaultJvmOptions() {
 		return List.of("-Xms2g", "-Xmx2g", "-XX:+UseSerialGC");
