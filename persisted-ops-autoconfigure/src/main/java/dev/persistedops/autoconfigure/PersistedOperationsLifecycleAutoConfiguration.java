@@ -42,9 +42,11 @@ public final class PersistedOperationsLifecycleAutoConfiguration {
 	}
 
 	@Bean
-	StoredDocumentsStartupCheck persistedOperationsStartupCheck(StoredDocumentCheck check, OperationDocumentStore store,
+	StoredDocumentsStartupCheck persistedOperationsStartupCheck(PersistedOperationsProperties properties,
+			StoredDocumentCheck check, OperationDocumentStore store,
 			ObjectProvider<DocumentPublishingRunner> publishing) {
-		return new StoredDocumentsStartupCheck(check, store, publishing);
+		return new StoredDocumentsStartupCheck(check, store, publishing,
+				properties.getValidation().getBackgroundDelay());
 	}
 
 	@Configuration(proxyBeanMethods = false)

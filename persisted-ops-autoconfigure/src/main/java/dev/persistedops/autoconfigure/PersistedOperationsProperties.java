@@ -223,6 +223,7 @@ public class PersistedOperationsProperties implements InitializingBean {
 		this.relay.validate();
 		this.operationStore.validate();
 		this.http.validate();
+		this.validation.validate();
 		if (this.usage.getMaximumOperations() <= 0) {
 			throw new InvalidConfigurationPropertyValueException("persisted-ops.usage.maximum-operations",
 					this.usage.getMaximumOperations(), "It must be positive");

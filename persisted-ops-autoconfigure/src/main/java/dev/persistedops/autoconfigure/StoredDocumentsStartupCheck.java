@@ -1,5 +1,7 @@
 package dev.persistedops.autoconfigure;
 
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.ApplicationListener;
 
 /**
@@ -31,10 +34,11 @@ import org.springframework.context.ApplicationListener;
  * documents are kept parsed for their first request.
  * <p>
  * In {@code warn} mode, which serves invalid documents anyway, a set of more than
- * {@link #CHECKED_BEFORE_READY} documents is checked once the application is ready, in
- * the background, so that a large store does not hold up startup (about 0.1 ms a document
- * on one core once the JIT has warmed up, several times that before): its documents are
- * served meanwhile, each parsed on its first request until the check has parsed it. In
+ * {@link #CHECKED_BEFORE_READY} documents is checked in the background, starting a delay
+ * after the application is ready, so that a large store does not hold up startup (about
+ * 0.1 ms a document on one core once the JIT has warmed up, several times that before)
+ * and the check does not take the CPU from the first requests: its documents are served
+ * meanwhile, each parsed on its first request until the check has parsed it. In
  * {@code fail} mode the check always runs before the server takes requests, since it may
  * stop the application.
  */
@@ -55,6 +59,8 @@ final class StoredDocumentsStartupCheck
 
 	private final ObjectProvider<DocumentPublishingRunner> publishing;
 
+	private final Duration delay;
+
 	private final List<Runnable> deferred = new ArrayList<>();
 
 	private final AtomicBoolean started = new AtomicBoolean();
@@ -62,10 +68,11 @@ final class StoredDocumentsStartupCheck
 	private volatile @Nullable Thread background;
 
 	StoredDocumentsStartupCheck(StoredDocumentCheck check, OperationDocumentStore store,
-			ObjectProvider<DocumentPublishingRunner> publishing) {
+			ObjectProvider<DocumentPublishingRunner> publishing, Duration delay) {
 		this.check = check;
 		this.store = store;
 		this.publishing = publishing;
+		this.delay = delay;
 	}
 
 	@Override
@@ -97,6 +104,10 @@ final class StoredDocumentsStartupCheck
 		if (this.deferred.isEmpty() || !this.started.compareAndSet(false, true)) {
 			return;
 		}
+		if (!this.delay.isZero()) {
+			logger.info("Checking the persisted documents against the schema in the background in "
+					+ printed(this.delay) + " (" + ValidationProperties.BACKGROUND_DELAY + ")");
+		}
 		Thread thread = new Thread(this::runDeferred, "persisted-ops-schema-check");
 		thread.setDaemon(true);
 		// Below the threads that serve requests, which it must not slow down.
@@ -105,7 +116,20 @@ final class StoredDocumentsStartupCheck
 		thread.start();
 	}
 
+	private static String printed(Duration delay) {
+		return (delay.toMillis() % 1000 == 0) ? DurationStyle.SIMPLE.print(delay, ChronoUnit.SECONDS)
+				: DurationStyle.SIMPLE.print(delay);
+	}
+
 	private void runDeferred() {
+		try {
+			Thread.sleep(this.delay.toMillis());
+		}
+		catch (InterruptedException ex) {
+			// Closed before the check started.
+			Thread.currentThread().interrupt();
+			return;
+		}
 		for (Runnable check : this.deferred) {
 			if (Thread.currentThread().isInterrupted()) {
 				return;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import dev.persistedops.store.memory.InMemoryOperationDocumentStore;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -113,19 +115,51 @@ class PersistedOperationsLifecycleAutoConfigurationTests {
 	void largeStoreInWarnModeIsCheckedInTheBackgroundOnceTheApplicationIsReady(CapturedOutput output)
 			throws IOException {
 		Path directory = withLargeStore(withStaleDocument());
-		this.contextRunner.withPropertyValues(locations(directory)).run((context) -> {
-			assertThat(context).hasNotFailed();
-			PersistedDocumentCache cache = context.getBean(PersistedDocumentCache.class);
-			assertThat(cache.size()).isZero();
-			context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0],
-					context.getSourceApplicationContext(), Duration.ZERO));
-			Awaitility.await()
-				.atMost(Duration.ofSeconds(60))
-				.untilAsserted(() -> assertThat(output).contains("Checked 1002 persisted documents in the store"));
-			assertThat(cache.parsedDocument(largeStoreDocument(7))).isNotNull();
-			assertThat(output).contains("1 of 1002 persisted documents in the store is not valid against the schema:")
-				.contains(" - Stale (id 'clients/stale'");
-		});
+		this.contextRunner.withPropertyValues(locations(directory), "persisted-ops.validation.background-delay=0")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				PersistedDocumentCache cache = context.getBean(PersistedDocumentCache.class);
+				assertThat(cache.size()).isZero();
+				ready(context);
+				Awaitility.await()
+					.atMost(Duration.ofSeconds(60))
+					.untilAsserted(() -> assertThat(output).contains("Checked 1002 persisted documents in the store"));
+				assertThat(cache.parsedDocument(largeStoreDocument(7))).isNotNull();
+				assertThat(output)
+					.contains("1 of 1002 persisted documents in the store is not valid against the schema:")
+					.contains(" - Stale (id 'clients/stale'");
+			});
+	}
+
+	@Test
+	void backgroundCheckStartsTheDelayAfterTheApplicationIsReadyAndNotAfterItCloses(CapturedOutput output)
+			throws IOException {
+		Path directory = withLargeStore(withStaleDocument());
+		this.contextRunner.withPropertyValues(locations(directory), "persisted-ops.validation.background-delay=1h")
+			.run((context) -> {
+				ready(context);
+				assertThat(output).contains("Checking the persisted documents against the schema in the background "
+						+ "in 3600s (persisted-ops.validation.background-delay)");
+				// Long enough for the check to end when it starts at once (see the test
+				// above).
+				Thread.sleep(2_000);
+				assertThat(context.getBean(PersistedDocumentCache.class).size()).isZero();
+				assertThat(output).doesNotContain("Checking 1002 persisted documents");
+				assertThat(schemaCheckThreads()).hasSize(1);
+			});
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(schemaCheckThreads()).isEmpty());
+		assertThat(output).doesNotContain("Checking 1002 persisted documents");
+	}
+
+	@Test
+	void negativeBackgroundDelayFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("persisted-ops.validation.background-delay=-1s")
+			.run((context) -> assertThat(failure(context))
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("persisted-ops.validation.background-delay")
+				.hasMessageContaining("must not be negative"));
 	}
 
 	@Test
@@ -258,6 +292,19 @@ class PersistedOperationsLifecycleAutoConfigurationTests {
 			.withPropertyValues("persisted-ops.store.type=memory", "persisted-ops.store.reload.enabled=true")
 			.run((context) -> assertThat(failure(context)).hasMessageContaining("persisted-ops.store.reload.enabled")
 				.hasMessageContaining("Only the filesystem and manifest stores are reloaded"));
+	}
+
+	private static void ready(AssertableApplicationContext context) {
+		context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0],
+				context.getSourceApplicationContext(), Duration.ZERO));
+	}
+
+	private static List<Thread> schemaCheckThreads() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.getName().equals("persisted-ops-schema-check") && thread.isAlive())
+			.toList();
 	}
 
 	private static Throwable failure(AssertableApplicationContext context) {
