@@ -10,6 +10,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.persistedops.document.OperationId;
 import dev.persistedops.execution.InvalidStoredDocumentsException;
@@ -284,6 +286,18 @@ class PersistedOperationsLifecycleAutoConfigurationTests {
 			assertThat(failure(context)).hasMessageContaining("persisted-ops.store.filesystem.locations")
 				.hasMessageContaining("give the locations as file: paths");
 		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0", "-1s" })
+	void reloadIntervalBelowAMillisecondFailsNamingTheProperty(String interval) {
+		this.contextRunner
+			.withPropertyValues(locations(this.directory), "persisted-ops.store.reload.enabled=true",
+					"persisted-ops.store.reload.interval=" + interval)
+			.run((context) -> assertThat(failure(context))
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("persisted-ops.store.reload.interval")
+				.hasMessageContaining("at least a millisecond"));
 	}
 
 	@Test
