@@ -42,11 +42,18 @@ final class LoadGenerator {
 	 * @throws IllegalStateException if wrk fails, or any response was not a 200 with data
 	 */
 	Measurement measure(ServerProcess server, LoadRequest request, Duration duration, int connections) {
-		double cpuBefore = server.cpuSeconds(this.settings.clockTicksPerSecond());
+		long ticks = this.settings.clockTicksPerSecond();
+		double cpuBefore = server.cpuSeconds(ticks);
+		double compilerBefore = server.compilerCpuSeconds(ticks);
 		LoadResult load = run(server, request, duration, connections);
-		double cpuAfter = server.cpuSeconds(this.settings.clockTicksPerSecond());
-		double cpuMicros = (load.requests() > 0) ? (cpuAfter - cpuBefore) * 1_000_000 / load.requests() : Double.NaN;
-		return new Measurement(server.name(), request.label(), load, cpuMicros);
+		double cpuAfter = server.cpuSeconds(ticks);
+		double compilerAfter = server.compilerCpuSeconds(ticks);
+		return new Measurement(server.name(), request.label(), load, perRequest(cpuAfter - cpuBefore, load),
+				perRequest(compilerAfter - compilerBefore, load));
+	}
+
+	private static double perRequest(double seconds, LoadResult load) {
+		return (load.requests() > 0) ? seconds * 1_000_000 / load.requests() : Double.NaN;
 	}
 
 	private LoadResult run(ServerProcess server, LoadRequest request, Duration duration, int connections) {

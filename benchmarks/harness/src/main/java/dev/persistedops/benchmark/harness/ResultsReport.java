@@ -81,43 +81,49 @@ final class ResultsReport {
 
 	private static void method(StringBuilder md, Settings settings) {
 		md.append("## How it was measured\n\n");
-		md.append("""
-				Each part first starts each of its servers (JVMs) alone, pinned to the server CPUs, times it \
-				from its start to its first answer with data, measures its heap, and stops it: timed next to \
-				other servers on the same core, a startup would also measure what they still do (before the \
-				scale part, the harness reads every generated document once, so that every store starts with \
-				its files in the page cache, as the smallest does). It then starts the servers it measures one \
-				after the other, each once those before it are quiet (a large store is checked in the \
-				background after startup). Every request is then sent once and must be answered with data and \
-				no errors. A server is sent only the requests of its comparisons: in a comparison with a peer \
-				(plain Spring for GraphQL, graphql-java's APQ), the starter's side is a server of its own sent \
-				only what that side sends, as the peer's server is (a JVM that serves other kinds of request too \
-				compiles the code they share for all of them; measured by hand, by id cost about 3 % more on a \
-				starter that also served full text, GET and the other conventions). Each server is warmed up, \
-				one at a time, with its requests in turn over one connection in 2 s slices until a whole turn \
-				takes within 3 % of the one before (at least the warm-up time, at most five times it; on a core \
-				shared with the load of many connections the JIT compiler gets too little of it to finish for \
-				minutes), then the same at full concurrency (at least two turns, at most the warm-up time; a \
-				server that had parsed 100,000 documents looked settled over one connection while still far \
-				from its rate under load), then a full GC (`jcmd GC.run`), so that what the server keeps is in \
-				the old generation before it is measured (that server otherwise still got faster through its \
-				first rounds). Before each \
-				measurement the harness waits \
-				(at most 10 s) until no server uses the CPU: an idle server may still be compiling or collecting \
-				on the core the measured one needs. Each comparison A / B then runs in alternating rounds on the \
-				same servers (A then B in odd rounds, B then A in even ones): wrk, pinned to the other CPUs, \
-				sends one request for a fixed time, and the ratio of the round is A's requests per second over \
-				B's. With the servers held to their CPUs and kept saturated, a ratio above 1 means A costs less \
-				per request. The whole part is launched again (fresh JVMs) and the per-round ratios of every \
-				launch are pooled: the median is over all of them. Its 95 % interval is the distribution-free one \
-				from the order statistics of the rounds (with 15 rounds, the 4th lowest to the 4th highest); it \
-				takes the rounds as independent, which rounds of different launches are not quite, so the real \
-				uncertainty is wider. Where a target lies inside it, the rounds cannot tell the median from the \
-				target. A response that is not a 200 with data fails \
-				the run. The CPU time per request is the server JVM's (every thread: requests, GC, JIT) from \
-				/proc over the same seconds.
+		md.append(
+				"""
+						Each part first starts each of its servers (JVMs) alone, pinned to the server CPUs, times it \
+						from its start to its first answer with data, measures its heap, and stops it: timed next to \
+						other servers on the same core, a startup would also measure what they still do (before the \
+						scale part, the harness reads every generated document once, so that every store starts with \
+						its files in the page cache, as the smallest does). It then starts the servers it measures one \
+						after the other, each once those before it are quiet (a large store is checked against the \
+						schema in the background after startup: the servers it measures do so at once, with \
+						persisted-ops.validation.background-delay=0, so that the wait covers the check; the servers \
+						timed at startup keep the default delay). Every request is then sent once and must be answered with data and \
+						no errors. A server is sent only the requests of its comparisons: in a comparison with a peer \
+						(plain Spring for GraphQL, graphql-java's APQ), the starter's side is a server of its own sent \
+						only what that side sends, as the peer's server is (a JVM that serves other kinds of request too \
+						compiles the code they share for all of them; measured by hand, by id cost about 3 % more on a \
+						starter that also served full text, GET and the other conventions). Each server is warmed up, \
+						one at a time, with its requests in turn over one connection in 2 s slices until a whole turn \
+						takes within 3 % of the one before (at least the warm-up time, at most five times it; on a core \
+						shared with the load of many connections the JIT compiler gets too little of it to finish for \
+						minutes), then the same at full concurrency, where the JIT compiler threads must also have \
+						used at most 1 % of the server's CPU in the turn (at least two turns, at most the warm-up \
+						time; a \
+						server that had parsed 100,000 documents looked settled over one connection while still far \
+						from its rate under load), then a full GC (`jcmd GC.run`), so that what the server keeps is in \
+						the old generation before it is measured (that server otherwise still got faster through its \
+						first rounds). Before each \
+						measurement the harness waits \
+						(at most 10 s) until no server uses the CPU: an idle server may still be compiling or collecting \
+						on the core the measured one needs. Each comparison A / B then runs in alternating rounds on the \
+						same servers (A then B in odd rounds, B then A in even ones): wrk, pinned to the other CPUs, \
+						sends one request for a fixed time, and the ratio of the round is A's requests per second over \
+						B's. With the servers held to their CPUs and kept saturated, a ratio above 1 means A costs less \
+						per request. The whole part is launched again (fresh JVMs) and the per-round ratios of every \
+						launch are pooled: the median is over all of them. Its 95 % interval is the distribution-free one \
+						from the order statistics of the rounds (with 15 rounds, the 4th lowest to the 4th highest); it \
+						takes the rounds as independent, which rounds of different launches are not quite, so the real \
+						uncertainty is wider. Where a target lies inside it, the rounds cannot tell the median from the \
+						target. A response that is not a 200 with data fails \
+						the run. The CPU time per request is the server JVM's (every thread: requests, GC, JIT) from \
+						/proc over the same seconds; the JIT compiler's share of it is that of its C1 and C2 compiler \
+						threads (a server still compiling while it is measured loses that share of the core to it).
 
-				""");
+						""");
 	}
 
 	private static String megabytes(double megabytes) {
@@ -127,8 +133,8 @@ final class ResultsReport {
 	private static void summary(StringBuilder md, List<SessionResult> results) {
 		md.append("## Ratios (A / B requests per second), pooled over launches\n\n");
 		md.append("| comparison | shape | median | median, 95 % interval | rounds range | rounds | median per launch "
-				+ "| A req/s | B req/s | A µs CPU/req | B µs CPU/req | target |\n");
-		md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+				+ "| A req/s | B req/s | A µs CPU/req | B µs CPU/req | JIT compiler, % of A's / B's CPU | target |\n");
+		md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
 		for (SessionResult result : results) {
 			result.rounds().forEach((comparison, rounds) -> {
 				if (rounds.isEmpty()) {
@@ -136,7 +142,8 @@ final class ResultsReport {
 				}
 				Statistics.Pooled pooled = Statistics.pool(rounds);
 				md.append("| ").append(comparison.title()).append(" | ").append(comparison.shape());
-				md.append(String.format(" | **%.2f×** | %s | %.2f–%.2f | %d | %s | %.0f | %.0f | %.1f | %.1f | %s |%n",
+				md.append(String.format(
+						" | **%.2f×** | %s | %.2f–%.2f | %d | %s | %.0f | %.0f | %.1f | %.1f | %.1f / %.1f | %s |%n",
 						pooled.median(),
 						pooled.medianInterval()
 							.map((interval) -> String.format("%.2f–%.2f", interval.low(), interval.high()))
@@ -147,7 +154,8 @@ final class ResultsReport {
 							.map((median) -> String.format("%.2f", median))
 							.collect(Collectors.joining(", ")),
 						pooled.requestsPerSecondA(), pooled.requestsPerSecondB(), pooled.cpuMicrosA(),
-						pooled.cpuMicrosB(), target(comparison, pooled)));
+						pooled.cpuMicrosB(), pooled.compilerShareA() * 100, pooled.compilerShareB() * 100,
+						target(comparison, pooled)));
 			});
 		}
 		md.append("\n");
@@ -162,7 +170,17 @@ final class ResultsReport {
 			.filter((interval) -> interval.straddles(comparison.target()))
 			.map((interval) -> " (the target is inside the median's interval)")
 			.orElse("");
-		return String.format("≥ %.2f×: %s%s", comparison.target(), verdict, noise);
+		return String.format("≥ %.2f×: %s%s%s", comparison.target(), verdict,
+				closer(pooled.median(), comparison.target()), noise);
+	}
+
+	/**
+	 * Return the median to four places when two would read as the target itself, as
+	 * 0.9695 does next to a target of 0.97.
+	 */
+	static String closer(double median, double target) {
+		boolean readsAsTarget = String.format("%.2f", median).equals(String.format("%.2f", target));
+		return (readsAsTarget && median != target) ? String.format(" (%.4f×)", median) : "";
 	}
 
 	private static void startup(StringBuilder md, List<SessionResult> results) {

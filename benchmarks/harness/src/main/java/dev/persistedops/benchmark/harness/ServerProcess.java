@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A running server: started pinned to the server CPUs, ready once its readiness request
@@ -132,6 +133,45 @@ final class ServerProcess {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read the CPU time of " + name(), ex);
+		}
+	}
+
+	/**
+	 * Return the CPU time the JVM's JIT compiler threads ({@code C1 CompilerThread*},
+	 * {@code C2 CompilerThread*}) have used so far, in seconds. They share the server's
+	 * CPUs: what they use while the server is measured is taken from its requests.
+	 */
+	double compilerCpuSeconds(long clockTicksPerSecond) {
+		Path tasks = Path.of("/proc/" + this.process.pid() + "/task");
+		long ticks = 0;
+		try (Stream<Path> threads = Files.list(tasks)) {
+			for (Path thread : threads.toList()) {
+				ticks += compilerTicks(thread);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not list the threads of " + name(), ex);
+		}
+		return ticks / (double) clockTicksPerSecond;
+	}
+
+	/**
+	 * Return the CPU ticks of the given thread ({@code /proc/<pid>/task/<tid>}) if it is
+	 * a JIT compiler thread, or 0: also 0 for a thread that ended meanwhile (compiler
+	 * threads come and go with the JVM's demand for them).
+	 */
+	static long compilerTicks(Path thread) {
+		try {
+			String stat = Files.readString(thread.resolve("stat"));
+			String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+			if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
+				return 0;
+			}
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		}
+		catch (IOException ex) {
+			return 0;
 		}
 	}
 

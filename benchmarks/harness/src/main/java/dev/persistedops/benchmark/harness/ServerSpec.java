@@ -17,6 +17,15 @@ public record ServerSpec(String name, String description, List<String> launch, L
 		LoadRequest readiness) {
 
 	/**
+	 * Return the same server with one more Spring Boot property.
+	 */
+	ServerSpec withProperty(String property) {
+		List<String> properties = new ArrayList<>(this.properties);
+		properties.add(property);
+		return new ServerSpec(this.name, this.description, this.launch, List.copyOf(properties), this.readiness);
+	}
+
+	/**
 	 * Return the command that starts it.
 	 */
 	List<String> command(String java, List<String> jvmOptions, int port) {

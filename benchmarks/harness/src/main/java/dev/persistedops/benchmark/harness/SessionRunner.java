@@ -24,6 +24,16 @@ final class SessionRunner {
 	/** How long each request runs at a time while a server warms up. */
 	static final Duration WARMUP_SLICE = Duration.ofSeconds(2);
 
+	/**
+	 * The largest share of the server's CPU time its JIT compiler may use in a turn of
+	 * the warm-up at full concurrency for the server to count as warm. Measured by hand
+	 * on 2 cores ({@code jstat -compiler}), two servers four minutes into their warm-up,
+	 * their throughput already steady, still compiled for 0.55 to 0.83 s in three of four
+	 * 10 s runs of trivial requests (0.02 s in the fourth): 5 to 8 % of the core, taken
+	 * from the requests of one side of a comparison and not the other's.
+	 */
+	static final double COMPILER_QUIET = 0.01;
+
 	/** How close two turns of the warm-up must be for the server to count as warm. */
 	static final double SETTLED = 0.03;
 
@@ -45,6 +55,14 @@ final class SessionRunner {
 	 * next one starts.
 	 */
 	static final Duration STARTUP_QUIET_LIMIT = Duration.ofSeconds(120);
+
+	/**
+	 * A measured server checks a large store against the schema as soon as it has
+	 * started, rather than after the default delay: a check that waits looks quiet to the
+	 * harness, and would then compete for the core with the next server's startup or with
+	 * a measurement. The servers timed at startup keep the default.
+	 */
+	static final String CHECK_AT_ONCE = "persisted-ops.validation.background-delay=0";
 
 	private final Settings settings;
 
@@ -82,8 +100,8 @@ final class SessionRunner {
 				}
 				// Not while another server still works: it would compete for the core.
 				awaitQuiet(servers, STARTUP_QUIET_LIMIT);
-				servers.put(spec.name(),
-						ServerProcess.start(spec, this.processes, this.settings, logs.resolve(spec.name() + ".log")));
+				servers.put(spec.name(), ServerProcess.start(spec.withProperty(CHECK_AT_ONCE), this.processes,
+						this.settings, logs.resolve(spec.name() + ".log")));
 			}
 			awaitQuiet(servers, STARTUP_QUIET_LIMIT);
 			check(plan, servers);
@@ -156,15 +174,16 @@ final class SessionRunner {
 	 * Warm every server up, one after the other: its requests in turn over a single
 	 * connection, in slices of {@link #WARMUP_SLICE}, until a whole turn runs within
 	 * {@link #SETTLED} of the one before (for at least the warm-up time, at most
-	 * {@link #WARMUP_LIMIT} times it), then the same at full concurrency (at least two
-	 * turns, at most the warm-up time again), then a full GC. On a server that shares its
-	 * core with the load of many connections, the JIT compiler gets too little of the
-	 * core to finish for minutes; one connection leaves it room. A server that parsed
-	 * 100,000 documents can look settled over one connection while it is still far from
-	 * its rate at full concurrency, hence the second stage. The full GC moves what the
-	 * server keeps to the old generation at once: that server otherwise spent its first
-	 * measured rounds in young collections of 30 ms and more, and went from 8,000 to
-	 * 15,000 requests per second while it was measured.
+	 * {@link #WARMUP_LIMIT} times it), then the same at full concurrency, where the JIT
+	 * compiler must also have used at most {@link #COMPILER_QUIET} of the server's CPU in
+	 * the turn (at least two turns, at most the warm-up time again), then a full GC. On a
+	 * server that shares its core with the load of many connections, the JIT compiler
+	 * gets too little of the core to finish for minutes; one connection leaves it room. A
+	 * server that parsed 100,000 documents can look settled over one connection while it
+	 * is still far from its rate at full concurrency, hence the second stage. The full GC
+	 * moves what the server keeps to the old generation at once: that server otherwise
+	 * spent its first measured rounds in young collections of 30 ms and more, and went
+	 * from 8,000 to 15,000 requests per second while it was measured.
 	 */
 	private void warmUp(SessionPlan plan, Map<String, ServerProcess> servers, Path logs, String prefix) {
 		long minimum = this.settings.warmup().toNanos();
@@ -180,8 +199,8 @@ final class SessionRunner {
 				continue;
 			}
 			long start = System.nanoTime();
-			Settling single = settle(server, sides, 1, minimum, minimum * WARMUP_LIMIT);
-			Settling full = settle(server, sides, this.settings.connections(), 0, minimum);
+			Settling single = settle(server, sides, 1, minimum, minimum * WARMUP_LIMIT, false);
+			Settling full = settle(server, sides, this.settings.connections(), 0, minimum, true);
 			server.collectGarbage(this.processes, this.settings.loadCpus(), logs);
 			this.out.printf(
 					"%s warmed up %s: %d requests, %d turns over one connection (%s), %d at full concurrency "
@@ -193,35 +212,60 @@ final class SessionRunner {
 
 	/**
 	 * Run the given requests in turn over the given number of connections until a turn
-	 * runs within {@link #SETTLED} of the one before, once at least {@code minimum} has
-	 * passed, or until {@code limit} has.
+	 * runs within {@link #SETTLED} of the one before (and, if asked, with the JIT
+	 * compiler quiet), once at least {@code minimum} has passed, or until {@code limit}
+	 * has.
 	 */
 	private Settling settle(ServerProcess server, List<Comparison.Side> sides, int connections, long minimum,
-			long limit) {
+			long limit, boolean quietCompiler) {
 		long start = System.nanoTime();
 		double[] previous = null;
 		int turns = 0;
 		boolean settled = false;
+		double compilerShare = 0;
 		while (!settled && (turns < 2 || System.nanoTime() - start < limit)) {
 			double[] turn = new double[sides.size()];
+			List<Measurement> measurements = new ArrayList<>();
 			for (int i = 0; i < sides.size(); i++) {
-				turn[i] = this.load.measure(server, sides.get(i).request(), WARMUP_SLICE, connections)
-					.requestsPerSecond();
+				Measurement measurement = this.load.measure(server, sides.get(i).request(), WARMUP_SLICE, connections);
+				measurements.add(measurement);
+				turn[i] = measurement.requestsPerSecond();
 			}
 			turns++;
-			settled = previous != null && System.nanoTime() - start >= minimum && settled(previous, turn);
+			compilerShare = compilerShare(measurements);
+			settled = previous != null && System.nanoTime() - start >= minimum && settled(previous, turn)
+					&& (!quietCompiler || compilerShare <= COMPILER_QUIET);
 			previous = turn;
 		}
-		return new Settling(turns, settled);
+		return new Settling(turns, settled, compilerShare);
+	}
+
+	/**
+	 * Return the share of the server's CPU time that its JIT compiler used over the given
+	 * measurements.
+	 */
+	static double compilerShare(List<Measurement> measurements) {
+		double cpu = 0;
+		double compiler = 0;
+		for (Measurement measurement : measurements) {
+			long requests = measurement.load().requests();
+			if (requests > 0) {
+				cpu += measurement.cpuMicrosPerRequest() * requests;
+				compiler += measurement.compilerMicrosPerRequest() * requests;
+			}
+		}
+		return (cpu > 0) ? compiler / cpu : 0;
 	}
 
 	/**
 	 * How a stage of the warm-up ended.
 	 */
-	private record Settling(int turns, boolean settled) {
+	private record Settling(int turns, boolean settled, double compilerShare) {
 
 		String describe() {
-			return this.settled ? "settled" : "not settled: its numbers may still be rising";
+			String compiler = String.format("the JIT compiler %.1f %% of its CPU in the last turn",
+					this.compilerShare * 100);
+			return (this.settled ? "settled, " : "not settled: its numbers may still be rising; ") + compiler;
 		}
 
 	}

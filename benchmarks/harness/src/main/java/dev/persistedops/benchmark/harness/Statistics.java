@@ -99,7 +99,9 @@ public final class Statistics {
 				launchMedians, medianOf(rounds, (round) -> round.a().cpuMicrosPerRequest()),
 				medianOf(rounds, (round) -> round.b().cpuMicrosPerRequest()),
 				medianOf(rounds, (round) -> round.a().requestsPerSecond()),
-				medianOf(rounds, (round) -> round.b().requestsPerSecond()));
+				medianOf(rounds, (round) -> round.b().requestsPerSecond()),
+				medianOf(rounds, (round) -> round.a().compilerShare()),
+				medianOf(rounds, (round) -> round.b().compilerShare()));
 	}
 
 	private static double medianOf(List<Round> rounds, ToDoubleFunction<Round> value) {
@@ -127,10 +129,13 @@ public final class Statistics {
 	 * @param cpuMicrosB the same for B
 	 * @param requestsPerSecondA the median throughput of A
 	 * @param requestsPerSecondB the same for B
+	 * @param compilerShareA the median share of A's CPU time its JIT compiler used, 0 to
+	 * 1
+	 * @param compilerShareB the same for B
 	 */
 	public record Pooled(double median, Optional<Interval> medianInterval, double min, double max, int rounds,
 			List<Double> launchMedians, double cpuMicrosA, double cpuMicrosB, double requestsPerSecondA,
-			double requestsPerSecondB) {
+			double requestsPerSecondB, double compilerShareA, double compilerShareB) {
 
 	}
 

@@ -23,11 +23,28 @@ class ResultsReportTests {
 	}
 
 	@Test
+	void summaryGivesTheShareOfEachSidesCpuThatItsJitCompilerUsed() {
+		String report = render(comparisonWithTarget(1.0), ratios(93, 15));
+		assertThat(report).contains("| JIT compiler, % of A's / B's CPU |").contains("| 2.0 / 2.0 | ≥ 1.00×");
+	}
+
+	@Test
 	void summarySaysNothingOfTheIntervalWhenItIsClearOfTheTarget() {
 		String report = render(comparisonWithTarget(0.9), ratios(93, 15));
 		assertThat(report).contains("≥ 0.90×: met |");
 		report = render(comparisonWithTarget(1.2), ratios(93, 15));
 		assertThat(report).contains("≥ 1.20×: **not met** |");
+	}
+
+	@Test
+	void summaryGivesFourPlacesWhenTwoWouldReadAsTheTarget() {
+		assertThat(ResultsReport.closer(0.9695, 0.97)).isEqualTo(" (0.9695×)");
+		assertThat(ResultsReport.closer(0.9749, 0.97)).isEqualTo(" (0.9749×)");
+		assertThat(ResultsReport.closer(0.97, 0.97)).isEmpty();
+		assertThat(ResultsReport.closer(0.9649, 0.97)).isEmpty();
+		assertThat(ResultsReport.closer(1.01, 0.97)).isEmpty();
+		String report = render(comparisonWithTarget(1.004), ratios(98, 5));
+		assertThat(report).contains("≥ 1.00×: **not met** (1.0000×) |");
 	}
 
 	@Test
@@ -83,7 +100,7 @@ class ResultsReportTests {
 
 	private static Measurement measurement(String server, double requestsPerSecond) {
 		return new Measurement(server, "trivial by id",
-				new LoadResult((long) (requestsPerSecond * 5), 5, requestsPerSecond, 0.4, 1.2, 0), 10);
+				new LoadResult((long) (requestsPerSecond * 5), 5, requestsPerSecond, 0.4, 1.2, 0), 10, 0.2);
 	}
 
 }

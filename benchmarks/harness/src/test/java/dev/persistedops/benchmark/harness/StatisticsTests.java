@@ -13,7 +13,7 @@ class StatisticsTests {
 
 	@Test
 	void ratioOfARoundIsAsThroughputOverBs() {
-		Round round = new Round(1, 1, measurement("a", 3000, 100), measurement("b", 1000, 300));
+		Round round = new Round(1, 1, measurement("a", 3000, 100, 0), measurement("b", 1000, 300, 0));
 		assertThat(round.ratio()).isEqualTo(3.0);
 	}
 
@@ -97,24 +97,29 @@ class StatisticsTests {
 
 	@Test
 	void poolingReportsMedianThroughputAndCpuTimeOfEachSide() {
-		List<Round> rounds = List.of(new Round(1, 1, measurement("a", 2000, 50), measurement("b", 1000, 100)),
-				new Round(1, 2, measurement("a", 2200, 40), measurement("b", 1100, 90)),
-				new Round(2, 1, measurement("a", 1800, 60), measurement("b", 900, 110)));
+		List<Round> rounds = List.of(new Round(1, 1, measurement("a", 2000, 50, 1), measurement("b", 1000, 100, 0)),
+				new Round(1, 2, measurement("a", 2200, 40, 4), measurement("b", 1100, 90, 9)),
+				new Round(2, 1, measurement("a", 1800, 60, 0.6), measurement("b", 900, 110, 0)));
 		Statistics.Pooled pooled = Statistics.pool(rounds);
 		assertThat(pooled.requestsPerSecondA()).isEqualTo(2000);
 		assertThat(pooled.requestsPerSecondB()).isEqualTo(1000);
 		assertThat(pooled.cpuMicrosA()).isEqualTo(50);
 		assertThat(pooled.cpuMicrosB()).isEqualTo(100);
+		// A: 1/50, 4/40, 0.6/60; B: 0, 9/90, 0.
+		assertThat(pooled.compilerShareA()).isEqualTo(0.02);
+		assertThat(pooled.compilerShareB()).isEqualTo(0);
 		assertThat(pooled.median()).isEqualTo(2.0);
 	}
 
 	private static Round round(int launch, int round, double ratio) {
-		return new Round(launch, round, measurement("a", 1000 * ratio, 10), measurement("b", 1000, 10));
+		return new Round(launch, round, measurement("a", 1000 * ratio, 10, 0), measurement("b", 1000, 10, 0));
 	}
 
-	private static Measurement measurement(String server, double requestsPerSecond, double cpuMicros) {
+	private static Measurement measurement(String server, double requestsPerSecond, double cpuMicros,
+			double compilerMicros) {
 		return new Measurement(server, "trivial by id",
-				new LoadResult((long) (requestsPerSecond * 5), 5, requestsPerSecond, 0.4, 1.2, 0), cpuMicros);
+				new LoadResult((long) (requestsPerSecond * 5), 5, requestsPerSecond, 0.4, 1.2, 0), cpuMicros,
+				compilerMicros);
 	}
 
 }
