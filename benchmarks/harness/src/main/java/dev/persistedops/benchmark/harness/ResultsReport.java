@@ -98,10 +98,12 @@ final class ResultsReport {
 						compiles the code they share for all of them; measured by hand, by id cost about 3 % more on a \
 						starter that also served full text, GET and the other conventions). Each server is warmed up, \
 						one at a time, with its requests in turn over one connection in 2 s slices until a whole turn \
-						takes within 3 % of the one before (at least the warm-up time, at most five times it; on a core \
+						takes within 3 % of the one before and the JIT compiler threads used at most 1 % of the \
+						server's CPU in it (after a turn in which it used more, the load pauses until the server is \
+						idle, at most 30 s, so that the compiler works through its queue with the whole core; at \
+						least the warm-up time, at most five times it; on a core \
 						shared with the load of many connections the JIT compiler gets too little of it to finish for \
-						minutes), then the same at full concurrency, where the JIT compiler threads must also have \
-						used at most 1 % of the server's CPU in the turn (at least two turns, at most the warm-up \
+						minutes), then the same at full concurrency (at least two turns, at most twice the warm-up \
 						time; a \
 						server that had parsed 100,000 documents looked settled over one connection while still far \
 						from its rate under load), then a full GC (`jcmd GC.run`), so that what the server keeps is in \

@@ -26,13 +26,27 @@ final class SessionRunner {
 
 	/**
 	 * The largest share of the server's CPU time its JIT compiler may use in a turn of
-	 * the warm-up at full concurrency for the server to count as warm. Measured by hand
-	 * on 2 cores ({@code jstat -compiler}), two servers four minutes into their warm-up,
-	 * their throughput already steady, still compiled for 0.55 to 0.83 s in three of four
-	 * 10 s runs of trivial requests (0.02 s in the fourth): 5 to 8 % of the core, taken
-	 * from the requests of one side of a comparison and not the other's.
+	 * the warm-up for the server to count as warm. On a slow 2-core machine, 11 of 12
+	 * servers whose turns were already within {@link #SETTLED} of each other still spent
+	 * 10 to 27 % of their CPU compiling at full concurrency (most about 25 %, what the
+	 * scheduler gives one more busy thread: the compiler had more queued than it could
+	 * do), 32 to 39 % over one connection. Measured so, full text through the starter
+	 * against plain Spring for GraphQL gave rounds of 2.0 to 2.3 on the trivial query,
+	 * where the recorded run has 1.04.
 	 */
 	static final double COMPILER_QUIET = 0.01;
+
+	/**
+	 * The longest pause in the warm-up, with no load, for the JIT compiler to finish what
+	 * it has queued: after a turn in which it used more than {@link #COMPILER_QUIET}.
+	 */
+	static final Duration COMPILER_DRAIN_LIMIT = Duration.ofSeconds(30);
+
+	/**
+	 * The longest warm-up at full concurrency, as a multiple of the warm-up time: the
+	 * compiler still has code to compile for the new concurrency.
+	 */
+	static final int FULL_CONCURRENCY_LIMIT = 2;
 
 	/** How close two turns of the warm-up must be for the server to count as warm. */
 	static final double SETTLED = 0.03;
@@ -173,17 +187,20 @@ final class SessionRunner {
 	/**
 	 * Warm every server up, one after the other: its requests in turn over a single
 	 * connection, in slices of {@link #WARMUP_SLICE}, until a whole turn runs within
-	 * {@link #SETTLED} of the one before (for at least the warm-up time, at most
-	 * {@link #WARMUP_LIMIT} times it), then the same at full concurrency, where the JIT
-	 * compiler must also have used at most {@link #COMPILER_QUIET} of the server's CPU in
-	 * the turn (at least two turns, at most the warm-up time again), then a full GC. On a
-	 * server that shares its core with the load of many connections, the JIT compiler
-	 * gets too little of the core to finish for minutes; one connection leaves it room. A
-	 * server that parsed 100,000 documents can look settled over one connection while it
-	 * is still far from its rate at full concurrency, hence the second stage. The full GC
-	 * moves what the server keeps to the old generation at once: that server otherwise
-	 * spent its first measured rounds in young collections of 30 ms and more, and went
-	 * from 8,000 to 15,000 requests per second while it was measured.
+	 * {@link #SETTLED} of the one before and the JIT compiler used at most
+	 * {@link #COMPILER_QUIET} of the server's CPU in it (for at least the warm-up time,
+	 * at most {@link #WARMUP_LIMIT} times it), then the same at full concurrency (at
+	 * least two turns, at most {@link #FULL_CONCURRENCY_LIMIT} times the warm-up time),
+	 * then a full GC. After a turn in which the compiler used more, the load pauses until
+	 * the server is idle (at most {@link #COMPILER_DRAIN_LIMIT}), so that the compiler
+	 * works through its queue with the whole core. On a server that shares its core with
+	 * the load of many connections, the JIT compiler gets too little of the core to
+	 * finish for minutes; one connection leaves it room. A server that parsed 100,000
+	 * documents can look settled over one connection while it is still far from its rate
+	 * at full concurrency, hence the second stage. The full GC moves what the server
+	 * keeps to the old generation at once: that server otherwise spent its first measured
+	 * rounds in young collections of 30 ms and more, and went from 8,000 to 15,000
+	 * requests per second while it was measured.
 	 */
 	private void warmUp(SessionPlan plan, Map<String, ServerProcess> servers, Path logs, String prefix) {
 		long minimum = this.settings.warmup().toNanos();
@@ -199,8 +216,8 @@ final class SessionRunner {
 				continue;
 			}
 			long start = System.nanoTime();
-			Settling single = settle(server, sides, 1, minimum, minimum * WARMUP_LIMIT, false);
-			Settling full = settle(server, sides, this.settings.connections(), 0, minimum, true);
+			Settling single = settle(server, sides, 1, minimum, minimum * WARMUP_LIMIT);
+			Settling full = settle(server, sides, this.settings.connections(), 0, minimum * FULL_CONCURRENCY_LIMIT);
 			server.collectGarbage(this.processes, this.settings.loadCpus(), logs);
 			this.out.printf(
 					"%s warmed up %s: %d requests, %d turns over one connection (%s), %d at full concurrency "
@@ -212,12 +229,12 @@ final class SessionRunner {
 
 	/**
 	 * Run the given requests in turn over the given number of connections until a turn
-	 * runs within {@link #SETTLED} of the one before (and, if asked, with the JIT
-	 * compiler quiet), once at least {@code minimum} has passed, or until {@code limit}
-	 * has.
+	 * runs within {@link #SETTLED} of the one before with the JIT compiler quiet
+	 * ({@link #COMPILER_QUIET}), once at least {@code minimum} has passed, or until
+	 * {@code limit} has.
 	 */
 	private Settling settle(ServerProcess server, List<Comparison.Side> sides, int connections, long minimum,
-			long limit, boolean quietCompiler) {
+			long limit) {
 		long start = System.nanoTime();
 		double[] previous = null;
 		int turns = 0;
@@ -234,8 +251,13 @@ final class SessionRunner {
 			turns++;
 			compilerShare = compilerShare(measurements);
 			settled = previous != null && System.nanoTime() - start >= minimum && settled(previous, turn)
-					&& (!quietCompiler || compilerShare <= COMPILER_QUIET);
+					&& compilerShare <= COMPILER_QUIET;
 			previous = turn;
+			if (!settled && compilerShare > COMPILER_QUIET) {
+				// Under load the compiler gets only a share of the core: with none, it
+				// works through what is queued at full speed.
+				awaitQuiet(Map.of(server.name(), server), COMPILER_DRAIN_LIMIT);
+			}
 		}
 		return new Settling(turns, settled, compilerShare);
 	}
