@@ -13,7 +13,6 @@ import dev.persistedops.store.OperationDocumentStore;
 import dev.persistedops.web.EnforcementMode;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.convert.DurationStyle;
 
 /**
  * Logs, once the application has started its beans, one INFO line that says what is in
@@ -79,8 +78,9 @@ final class PersistedOperationsStartupSummary implements SmartInitializingSingle
 
 	private String reload() {
 		StoreProperties.Reload reload = this.properties.getStore().getReload();
-		return reload.isEnabled() ? ", reloaded when they change (looked at every "
-				+ DurationStyle.SIMPLE.print(reload.getInterval()) + ")" : "";
+		return reload.isEnabled()
+				? ", reloaded when they change (looked at every " + LoggedDurations.print(reload.getInterval()) + ")"
+				: "";
 	}
 
 	private static String count(int documents) {

@@ -1,7 +1,6 @@
 package dev.persistedops.autoconfigure;
 
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.ApplicationListener;
 
 /**
@@ -105,8 +103,8 @@ final class StoredDocumentsStartupCheck
 			return;
 		}
 		if (!this.delay.isZero()) {
-			logger.info("Checking the persisted documents against the schema in the background in "
-					+ printed(this.delay) + " (" + ValidationProperties.BACKGROUND_DELAY + ")");
+			logger.info("The persisted documents will be checked against the schema in the background in "
+					+ LoggedDurations.print(this.delay) + " (" + ValidationProperties.BACKGROUND_DELAY + ")");
 		}
 		Thread thread = new Thread(this::runDeferred, "persisted-ops-schema-check");
 		thread.setDaemon(true);
@@ -114,11 +112,6 @@ final class StoredDocumentsStartupCheck
 		thread.setPriority(Thread.MIN_PRIORITY);
 		this.background = thread;
 		thread.start();
-	}
-
-	private static String printed(Duration delay) {
-		return (delay.toMillis() % 1000 == 0) ? DurationStyle.SIMPLE.print(delay, ChronoUnit.SECONDS)
-				: DurationStyle.SIMPLE.print(delay);
 	}
 
 	private void runDeferred() {

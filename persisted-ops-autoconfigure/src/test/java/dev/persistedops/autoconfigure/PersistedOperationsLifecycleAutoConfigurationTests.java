@@ -140,8 +140,8 @@ class PersistedOperationsLifecycleAutoConfigurationTests {
 		this.contextRunner.withPropertyValues(locations(directory), "persisted-ops.validation.background-delay=1h")
 			.run((context) -> {
 				ready(context);
-				assertThat(output).contains("Checking the persisted documents against the schema in the background "
-						+ "in 3600s (persisted-ops.validation.background-delay)");
+				assertThat(output).contains("The persisted documents will be checked against the schema in the "
+						+ "background in 3600s (persisted-ops.validation.background-delay)");
 				// Long enough for the check to end when it starts at once (see the test
 				// above).
 				Thread.sleep(2_000);
@@ -239,6 +239,16 @@ class PersistedOperationsLifecycleAutoConfigurationTests {
 				assertThat(reloader.interval()).isEqualTo(Duration.ofMillis(250));
 				assertThat(context.getBean(OperationDocumentStore.class))
 					.isSameAs(context.getBean(ReloadingDocumentStore.class));
+			});
+	}
+
+	@Test
+	void startupSummaryGivesTheReloadIntervalAsItWouldBeWritten(CapturedOutput output) throws IOException {
+		Files.writeString(this.directory.resolve(GREETING_MD5 + ".graphql"), GREETING);
+		this.contextRunner.withPropertyValues(locations(this.directory), "persisted-ops.store.reload.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("reloaded when they change (looked at every 5s)").doesNotContain("5000ms");
 			});
 	}
 
