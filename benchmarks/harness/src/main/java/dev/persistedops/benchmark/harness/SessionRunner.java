@@ -236,20 +236,17 @@ final class SessionRunner {
 	private Settling settle(ServerProcess server, List<Comparison.Side> sides, int connections, long minimum,
 			long limit) {
 		long start = System.nanoTime();
-		double[] previous = null;
+		List<Measurement> previous = null;
 		int turns = 0;
 		boolean settled = false;
 		double compilerShare = 0;
 		while (!settled && (turns < 2 || System.nanoTime() - start < limit)) {
-			double[] turn = new double[sides.size()];
-			List<Measurement> measurements = new ArrayList<>();
-			for (int i = 0; i < sides.size(); i++) {
-				Measurement measurement = this.load.measure(server, sides.get(i).request(), WARMUP_SLICE, connections);
-				measurements.add(measurement);
-				turn[i] = measurement.requestsPerSecond();
+			List<Measurement> turn = new ArrayList<>();
+			for (Comparison.Side side : sides) {
+				turn.add(this.load.measure(server, side.request(), WARMUP_SLICE, connections));
 			}
 			turns++;
-			compilerShare = compilerShare(measurements);
+			compilerShare = compilerShare(turn);
 			settled = previous != null && System.nanoTime() - start >= minimum && settled(previous, turn)
 					&& compilerShare <= COMPILER_QUIET;
 			previous = turn;
@@ -296,14 +293,14 @@ final class SessionRunner {
 	 * Whether the time a turn takes per request of each kind, summed, is within
 	 * {@link #SETTLED} of the turn before.
 	 */
-	private static boolean settled(double[] previous, double[] turn) {
+	private static boolean settled(List<Measurement> previous, List<Measurement> turn) {
 		return Math.abs(costOf(turn) / costOf(previous) - 1) <= SETTLED;
 	}
 
-	private static double costOf(double[] requestsPerSecond) {
+	private static double costOf(List<Measurement> turn) {
 		double cost = 0;
-		for (double rate : requestsPerSecond) {
-			cost += 1 / rate;
+		for (Measurement measurement : turn) {
+			cost += 1 / measurement.requestsPerSecond();
 		}
 		return cost;
 	}
