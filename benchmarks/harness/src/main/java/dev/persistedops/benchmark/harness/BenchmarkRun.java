@@ -41,8 +41,12 @@ public final class BenchmarkRun {
 		ChildProcesses processes = new ChildProcesses(settings.work().resolve("pids"));
 		String loadAtStart = Machine.loadAverage();
 		Map<String, String> machine = Machine.describe(settings);
-		out.printf("Benchmarks: %s; %d launch(es) × %d rounds × %d s per side; about %d minutes%n", settings.sessions(),
-				settings.launches(), settings.rounds(), settings.duration().toSeconds(), estimatedMinutes(settings));
+		long[] minutes = estimatedMinutes(settings);
+		out.printf(
+				"Benchmarks: %s; %d launch(es) × %d rounds × %d s per side; %d to %d minutes, "
+						+ "depending on how soon the servers settle%n",
+				settings.sessions(), settings.launches(), settings.rounds(), settings.duration().toSeconds(),
+				minutes[0], minutes[1]);
 		List<SessionResult> results = new ArrayList<>();
 		List<List<String>> jmh = List.of();
 		String failure = null;
@@ -154,28 +158,40 @@ public final class BenchmarkRun {
 	}
 
 	/**
-	 * Return a rough estimate of the run's length: the measured seconds, the warm-ups
-	 * (about twice the warm-up time per server, until its numbers settle) and about 15 s
-	 * per server start.
+	 * Return a rough estimate of the run's length in minutes, as the least and the most
+	 * it may take: the measured seconds, about 15 s per server start (each measured
+	 * server starts twice: alone, to time it, and to be measured), and each measured
+	 * server's warm-up, which takes from the warm-up time and two turns at full
+	 * concurrency (a server that settles at once) to its limits and the pauses for its
+	 * compiler (one that never does). It leaves out generating and publishing the
+	 * documents.
 	 */
-	static long estimatedMinutes(Settings settings) {
+	static long[] estimatedMinutes(Settings settings) {
 		long side = settings.duration().toSeconds();
 		long warmup = settings.warmup().toSeconds();
+		long leastWarmup = (warmup > 0) ? warmup + 2 * 3 * SessionRunner.WARMUP_SLICE.toSeconds() : 0;
+		long mostWarmup = (warmup > 0) ? (SessionRunner.WARMUP_LIMIT + SessionRunner.FULL_CONCURRENCY_LIMIT) * warmup
+				+ 2 * SessionRunner.COMPILER_DRAIN_LIMIT.toSeconds() : 0;
 		int sizes = settings.sizes().size();
-		// Per part: comparisons, servers.
-		int[][] parts = { { settings.runs("peers") ? 1 : 0, 18, 6 }, { settings.runs("stores") ? 1 : 0, 6, 4 },
-				{ settings.runs("scale") ? 1 : 0, 2 * sizes - 1, sizes + 1 } };
-		long seconds = 0;
+		int hugePages = settings.comparesHugePages(System.getProperty("os.name")) ? 1 : 0;
+		// Per part: comparisons, servers measured, servers timed at startup only.
+		int[][] parts = { { settings.runs("peers") ? 1 : 0, 18, 9, 0 }, { settings.runs("stores") ? 1 : 0, 6, 4, 0 },
+				{ settings.runs("scale") ? 1 : 0, 2 * sizes - 1 + hugePages, sizes + 1 + hugePages, 2 } };
+		long least = 0;
+		long most = 0;
 		for (int[] part : parts) {
 			if (part[0] == 1) {
-				seconds += settings.launches()
-						* (part[1] * settings.rounds() * 2L * side + part[2] * (2 * warmup + 15L));
+				long fixed = part[1] * settings.rounds() * 2L * side + (2L * part[2] + part[3]) * 15;
+				least += settings.launches() * (fixed + part[2] * leastWarmup);
+				most += settings.launches() * (fixed + part[2] * mostWarmup);
 			}
 		}
 		if (settings.runs("jmh")) {
-			seconds += settings.launches() * 22L * (3 + settings.rounds()) + 30;
+			long jmh = settings.launches() * 22L * (3 + settings.rounds()) + 30;
+			least += jmh;
+			most += jmh;
 		}
-		return Math.max(1, seconds / 60);
+		return new long[] { Math.max(1, least / 60), Math.max(1, most / 60) };
 	}
 
 }

@@ -27,12 +27,12 @@ final class SessionRunner {
 	/**
 	 * The largest share of the server's CPU time its JIT compiler may use in a turn of
 	 * the warm-up for the server to count as warm. On a slow 2-core machine, 11 of 12
-	 * servers whose turns were already within {@link #SETTLED} of each other still spent
-	 * 10 to 27 % of their CPU compiling at full concurrency (most about 25 %, what the
-	 * scheduler gives one more busy thread: the compiler had more queued than it could
-	 * do), 32 to 39 % over one connection. Measured so, full text through the starter
-	 * against plain Spring for GraphQL gave rounds of 2.0 to 2.3 on the trivial query,
-	 * where the recorded run has 1.04.
+	 * servers whose turns were already within 3 % of each other still spent 10 to 27 % of
+	 * their CPU compiling at full concurrency (most about 25 %, what the scheduler gives
+	 * one more busy thread: the compiler had more queued than it could do), 32 to 39 %
+	 * over one connection. Measured so, full text through the starter against plain
+	 * Spring for GraphQL gave rounds of 2.0 to 2.3 on the trivial query, where the
+	 * recorded run has 1.04.
 	 */
 	static final double COMPILER_QUIET = 0.01;
 
@@ -48,7 +48,14 @@ final class SessionRunner {
 	 */
 	static final int FULL_CONCURRENCY_LIMIT = 2;
 
-	/** How close two turns of the warm-up must be for the server to count as warm. */
+	/**
+	 * How much faster than every turn before it a turn of the warm-up may be for the
+	 * server to count as warm: a server still warming up gets faster. A turn that is
+	 * slower tells nothing about the server: on a shared host, the same server's turns
+	 * varied by more than 3 % for minutes after its compiler had gone quiet, and a
+	 * warm-up that waited for two turns within 3 % of each other ran to its limit on
+	 * almost every server.
+	 */
 	static final double SETTLED = 0.03;
 
 	/** The longest warm-up, as a multiple of the warm-up time. */
@@ -186,8 +193,8 @@ final class SessionRunner {
 
 	/**
 	 * Warm every server up, one after the other: its requests in turn over a single
-	 * connection, in slices of {@link #WARMUP_SLICE}, until a whole turn runs within
-	 * {@link #SETTLED} of the one before and the JIT compiler used at most
+	 * connection, in slices of {@link #WARMUP_SLICE}, until a whole turn is no faster
+	 * than the fastest before it (by {@link #SETTLED}) and the JIT compiler used at most
 	 * {@link #COMPILER_QUIET} of the server's CPU in it (for at least the warm-up time,
 	 * at most {@link #WARMUP_LIMIT} times it), then the same at full concurrency (at
 	 * least two turns, at most {@link #FULL_CONCURRENCY_LIMIT} times the warm-up time),
@@ -228,17 +235,18 @@ final class SessionRunner {
 	}
 
 	/**
-	 * Run the given requests in turn over the given number of connections until a turn
-	 * runs within {@link #SETTLED} of the one before with the JIT compiler quiet
+	 * Run the given requests in turn over the given number of connections until a turn is
+	 * no faster than the fastest before it ({@link #faster}) with the JIT compiler quiet
 	 * ({@link #COMPILER_QUIET}), once at least {@code minimum} has passed, or until
 	 * {@code limit} has.
 	 */
 	private Settling settle(ServerProcess server, List<Comparison.Side> sides, int connections, long minimum,
 			long limit) {
 		long start = System.nanoTime();
-		List<Measurement> previous = null;
+		double fastest = Double.POSITIVE_INFINITY;
 		int turns = 0;
 		boolean settled = false;
+		boolean rising = false;
 		double compilerShare = 0;
 		while (!settled && (turns < 2 || System.nanoTime() - start < limit)) {
 			List<Measurement> turn = new ArrayList<>();
@@ -247,16 +255,17 @@ final class SessionRunner {
 			}
 			turns++;
 			compilerShare = compilerShare(turn);
-			settled = previous != null && System.nanoTime() - start >= minimum && settled(previous, turn)
-					&& compilerShare <= COMPILER_QUIET;
-			previous = turn;
+			double cost = costOf(turn);
+			rising = faster(cost, fastest);
+			settled = turns >= 2 && System.nanoTime() - start >= minimum && !rising && compilerShare <= COMPILER_QUIET;
+			fastest = Math.min(fastest, cost);
 			if (!settled && compilerShare > COMPILER_QUIET) {
 				// Under load the compiler gets only a share of the core: with none, it
 				// works through what is queued at full speed.
 				awaitQuiet(Map.of(server.name(), server), COMPILER_DRAIN_LIMIT);
 			}
 		}
-		return new Settling(turns, settled, compilerShare);
+		return new Settling(turns, settled, rising, compilerShare);
 	}
 
 	/**
@@ -279,25 +288,33 @@ final class SessionRunner {
 	/**
 	 * How a stage of the warm-up ended.
 	 */
-	private record Settling(int turns, boolean settled, double compilerShare) {
+	private record Settling(int turns, boolean settled, boolean rising, double compilerShare) {
 
 		String describe() {
 			String compiler = String.format("the JIT compiler %.1f %% of its CPU in the last turn",
 					this.compilerShare * 100);
-			return (this.settled ? "settled, " : "not settled: its numbers may still be rising; ") + compiler;
+			if (this.settled) {
+				return "settled, " + compiler;
+			}
+			return "not settled: " + (this.rising ? "its last turn was its fastest; " : "") + compiler;
 		}
 
 	}
 
 	/**
-	 * Whether the time a turn takes per request of each kind, summed, is within
-	 * {@link #SETTLED} of the turn before.
+	 * Whether a turn that took the given cost is faster, by more than {@link #SETTLED},
+	 * than the fastest turn before it: if it is, the server is still warming up.
+	 * @param cost the time the turn took per request of each kind, summed
+	 * @param fastest the least such time of the turns before it
 	 */
-	private static boolean settled(List<Measurement> previous, List<Measurement> turn) {
-		return Math.abs(costOf(turn) / costOf(previous) - 1) <= SETTLED;
+	static boolean faster(double cost, double fastest) {
+		return cost < fastest * (1 - SETTLED);
 	}
 
-	private static double costOf(List<Measurement> turn) {
+	/**
+	 * Return the time a turn took per request of each kind, summed.
+	 */
+	static double costOf(List<Measurement> turn) {
 		double cost = 0;
 		for (Measurement measurement : turn) {
 			cost += 1 / measurement.requestsPerSecond();

@@ -24,6 +24,29 @@ class SessionRunnerTests {
 	}
 
 	@Test
+	void aTurnMoreThanThreePercentFasterThanEveryTurnBeforeIsStillWarmingUp() {
+		assertThat(SessionRunner.faster(1.0, Double.POSITIVE_INFINITY)).isTrue();
+		assertThat(SessionRunner.faster(0.96, 1.0)).isTrue();
+		assertThat(SessionRunner.faster(0.98, 1.0)).isFalse();
+	}
+
+	@Test
+	void aSlowerTurnDoesNotKeepTheWarmUpGoing() {
+		// On a shared host a turn may be slower for reasons of its own: that is noise,
+		// not
+		// a server still warming up.
+		assertThat(SessionRunner.faster(1.2, 1.0)).isFalse();
+	}
+
+	@Test
+	void aTurnCostsTheTimePerRequestOfEachKindSummed() {
+		Measurement fast = measurement(10_000, 50, 0);
+		Measurement slow = measurement(2_500, 50, 0);
+		// 2,000 and 500 requests per second.
+		assertThat(SessionRunner.costOf(List.of(fast, slow))).isCloseTo(0.0025, within(1e-12));
+	}
+
+	@Test
 	void measuredServersCheckALargeStoreAtOnce() {
 		ServerSpec spec = new ServerSpec("files", "files", List.of("-jar", "app.jar"),
 				List.of("persisted-ops.store.type=filesystem"), null);
