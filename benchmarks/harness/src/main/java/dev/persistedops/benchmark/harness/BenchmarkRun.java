@@ -6,9 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -16,7 +20,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The harness's entry point, run by {@code benchmarks/run}: runs the parts the settings
  * ask for, then writes the report. A run that fails writes what it measured to
- * {@code benchmarks/target/work/RESULTS-failed.md} and leaves RESULTS.md as it was.
+ * {@code benchmarks/target/work/RESULTS-failed.md} and leaves RESULTS.md as it was; the
+ * parts it finished are kept, and {@code --resume} goes on with the others
+ * ({@link SavedParts}).
  */
 public final class BenchmarkRun {
 
@@ -41,21 +47,26 @@ public final class BenchmarkRun {
 		ChildProcesses processes = new ChildProcesses(settings.work().resolve("pids"));
 		String loadAtStart = Machine.loadAverage();
 		Map<String, String> machine = Machine.describe(settings);
+		SavedParts saved;
+		try {
+			String key = SavedParts.key(machine, settings);
+			saved = settings.resume() ? SavedParts.resume(settings.work(), key)
+					: SavedParts.start(settings.work(), key);
+		}
+		catch (IllegalStateException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
+		}
 		long[] minutes = estimatedMinutes(settings);
 		out.printf(
 				"Benchmarks: %s; %d launch(es) × %d rounds × %d s per side; %d to %d minutes, "
 						+ "depending on how soon the servers settle%n",
 				settings.sessions(), settings.launches(), settings.rounds(), settings.duration().toSeconds(),
 				minutes[0], minutes[1]);
-		List<SessionResult> results = new ArrayList<>();
-		List<List<String>> jmh = List.of();
 		String failure = null;
 		try {
-			run(settings, processes, results);
-			if (settings.runs("jmh")) {
-				out.println("[jmh] running the microbenchmarks");
-				jmh = JmhRun.run(settings, processes, new Classpaths(root));
-			}
+			run(settings, processes, saved);
 		}
 		catch (RuntimeException ex) {
 			failure = ex.getMessage();
@@ -64,22 +75,57 @@ public final class BenchmarkRun {
 		finally {
 			processes.stopAll();
 		}
-		String report = ResultsReport.render(settings, machine, loadAtStart, Machine.loadAverage(), results, jmh,
-				failure);
+		List<SavedParts.Part> parts = saved.parts()
+			.stream()
+			.filter((part) -> settings.runs(part.name()))
+			.sorted(Comparator.comparing((SavedParts.Part part) -> Settings.ALL_SESSIONS.indexOf(part.name())))
+			.toList();
+		String report = ResultsReport.render(settings, machine, loadAtStart, Machine.loadAverage(), parts, failure);
 		Path output = (failure != null) ? settings.work().resolve("RESULTS-failed.md") : settings.output();
 		Files.writeString(output, report, StandardCharsets.UTF_8);
 		out.println("Wrote " + output);
+		if (failure != null && !parts.isEmpty()) {
+			out.println("The parts measured so far are kept: run again with --resume (and the same options) "
+					+ "to go on with the rest");
+		}
 		System.exit((failure != null) ? 1 : 0);
 	}
 
-	private static void run(Settings settings, ChildProcesses processes, List<SessionResult> results) {
+	/**
+	 * Run each part the settings ask for that the run has not measured yet, keeping each
+	 * once it has finished.
+	 */
+	private static void run(Settings settings, ChildProcesses processes, SavedParts saved) {
 		Classpaths classpaths = new Classpaths(settings.root());
 		SessionRunner runner = new SessionRunner(settings, processes, out);
-		if (settings.runs("peers")) {
-			DocumentSet documents = DocumentSet.generate(settings.work(), settings.smallestSize());
-			results.add(runner.run(Sessions.peers(classpaths, documents)));
+		for (String name : settings.sessions()) {
+			Optional<SavedParts.Part> kept = saved.part(name);
+			if (kept.isPresent()) {
+				out.printf("[%s] measured by an earlier sitting of this run, from %s to %s%n", name,
+						kept.get().started(), kept.get().ended());
+				continue;
+			}
+			Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+			String loadAtStart = Machine.loadAverage();
+			if (name.equals("jmh")) {
+				out.println("[jmh] running the microbenchmarks");
+				List<List<String>> jmh = JmhRun.run(settings, processes, classpaths);
+				saved.save(SavedParts.Part.measured(name, started, loadAtStart, null, jmh));
+			}
+			else {
+				SessionResult result = measure(name, settings, processes, classpaths, runner);
+				saved.save(SavedParts.Part.measured(name, started, loadAtStart, result, List.of()));
+			}
 		}
-		if (settings.runs("stores")) {
+	}
+
+	private static SessionResult measure(String name, Settings settings, ChildProcesses processes,
+			Classpaths classpaths, SessionRunner runner) {
+		if (name.equals("peers")) {
+			DocumentSet documents = DocumentSet.generate(settings.work(), settings.smallestSize());
+			return runner.run(Sessions.peers(classpaths, documents));
+		}
+		if (name.equals("stores")) {
 			DocumentSet documents = DocumentSet.generate(settings.work(), settings.smallestSize());
 			ExternalService redis = null;
 			ExternalService azurite = null;
@@ -88,25 +134,23 @@ public final class BenchmarkRun {
 				azurite = ExternalService.azurite(processes, settings);
 				publish(settings, processes, classpaths, documents, redis);
 				publish(settings, processes, classpaths, documents, azurite);
-				results.add(runner
-					.run(Sessions.stores(classpaths, documents, redis.storeProperties(), azurite.storeProperties())));
+				return runner
+					.run(Sessions.stores(classpaths, documents, redis.storeProperties(), azurite.storeProperties()));
 			}
 			finally {
 				stop(processes, redis);
 				stop(processes, azurite);
 			}
 		}
-		if (settings.runs("scale")) {
-			List<DocumentSet> sets = new ArrayList<>();
-			for (int size : settings.sizes()) {
-				out.printf("[scale] documents: %,d%n", size);
-				DocumentSet set = DocumentSet.generate(settings.work(), size);
-				set.readAll();
-				sets.add(set);
-			}
-			results.add(runner
-				.run(Sessions.scale(classpaths, sets, settings.comparesHugePages(System.getProperty("os.name", "")))));
+		List<DocumentSet> sets = new ArrayList<>();
+		for (int size : settings.sizes()) {
+			out.printf("[scale] documents: %,d%n", size);
+			DocumentSet set = DocumentSet.generate(settings.work(), size);
+			set.readAll();
+			sets.add(set);
 		}
+		return runner
+			.run(Sessions.scale(classpaths, sets, settings.comparesHugePages(System.getProperty("os.name", ""))));
 	}
 
 	/**

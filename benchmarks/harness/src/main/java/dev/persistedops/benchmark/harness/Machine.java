@@ -17,6 +17,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class Machine {
 
+	/** The label of the date the run started. */
+	static final String DATE = "date";
+
+	/** What follows the commit of a checkout with uncommitted changes. */
+	static final String UNCOMMITTED = " (with uncommitted changes)";
+
 	private Machine() {
 	}
 
@@ -51,7 +57,7 @@ final class Machine {
 	 */
 	static Map<String, String> describe(Settings settings) {
 		Map<String, String> facts = new LinkedHashMap<>();
-		facts.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+		facts.put(DATE, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
 		facts.put("CPUs (nproc)", String.valueOf(cpuCount()));
 		facts.put("CPU model",
 				cpuinfo().lines()
@@ -79,7 +85,7 @@ final class Machine {
 				output(List.of("git", "-C", settings.root().toString(), "rev-parse", "--short", "HEAD")).trim()
 						+ (output(List.of("git", "-C", settings.root().toString(), "status", "--porcelain",
 								"--untracked-files=no"))
-							.isBlank() ? "" : " (with uncommitted changes)"));
+							.isBlank() ? "" : UNCOMMITTED));
 		return facts;
 	}
 

@@ -3,6 +3,7 @@ package dev.persistedops.benchmark.harness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -22,12 +23,17 @@ final class ResultsReport {
 	 * @param machine the facts of {@link Machine#describe(Settings)}
 	 * @param loadAtStart the load average when the run started
 	 * @param loadAtEnd the load average when it ended
-	 * @param results what each part measured
-	 * @param jmh JMH's CSV rows, the header first, or empty
+	 * @param parts the parts measured, in the order they run, JMH's last
 	 * @param failure why the run stopped early, or {@code null}
 	 */
 	static String render(Settings settings, Map<String, String> machine, String loadAtStart, String loadAtEnd,
-			List<SessionResult> results, List<List<String>> jmh, @Nullable String failure) {
+			List<SavedParts.Part> parts, @Nullable String failure) {
+		List<SessionResult> results = parts.stream()
+			.map(SavedParts.Part::result)
+			.filter(Objects::nonNull)
+			.map(Objects::requireNonNull)
+			.toList();
+		List<List<String>> jmh = parts.stream().flatMap((part) -> part.jmh().stream()).toList();
 		StringBuilder md = new StringBuilder();
 		md.append("# Benchmark results\n\n");
 		md.append("Written by `benchmarks/run")
@@ -40,6 +46,7 @@ final class ResultsReport {
 			.append("; at the end: ")
 			.append(loadAtEnd)
 			.append(".\n\n");
+		sittings(md, parts);
 		if (settings.launches() < 3 || settings.rounds() < 5) {
 			md.append("**A short run (")
 				.append(settings.launches())
@@ -77,6 +84,43 @@ final class ResultsReport {
 		rounds(md, results);
 		jmh(md, jmh);
 		return md.toString();
+	}
+
+	/**
+	 * Say when each part was measured, and whether the run was resumed: a run stopped
+	 * between two parts and resumed was measured in more than one sitting.
+	 */
+	private static void sittings(StringBuilder md, List<SavedParts.Part> parts) {
+		if (parts.isEmpty()) {
+			return;
+		}
+		boolean resumed = parts.stream().anyMatch(SavedParts.Part::earlier);
+		if (resumed) {
+			md.append("**Measured in more than one sitting:** the run was stopped between two parts and resumed ")
+				.append("(`--resume`), at the same commit, on the same machine, with the same options. ")
+				.append("Each part was measured in one go.\n\n");
+		}
+		md.append("| part | measured from | to | load average at its start / end |")
+			.append(resumed ? " sitting |" : "")
+			.append("\n| --- | --- | --- | --- |")
+			.append(resumed ? " --- |" : "")
+			.append("\n");
+		for (SavedParts.Part part : parts) {
+			md.append("| ")
+				.append(part.name())
+				.append(" | ")
+				.append(part.started())
+				.append(" | ")
+				.append(part.ended())
+				.append(" | ")
+				.append(part.loadAtStart())
+				.append(" / ")
+				.append(part.loadAtEnd())
+				.append(" |")
+				.append(resumed ? (part.earlier() ? " earlier |" : " last |") : "")
+				.append("\n");
+		}
+		md.append("\n");
 	}
 
 	private static void method(StringBuilder md, Settings settings) {

@@ -28,12 +28,14 @@ import java.util.List;
  * @param java the {@code java} the servers run on
  * @param startupTimeout how long a server may take to answer its first request
  * @param clockTicksPerSecond the unit of CPU times in {@code /proc} ({@code CLK_TCK})
- * @param arguments the options as given
+ * @param arguments the options as given, but {@code --resume}
+ * @param resume whether to go on with the parts an earlier, stopped run of the same
+ * settings and commit left measured ({@link SavedParts})
  */
 public record Settings(Path root, Path output, Path work, List<String> sessions, int launches, int rounds,
 		Duration duration, Duration warmup, int connections, List<Integer> sizes, String serverCpus, String loadCpus,
-		List<String> jvmOptions, String java, Duration startupTimeout, long clockTicksPerSecond,
-		List<String> arguments) {
+		List<String> jvmOptions, String java, Duration startupTimeout, long clockTicksPerSecond, List<String> arguments,
+		boolean resume) {
 
 	/** Every part, in the order they run. */
 	public static final List<String> ALL_SESSIONS = List.of("peers", "stores", "scale", "jmh");
@@ -80,7 +82,9 @@ public record Settings(Path root, Path output, Path work, List<String> sessions,
 	 * @throws IllegalArgumentException on an unknown or malformed option
 	 */
 	public static Settings parse(Path root, int cpus, String... args) {
-		List<String> arguments = List.of(args);
+		boolean resume = List.of(args).contains("--resume");
+		List<String> arguments = Arrays.stream(args).filter((arg) -> !arg.equals("--resume")).toList();
+		String[] options = arguments.toArray(String[]::new);
 		boolean quick = arguments.contains("--quick");
 		List<String> sessions = ALL_SESSIONS;
 		int launches = quick ? 1 : 3;
@@ -94,15 +98,15 @@ public record Settings(Path root, Path output, Path work, List<String> sessions,
 		String serverCpus = (cpus >= 2) ? "0" : "";
 		String loadCpus = (cpus >= 2) ? ((cpus == 2) ? "1" : "1-" + (cpus - 1)) : "";
 		List<String> jvmOptions = defaultJvmOptions();
-		for (int i = 0; i < args.length; i++) {
-			String option = args[i];
+		for (int i = 0; i < options.length; i++) {
+			String option = options[i];
 			if (option.equals("--quick")) {
 				continue;
 			}
-			if (i + 1 >= args.length) {
+			if (i + 1 >= options.length) {
 				throw new IllegalArgumentException("Option " + option + " needs a value");
 			}
-			String value = args[++i];
+			String value = options[++i];
 			switch (option) {
 				case "--sessions" -> sessions = sessions(value);
 				case "--launches" -> launches = positive(option, value);
@@ -125,7 +129,7 @@ public record Settings(Path root, Path output, Path work, List<String> sessions,
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		return new Settings(root, output, root.resolve("benchmarks/target/work"), sessions, launches, rounds, duration,
 				warmup, connections, sizes, serverCpus, loadCpus, jvmOptions, java, Duration.ofMinutes(5), 100,
-				arguments);
+				arguments, resume);
 	}
 
 	/**
@@ -134,7 +138,7 @@ public record Settings(Path root, Path output, Path work, List<String> sessions,
 	public Settings withClockTicks(long clockTicksPerSecond) {
 		return new Settings(this.root, this.output, this.work, this.sessions, this.launches, this.rounds, this.duration,
 				this.warmup, this.connections, this.sizes, this.serverCpus, this.loadCpus, this.jvmOptions, this.java,
-				this.startupTimeout, clockTicksPerSecond, this.arguments);
+				this.startupTimeout, clockTicksPerSecond, this.arguments, this.resume);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.persistedops.benchmark.harness;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -68,8 +69,8 @@ class ResultsReportTests {
 		for (int i = 0; i < names.size(); i++) {
 			result.launches().add(new SessionResult.ServerLaunch(names.get(i), 1, seconds[i], 20, 20));
 		}
-		String report = ResultsReport.render(Settings.parse(Path.of("/repo"), 2), Map.of(), "0", "0", List.of(result),
-				List.of(), null);
+		String report = ResultsReport.render(Settings.parse(Path.of("/repo"), 2), Map.of(), "0", "0",
+				List.of(part(result)), null);
 		assertThat(report).contains("startup files, 100,000 vs 100: **+1.50 s**")
 			.contains("startup one manifest, 100,000 vs 100: **+0.75 s**")
 			.doesNotContain("+4.00 s");
@@ -94,8 +95,13 @@ class ResultsReportTests {
 					.mapToObj((i) -> new Round(1 + i / 5, 1 + i % 5, measurement("a", 1000 * ratios.get(i)),
 							measurement("b", 1000)))
 					.toList());
-		return ResultsReport.render(Settings.parse(Path.of("/repo"), 2), Map.of(), "0", "0", List.of(result), List.of(),
+		return ResultsReport.render(Settings.parse(Path.of("/repo"), 2), Map.of(), "0", "0", List.of(part(result)),
 				null);
+	}
+
+	static SavedParts.Part part(SessionResult result) {
+		return new SavedParts.Part(result.plan().name(), Instant.parse("2026-11-27T18:00:00Z"),
+				Instant.parse("2026-11-27T19:00:00Z"), "0.5 0.4 0.3", "1.0 0.9 0.8", result, List.of(), false);
 	}
 
 	private static Measurement measurement(String server, double requestsPerSecond) {

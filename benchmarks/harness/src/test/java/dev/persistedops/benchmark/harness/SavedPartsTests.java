@@ -1,0 +1,147 @@
+package dev.persistedops.benchmark.harness;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.assertj.core.groups.Tuple;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class SavedPartsTests {
+
+	private static final String KEY = "commit=742727b; options=--launches 3";
+
+	private static final LoadRequest TRIVIAL = new LoadRequest("trivial by id", "POST", "", "{}", null);
+
+	@TempDir
+	Path work;
+
+	@Test
+	void aResumedRunReadsBackWhatEachFinishedPartMeasured() {
+		SessionResult stores = storesResult();
+		SavedParts.start(this.work, KEY).save(part("stores", stores, List.of()));
+		SavedParts resumed = SavedParts.resume(this.work, KEY);
+		SavedParts.Part part = resumed.part("stores").orElseThrow();
+		assertThat(part.earlier()).isTrue();
+		assertThat(part.started()).isEqualTo(Instant.parse("2026-11-27T18:00:00Z"));
+		assertThat(part.loadAtEnd()).isEqualTo("1.00 0.90 0.80");
+		SessionResult read = part.result();
+		assertThat(read).isNotNull();
+		assertThat(read.plan().name()).isEqualTo("stores");
+		assertThat(read.plan().title()).isEqualTo("Stores at steady state");
+		assertThat(read.plan().servers()).extracting(ServerSpec::name, ServerSpec::description, ServerSpec::properties)
+			.containsExactly(Tuple.tuple("redis", "the same,\tRedis \\ store\non two lines",
+					List.of("persisted-ops.store.type=redis", "spring.data.redis.port=6390")));
+		Comparison comparison = read.plan().comparisons().get(0);
+		assertThat(comparison.title()).isEqualTo("Redis by id / files by id");
+		assertThat(comparison.target()).isEqualTo(0.97);
+		assertThat(comparison.a()).hasToString("redis: trivial by id");
+		assertThat(read.rounds().get(comparison)).isEqualTo(stores.rounds().values().iterator().next());
+		assertThat(read.launches()).isEqualTo(stores.launches());
+	}
+
+	@Test
+	void aResumedRunReadsBackJmhRows() {
+		List<List<String>> rows = List.of(List.of("Benchmark", "Score"), List.of("lookup", "0.17"));
+		SavedParts.start(this.work, KEY).save(part("jmh", null, rows));
+		SavedParts.Part part = SavedParts.resume(this.work, KEY).part("jmh").orElseThrow();
+		assertThat(part.result()).isNull();
+		assertThat(part.jmh()).isEqualTo(rows);
+	}
+
+	@Test
+	void aResumedRunRendersTheReportOfTheRunItGoesOn() {
+		SessionResult stores = storesResult();
+		Settings settings = Settings.parse(Path.of("/repo"), 2, "--sessions", "stores");
+		String measured = ResultsReport.render(settings, Map.of(), "0", "0", List.of(part("stores", stores, List.of())),
+				null);
+		SavedParts.start(this.work, KEY).save(part("stores", stores, List.of()));
+		String resumed = ResultsReport.render(settings, Map.of(), "0", "0", SavedParts.resume(this.work, KEY).parts(),
+				null);
+		assertThat(resumed).contains("**Measured in more than one sitting:**")
+			.contains("| stores | 2026-11-27T18:00:00Z | 2026-11-27T19:00:00Z | 0.50 0.40 0.30 / 1.00 0.90 0.80 | "
+					+ "earlier |");
+		assertThat(measured).doesNotContain("more than one sitting");
+		assertThat(section(resumed, "## Ratios")).isEqualTo(section(measured, "## Ratios"));
+		assertThat(section(resumed, "## Every round")).isEqualTo(section(measured, "## Every round"));
+	}
+
+	@Test
+	void aNewRunForgetsWhatAnEarlierOneKept() {
+		SavedParts.start(this.work, KEY).save(part("stores", storesResult(), List.of()));
+		SavedParts.start(this.work, KEY);
+		assertThat(SavedParts.resume(this.work, KEY).parts()).isEmpty();
+	}
+
+	@Test
+	void aRunOfAnotherCommitMachineOrOptionsIsNotResumed() {
+		SavedParts.start(this.work, KEY).save(part("stores", storesResult(), List.of()));
+		assertThatIllegalStateException().isThrownBy(() -> SavedParts.resume(this.work, "commit=1cdb3eb; options="))
+			.withMessageContaining("stores.tsv was kept by a run of another commit, machine, JVM or options")
+			.withMessageContaining("without --resume");
+	}
+
+	@Test
+	void aCheckoutWithUncommittedChangesIsNotResumed() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> SavedParts.resume(this.work, "commit=742727b" + Machine.UNCOMMITTED + "; options="))
+			.withMessageContaining("uncommitted changes cannot be resumed");
+	}
+
+	@Test
+	void aPartIsKeptOnlyOnceWrittenWhole() throws Exception {
+		SavedParts.start(this.work, KEY).save(part("stores", storesResult(), List.of()));
+		try (var files = Files.list(this.work.resolve("parts"))) {
+			assertThat(files.map((file) -> file.getFileName().toString())).containsExactly("stores.tsv");
+		}
+	}
+
+	@Test
+	void theKeyIsTheMachineButItsDateAndTheOptions() {
+		Settings settings = Settings.parse(Path.of("/repo"), 2, "--launches", "3", "--resume");
+		String key = SavedParts.key(Map.of(Machine.DATE, "2026-11-27T18:00:00Z"), settings);
+		assertThat(key).isEqualTo("options=--launches 3");
+		assertThat(SavedParts.key(Map.of("commit", "742727b"), settings))
+			.isEqualTo("commit=742727b; options=--launches 3");
+	}
+
+	private static SessionResult storesResult() {
+		ServerSpec redis = new ServerSpec("redis", "the same,\tRedis \\ store\non two lines", List.of("-cp", "x"),
+				List.of("persisted-ops.store.type=redis", "spring.data.redis.port=6390"), TRIVIAL);
+		Comparison comparison = Comparison
+			.of("Redis by id / files by id", "trivial", new Comparison.Side("redis", TRIVIAL),
+					new Comparison.Side("files", TRIVIAL))
+			.withTarget(0.97);
+		SessionResult result = SessionResult
+			.of(new SessionPlan("stores", "Stores at steady state", List.of(redis), List.of(comparison), List.of()));
+		result.add(comparison,
+				List.of(new Round(1, 1, measurement("redis", 16490.123456789), measurement("files", 17008)),
+						new Round(1, 2, measurement("redis", 1.0 / 3), measurement("files", 2.0 / 3))));
+		result.launches().add(new SessionResult.ServerLaunch("redis", 1, 9.14, 26.2, 27.5));
+		return result;
+	}
+
+	private static Measurement measurement(String server, double requestsPerSecond) {
+		return new Measurement(server, "trivial by id",
+				new LoadResult((long) (requestsPerSecond * 2), 2.01, requestsPerSecond, 0.4, 1.2, 3), 123.3, 0.1 / 7);
+	}
+
+	private static SavedParts.Part part(String name, @Nullable SessionResult result, List<List<String>> jmh) {
+		return new SavedParts.Part(name, Instant.parse("2026-11-27T18:00:00Z"), Instant.parse("2026-11-27T19:00:00Z"),
+				"0.50 0.40 0.30", "1.00 0.90 0.80", result, jmh, false);
+	}
+
+	private static String section(String report, String heading) {
+		int start = report.indexOf(heading);
+		int end = report.indexOf("\n## ", start + 1);
+		return report.substring(start, (end < 0) ? report.length() : end);
+	}
+
+}
