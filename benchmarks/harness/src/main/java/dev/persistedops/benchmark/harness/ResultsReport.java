@@ -142,7 +142,8 @@ final class ResultsReport {
 						compiles the code they share for all of them; measured by hand, by id cost about 3 % more on a \
 						starter that also served full text, GET and the other conventions). Each server is warmed up, \
 						one at a time, with its requests in turn over one connection in 2 s slices until a whole turn \
-						takes within 3 % of the one before and the JIT compiler threads used at most 1 % of the \
+						is no more than 3 % faster than the fastest turn before it (a slower turn is the host's \
+						noise, not a server still warming up) and the JIT compiler threads used at most 1 % of the \
 						server's CPU in it (after a turn in which it used more, the load pauses until the server is \
 						idle, at most 30 s, so that the compiler works through its queue with the whole core; at \
 						least the warm-up time, at most five times it; on a core \
