@@ -49,7 +49,7 @@ public final class BenchmarkRun {
 		Map<String, String> machine = Machine.describe(settings);
 		SavedParts saved;
 		try {
-			String key = SavedParts.key(machine, settings);
+			String key = SavedParts.key(machine, Machine.code(settings), settings);
 			saved = settings.resume() ? SavedParts.resume(settings.work(), key)
 					: SavedParts.start(settings.work(), key);
 		}

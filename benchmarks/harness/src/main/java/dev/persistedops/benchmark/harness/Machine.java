@@ -20,6 +20,9 @@ final class Machine {
 	/** The label of the date the run started. */
 	static final String DATE = "date";
 
+	/** The label of the commit the run was made at. */
+	static final String COMMIT = "commit";
+
 	/** What follows the commit of a checkout with uncommitted changes. */
 	static final String UNCOMMITTED = " (with uncommitted changes)";
 
@@ -81,12 +84,24 @@ final class Machine {
 		String hugePages = read(Path.of("/sys/kernel/mm/transparent_hugepage/enabled")).trim();
 		facts.put("transparent huge pages (kernel)", hugePages.isEmpty() ? "none" : hugePages);
 		facts.put("load generator", output(List.of("wrk", "-v")).lines().findFirst().orElse("unknown").trim());
-		facts.put("commit",
+		facts.put(COMMIT,
 				output(List.of("git", "-C", settings.root().toString(), "rev-parse", "--short", "HEAD")).trim()
 						+ (output(List.of("git", "-C", settings.root().toString(), "status", "--porcelain",
 								"--untracked-files=no"))
 							.isBlank() ? "" : UNCOMMITTED));
 		return facts;
+	}
+
+	/**
+	 * Return the last commit that changed what the run measures: anything but Markdown (a
+	 * report, the README), and whether the checkout changes it.
+	 */
+	static String code(Settings settings) {
+		String root = settings.root().toString();
+		return output(List.of("git", "-C", root, "log", "-1", "--format=%h", "--", ".", ":(exclude)*.md")).trim()
+				+ (output(List.of("git", "-C", root, "status", "--porcelain", "--untracked-files=no", "--", ".",
+						":(exclude)*.md"))
+					.isBlank() ? "" : UNCOMMITTED);
 	}
 
 	private static String cpuinfo() {

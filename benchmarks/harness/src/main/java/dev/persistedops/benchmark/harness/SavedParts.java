@@ -87,12 +87,12 @@ final class SavedParts {
 	 * @param work the work directory
 	 * @param key what the run is (see {@link #key})
 	 * @throws IllegalStateException if the checkout has uncommitted changes, or a kept
-	 * part is of another commit, machine, JVM or options
+	 * part is of other code, machine, JVM or options
 	 */
 	static SavedParts resume(Path work, String key) {
 		if (key.contains(Machine.UNCOMMITTED)) {
-			throw new IllegalStateException("A run from a checkout with uncommitted changes cannot be resumed: "
-					+ "commit them, and run again without --resume");
+			throw new IllegalStateException("A run from a checkout with uncommitted changes cannot be resumed "
+					+ "(changes to Markdown aside): commit them, and run again without --resume");
 		}
 		Path directory = work.resolve("parts");
 		Map<String, Part> parts = new LinkedHashMap<>();
@@ -111,13 +111,17 @@ final class SavedParts {
 	}
 
 	/**
-	 * Return what a run is, for its parts to be told apart from another run's: the
-	 * machine's facts but the date, and the options.
+	 * Return what a run is, for its parts to be told apart from another run's: the code
+	 * it measures, the machine's facts but the date and the commit (a commit that changes
+	 * only Markdown, such as the README, leaves a run resumable), and the options.
+	 * @param machine the facts of {@link Machine#describe}
+	 * @param code the last commit that changed the code ({@link Machine#code})
+	 * @param settings the run's settings
 	 */
-	static String key(Map<String, String> machine, Settings settings) {
-		StringBuilder key = new StringBuilder();
+	static String key(Map<String, String> machine, String code, Settings settings) {
+		StringBuilder key = new StringBuilder("code=").append(code).append("; ");
 		machine.forEach((label, value) -> {
-			if (!label.equals(Machine.DATE)) {
+			if (!label.equals(Machine.DATE) && !label.equals(Machine.COMMIT)) {
 				key.append(label).append('=').append(value).append("; ");
 			}
 		});
@@ -218,7 +222,7 @@ final class SavedParts {
 			.map(SavedParts::fields)
 			.toList();
 		if (lines.isEmpty() || !lines.get(0).equals(List.of(KEY, key))) {
-			throw new IllegalStateException(file + " was kept by a run of another commit, machine, JVM or options ("
+			throw new IllegalStateException(file + " was kept by a run of other code, machine, JVM or options ("
 					+ (lines.isEmpty() ? "empty" : String.join(" ", lines.get(0).subList(1, lines.get(0).size())))
 					+ "): run again without --resume");
 		}

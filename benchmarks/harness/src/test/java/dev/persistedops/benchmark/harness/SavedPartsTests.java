@@ -3,6 +3,7 @@ package dev.persistedops.benchmark.harness;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class SavedPartsTests {
 
-	private static final String KEY = "commit=742727b; options=--launches 3";
+	private static final String KEY = "code=742727b; options=--launches 3";
 
 	private static final LoadRequest TRIVIAL = new LoadRequest("trivial by id", "POST", "", "{}", null);
 
@@ -83,15 +84,15 @@ class SavedPartsTests {
 	@Test
 	void aRunOfAnotherCommitMachineOrOptionsIsNotResumed() {
 		SavedParts.start(this.work, KEY).save(part("stores", storesResult(), List.of()));
-		assertThatIllegalStateException().isThrownBy(() -> SavedParts.resume(this.work, "commit=1cdb3eb; options="))
-			.withMessageContaining("stores.tsv was kept by a run of another commit, machine, JVM or options")
+		assertThatIllegalStateException().isThrownBy(() -> SavedParts.resume(this.work, "code=1cdb3eb; options="))
+			.withMessageContaining("stores.tsv was kept by a run of other code, machine, JVM or options")
 			.withMessageContaining("without --resume");
 	}
 
 	@Test
 	void aCheckoutWithUncommittedChangesIsNotResumed() {
 		assertThatIllegalStateException()
-			.isThrownBy(() -> SavedParts.resume(this.work, "commit=742727b" + Machine.UNCOMMITTED + "; options="))
+			.isThrownBy(() -> SavedParts.resume(this.work, "code=742727b" + Machine.UNCOMMITTED + "; options="))
 			.withMessageContaining("uncommitted changes cannot be resumed");
 	}
 
@@ -104,12 +105,14 @@ class SavedPartsTests {
 	}
 
 	@Test
-	void theKeyIsTheMachineButItsDateAndTheOptions() {
+	void theKeyIsTheCodeTheMachineButItsDateAndCommitAndTheOptions() {
 		Settings settings = Settings.parse(Path.of("/repo"), 2, "--launches", "3", "--resume");
-		String key = SavedParts.key(Map.of(Machine.DATE, "2026-11-27T18:00:00Z"), settings);
-		assertThat(key).isEqualTo("options=--launches 3");
-		assertThat(SavedParts.key(Map.of("commit", "742727b"), settings))
-			.isEqualTo("commit=742727b; options=--launches 3");
+		Map<String, String> machine = new LinkedHashMap<>();
+		machine.put(Machine.DATE, "2026-11-27T18:00:00Z");
+		machine.put("CPU model", "AMD EPYC");
+		machine.put(Machine.COMMIT, "46da64d");
+		assertThat(SavedParts.key(machine, "742727b", settings))
+			.isEqualTo("code=742727b; CPU model=AMD EPYC; options=--launches 3");
 	}
 
 	private static SessionResult storesResult() {
