@@ -118,8 +118,8 @@ final class Sessions {
 				Operation.TRIVIAL.label(), side("sample-jar", Convention.ID, Operation.TRIVIAL),
 				side("sample", Convention.ID, Operation.TRIVIAL)));
 		// The conventions against the top-level id: on the trivial query, where the way
-		// in is
-		// most of the cost; GET on the large one too, since its rule looks at the
+		// in
+		// is most of the cost; GET on the large one too, since its rule looks at the
 		// document.
 		for (Convention convention : List.of(Convention.DOCUMENT_ID, Convention.APOLLO_HASH, Convention.GET)) {
 			comparisons.add(Comparison.of("starter " + convention.label() + " / starter by id",

@@ -36,6 +36,37 @@ class SessionRunnerTests {
 		// not
 		// a server still warming up.
 		assertThat(SessionRunner.faster(1.2, 1.0)).isFalse();
+		assertThat(SessionRunner.settles(1.2, 1.0, 0.0)).isTrue();
+	}
+
+	@Test
+	void aTurnSettlesOnlyWithTheCompilerQuiet() {
+		assertThat(SessionRunner.settles(1.0, 1.0, 0.01)).isTrue();
+		assertThat(SessionRunner.settles(1.0, 1.0, 0.02)).isFalse();
+		assertThat(SessionRunner.settles(0.9, 1.0, 0.0)).isFalse();
+	}
+
+	@Test
+	void aTurnWithoutAnAnswerDoesNotSettle() {
+		// No request answered: a rate of 0, an infinite cost, and no compiler time.
+		double cost = SessionRunner.costOf(List.of(measurement(0, Double.NaN, Double.NaN)));
+		assertThat(cost).isInfinite();
+		assertThat(SessionRunner.settles(cost, 1.0, 0.0)).isFalse();
+		assertThat(SessionRunner.settles(cost, Double.POSITIVE_INFINITY, 0.0)).isFalse();
+	}
+
+	@Test
+	void eachSideGoesFirstAsOftenOverTwoLaunches() {
+		int aFirst = 0;
+		for (int launch = 1; launch <= 2; launch++) {
+			for (int round = 1; round <= 5; round++) {
+				aFirst += SessionRunner.aFirst(launch, round) ? 1 : 0;
+			}
+		}
+		assertThat(aFirst).isEqualTo(5);
+		assertThat(SessionRunner.aFirst(1, 1)).isTrue();
+		assertThat(SessionRunner.aFirst(1, 2)).isFalse();
+		assertThat(SessionRunner.aFirst(2, 1)).isFalse();
 	}
 
 	@Test
