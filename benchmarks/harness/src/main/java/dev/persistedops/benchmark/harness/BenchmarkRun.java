@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,10 +46,11 @@ public final class BenchmarkRun {
 		ChildProcesses processes = new ChildProcesses(settings.work().resolve("pids"));
 		String loadAtStart = Machine.loadAverage();
 		Map<String, String> machine = Machine.describe(settings);
+		Machine.Code code = Machine.code(settings);
 		SavedParts saved;
 		try {
-			String key = SavedParts.key(machine, Machine.code(settings), settings);
-			saved = settings.resume() ? SavedParts.resume(settings.work(), key)
+			String key = SavedParts.key(machine, code, settings);
+			saved = settings.resume() ? SavedParts.resume(settings.work(), code, key)
 					: SavedParts.start(settings.work(), key);
 		}
 		catch (IllegalStateException ex) {
@@ -58,12 +58,13 @@ public final class BenchmarkRun {
 			System.exit(2);
 			return;
 		}
-		long[] minutes = estimatedMinutes(settings);
+		List<String> toMeasure = settings.sessions().stream().filter((name) -> saved.part(name).isEmpty()).toList();
+		long[] minutes = estimatedMinutes(settings, toMeasure);
 		out.printf(
-				"Benchmarks: %s; %d launch(es) × %d rounds × %d s per side; %d to %d minutes, "
+				"Benchmarks: %s; %d launch(es) × %d rounds × %d s per side; %s%d to %d minutes, "
 						+ "depending on how soon the servers settle%n",
 				settings.sessions(), settings.launches(), settings.rounds(), settings.duration().toSeconds(),
-				minutes[0], minutes[1]);
+				toMeasure.equals(settings.sessions()) ? "" : "measuring " + toMeasure + " in ", minutes[0], minutes[1]);
 		String failure = null;
 		try {
 			run(settings, processes, saved);
@@ -75,18 +76,16 @@ public final class BenchmarkRun {
 		finally {
 			processes.stopAll();
 		}
-		List<SavedParts.Part> parts = saved.parts()
-			.stream()
-			.filter((part) -> settings.runs(part.name()))
-			.sorted(Comparator.comparing((SavedParts.Part part) -> Settings.ALL_SESSIONS.indexOf(part.name())))
-			.toList();
+		List<Part> parts = saved.parts().stream().filter((part) -> settings.runs(part.name())).toList();
 		String report = ResultsReport.render(settings, machine, loadAtStart, Machine.loadAverage(), parts, failure);
 		Path output = (failure != null) ? settings.work().resolve("RESULTS-failed.md") : settings.output();
 		Files.writeString(output, report, StandardCharsets.UTF_8);
 		out.println("Wrote " + output);
 		if (failure != null && !parts.isEmpty()) {
-			out.println("The parts measured so far are kept: run again with --resume (and the same options) "
-					+ "to go on with the rest");
+			out.println(code.uncommitted()
+					? "The parts measured so far cannot be resumed: the checkout has uncommitted changes"
+					: "The parts measured so far are kept: run again with --resume (and the same options) "
+							+ "to go on with the rest");
 		}
 		System.exit((failure != null) ? 1 : 0);
 	}
@@ -99,7 +98,7 @@ public final class BenchmarkRun {
 		Classpaths classpaths = new Classpaths(settings.root());
 		SessionRunner runner = new SessionRunner(settings, processes, out);
 		for (String name : settings.sessions()) {
-			Optional<SavedParts.Part> kept = saved.part(name);
+			Optional<Part> kept = saved.part(name);
 			if (kept.isPresent()) {
 				out.printf("[%s] measured by an earlier sitting of this run, from %s to %s%n", name,
 						kept.get().started(), kept.get().ended());
@@ -110,11 +109,11 @@ public final class BenchmarkRun {
 			if (name.equals("jmh")) {
 				out.println("[jmh] running the microbenchmarks");
 				List<List<String>> jmh = JmhRun.run(settings, processes, classpaths);
-				saved.save(SavedParts.Part.measured(name, started, loadAtStart, null, jmh));
+				saved.save(Part.measured(name, started, loadAtStart, null, jmh));
 			}
 			else {
 				SessionResult result = measure(name, settings, processes, classpaths, runner);
-				saved.save(SavedParts.Part.measured(name, started, loadAtStart, result, List.of()));
+				saved.save(Part.measured(name, started, loadAtStart, result, List.of()));
 			}
 		}
 	}
@@ -202,35 +201,39 @@ public final class BenchmarkRun {
 	}
 
 	/**
-	 * Return a rough estimate of the run's length in minutes, as the least and the most
-	 * it may take: the measured seconds, about 15 s per server start (each measured
-	 * server starts twice: alone, to time it, and to be measured), and each measured
-	 * server's warm-up, which takes from the warm-up time and two turns at full
-	 * concurrency (a server that settles at once) to its limits and the pauses for its
-	 * compiler (one that never does). It leaves out generating and publishing the
-	 * documents.
+	 * Return a rough estimate of how long the given parts take, in minutes, as the least
+	 * and the most they may take: the measured seconds, about 15 s per server start (each
+	 * measured server starts twice: alone, to time it, and to be measured), and each
+	 * measured server's warm-up, which takes from the warm-up time and two turns of its
+	 * requests at full concurrency (a server that settles at once) to its limits and the
+	 * pauses for its compiler (one that never does). It leaves out generating and
+	 * publishing the documents.
+	 * @param settings the run's settings
+	 * @param parts the parts to measure (those a resumed run kept are not)
 	 */
-	static long[] estimatedMinutes(Settings settings) {
+	static long[] estimatedMinutes(Settings settings, List<String> parts) {
 		long side = settings.duration().toSeconds();
 		long warmup = settings.warmup().toSeconds();
-		long leastWarmup = (warmup > 0) ? warmup + 2 * 3 * SessionRunner.WARMUP_SLICE.toSeconds() : 0;
-		long mostWarmup = (warmup > 0) ? (SessionRunner.WARMUP_LIMIT + SessionRunner.FULL_CONCURRENCY_LIMIT) * warmup
-				+ 2 * SessionRunner.COMPILER_DRAIN_LIMIT.toSeconds() : 0;
+		long turn = 2 * SessionRunner.WARMUP_SLICE.toSeconds();
+		long mostWarmup = (SessionRunner.WARMUP_LIMIT + SessionRunner.FULL_CONCURRENCY_LIMIT) * warmup
+				+ 2 * SessionRunner.COMPILER_DRAIN_LIMIT.toSeconds();
 		int sizes = settings.sizes().size();
 		int hugePages = settings.comparesHugePages(System.getProperty("os.name")) ? 1 : 0;
-		// Per part: comparisons, servers measured, servers timed at startup only.
-		int[][] parts = { { settings.runs("peers") ? 1 : 0, 18, 9, 0 }, { settings.runs("stores") ? 1 : 0, 6, 4, 0 },
-				{ settings.runs("scale") ? 1 : 0, 2 * sizes - 1 + hugePages, sizes + 1 + hugePages, 2 } };
+		// Per part (as Sessions plans them): comparisons, servers measured, requests they
+		// warm up in all, servers timed at startup only.
+		Map<String, int[]> plans = Map.of("peers", new int[] { 18, 9, 26, 0 }, "stores", new int[] { 6, 4, 8, 0 },
+				"scale", new int[] { 2 * sizes - 1 + hugePages, sizes + 1 + hugePages, 2 * sizes + 1 + hugePages, 2 });
 		long least = 0;
 		long most = 0;
-		for (int[] part : parts) {
-			if (part[0] == 1) {
-				long fixed = part[1] * settings.rounds() * 2L * side + (2L * part[2] + part[3]) * 15;
-				least += settings.launches() * (fixed + part[2] * leastWarmup);
-				most += settings.launches() * (fixed + part[2] * mostWarmup);
+		for (String part : parts) {
+			int[] plan = plans.get(part);
+			if (plan != null) {
+				long fixed = plan[0] * settings.rounds() * 2L * side + (2L * plan[1] + plan[3]) * 15;
+				least += settings.launches() * (fixed + ((warmup > 0) ? plan[1] * warmup + plan[2] * turn : 0));
+				most += settings.launches() * (fixed + ((warmup > 0) ? plan[1] * mostWarmup : 0));
 			}
 		}
-		if (settings.runs("jmh")) {
+		if (parts.contains("jmh")) {
 			long jmh = settings.launches() * 22L * (3 + settings.rounds()) + 30;
 			least += jmh;
 			most += jmh;

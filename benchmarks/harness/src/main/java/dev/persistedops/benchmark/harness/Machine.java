@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ final class Machine {
 	static final String COMMIT = "commit";
 
 	/** What follows the commit of a checkout with uncommitted changes. */
-	static final String UNCOMMITTED = " (with uncommitted changes)";
+	private static final String UNCOMMITTED = " (with uncommitted changes)";
 
 	private Machine() {
 	}
@@ -84,24 +85,42 @@ final class Machine {
 		String hugePages = read(Path.of("/sys/kernel/mm/transparent_hugepage/enabled")).trim();
 		facts.put("transparent huge pages (kernel)", hugePages.isEmpty() ? "none" : hugePages);
 		facts.put("load generator", output(List.of("wrk", "-v")).lines().findFirst().orElse("unknown").trim());
-		facts.put(COMMIT,
-				output(List.of("git", "-C", settings.root().toString(), "rev-parse", "--short", "HEAD")).trim()
-						+ (output(List.of("git", "-C", settings.root().toString(), "status", "--porcelain",
-								"--untracked-files=no"))
-							.isBlank() ? "" : UNCOMMITTED));
+		String root = settings.root().toString();
+		facts.put(COMMIT, output(List.of("git", "-C", root, "rev-parse", "--short", "HEAD")).trim()
+				+ (changed(root, ".") ? UNCOMMITTED : ""));
 		return facts;
 	}
 
 	/**
-	 * Return the last commit that changed what the run measures: anything but Markdown (a
-	 * report, the README), and whether the checkout changes it.
+	 * Return the code the run measures: the last commit that changed anything but
+	 * Markdown (a report, the README), and whether the checkout changes it further.
 	 */
-	static String code(Settings settings) {
+	static Code code(Settings settings) {
 		String root = settings.root().toString();
-		return output(List.of("git", "-C", root, "log", "-1", "--format=%h", "--", ".", ":(exclude)*.md")).trim()
-				+ (output(List.of("git", "-C", root, "status", "--porcelain", "--untracked-files=no", "--", ".",
-						":(exclude)*.md"))
-					.isBlank() ? "" : UNCOMMITTED);
+		return new Code(
+				output(List.of("git", "-C", root, "log", "-1", "--format=%H", "--", ".", ":(exclude)*.md")).trim(),
+				changed(root, ".", ":(exclude)*.md"));
+	}
+
+	/**
+	 * Whether the checkout has changes, new files that are not ignored included, to the
+	 * given paths.
+	 */
+	private static boolean changed(String root, String... paths) {
+		List<String> command = new ArrayList<>(
+				List.of("git", "-C", root, "status", "--porcelain", "--untracked-files=normal", "--"));
+		command.addAll(List.of(paths));
+		return !output(command).isBlank();
+	}
+
+	/**
+	 * The code a run measures.
+	 *
+	 * @param commit the last commit that changed it, in full
+	 * @param uncommitted whether the checkout changes it further
+	 */
+	record Code(String commit, boolean uncommitted) {
+
 	}
 
 	private static String cpuinfo() {

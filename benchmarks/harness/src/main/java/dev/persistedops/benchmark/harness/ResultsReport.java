@@ -27,9 +27,9 @@ final class ResultsReport {
 	 * @param failure why the run stopped early, or {@code null}
 	 */
 	static String render(Settings settings, Map<String, String> machine, String loadAtStart, String loadAtEnd,
-			List<SavedParts.Part> parts, @Nullable String failure) {
+			List<Part> parts, @Nullable String failure) {
 		List<SessionResult> results = parts.stream()
-			.map(SavedParts.Part::result)
+			.map(Part::result)
 			.filter(Objects::nonNull)
 			.map(Objects::requireNonNull)
 			.toList();
@@ -88,24 +88,26 @@ final class ResultsReport {
 
 	/**
 	 * Say when each part was measured, and whether the run was resumed: a run stopped
-	 * between two parts and resumed was measured in more than one sitting.
+	 * between two parts (or by a part that failed) and resumed was measured in more than
+	 * one sitting.
 	 */
-	private static void sittings(StringBuilder md, List<SavedParts.Part> parts) {
+	private static void sittings(StringBuilder md, List<Part> parts) {
 		if (parts.isEmpty()) {
 			return;
 		}
-		boolean resumed = parts.stream().anyMatch(SavedParts.Part::earlier);
+		boolean resumed = parts.stream().anyMatch(Part::earlier);
 		if (resumed) {
-			md.append("**Measured in more than one sitting:** the run was stopped between two parts and resumed ")
-				.append("(`--resume`), at the same commit, on the same machine, with the same options. ")
-				.append("Each part was measured in one go.\n\n");
+			md.append("**Measured in more than one sitting:** the run was stopped between two parts, or by a part ")
+				.append("that failed, and resumed (`--resume`) on the same code, machine, JVM and options; ")
+				.append("a commit between the sittings changed only Markdown, if any, and the commit below is the ")
+				.append("last sitting's. Each part was measured in one go.\n\n");
 		}
 		md.append("| part | measured from | to | load average at its start / end |")
 			.append(resumed ? " sitting |" : "")
 			.append("\n| --- | --- | --- | --- |")
 			.append(resumed ? " --- |" : "")
 			.append("\n");
-		for (SavedParts.Part part : parts) {
+		for (Part part : parts) {
 			md.append("| ")
 				.append(part.name())
 				.append(" | ")
@@ -157,7 +159,8 @@ final class ResultsReport {
 						measurement the harness waits \
 						(at most 10 s) until no server uses the CPU: an idle server may still be compiling or collecting \
 						on the core the measured one needs. Each comparison A / B then runs in alternating rounds on the \
-						same servers (A then B in odd rounds, B then A in even ones): wrk, pinned to the other CPUs, \
+						same servers (A then B in odd rounds, B then A in even ones, the other way round in even \
+						launches, so that each side goes first about as often): wrk, pinned to the other CPUs, \
 						sends one request for a fixed time, and the ratio of the round is A's requests per second over \
 						B's. With the servers held to their CPUs and kept saturated, a ratio above 1 means A costs less \
 						per request. The whole part is launched again (fresh JVMs) and the per-round ratios of every \

@@ -1,6 +1,7 @@
 package dev.persistedops.benchmark.harness;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,10 +16,24 @@ class BenchmarkRunTests {
 		Settings settings = Settings.parse(this.root, 2, "--sessions", "peers", "--launches", "1", "--rounds", "1",
 				"--duration", "2", "--warmup", "20");
 		// 18 comparisons × 1 round × 2 sides × 2 s, and 9 servers started twice at 15 s:
-		// 342 s. Each server's warm-up: 20 s and two turns of 6 s (630 s in all), or 5 ×
-		// 20 s over one connection, 2 × 20 s at full concurrency and two pauses of 30 s
-		// (2,142 s in all).
-		assertThat(BenchmarkRun.estimatedMinutes(settings)).containsExactly(10, 35);
+		// 342 s. The warm-up: 20 s per server and two turns of 2 s for each of the 26
+		// requests (626 s in all), or per server 5 × 20 s over one connection, 2 × 20 s
+		// at full concurrency and two pauses of 30 s (2,142 s in all).
+		assertThat(BenchmarkRun.estimatedMinutes(settings, settings.sessions())).containsExactly(10, 35);
+	}
+
+	@Test
+	void estimateOfAResumedRunLeavesOutThePartsItKept() {
+		Settings settings = Settings.parse(this.root, 2, "--launches", "1", "--rounds", "1", "--duration", "2",
+				"--warmup", "20");
+		long[] all = BenchmarkRun.estimatedMinutes(settings, settings.sessions());
+		long[] withoutPeers = BenchmarkRun.estimatedMinutes(settings, List.of("stores", "scale", "jmh"));
+		long[] peers = BenchmarkRun.estimatedMinutes(settings, List.of("peers"));
+		assertThat(withoutPeers[0]).isLessThan(all[0]).isGreaterThan(all[0] - peers[0] - 2);
+		assertThat(withoutPeers[1]).isLessThan(all[1]).isGreaterThan(all[1] - peers[1] - 2);
+		// JMH alone: 22 benchmarks, 1 fork of 3 + 1 iterations of 1 s each, and 30 s: 118
+		// s.
+		assertThat(BenchmarkRun.estimatedMinutes(settings, List.of("jmh"))).containsExactly(1, 1);
 	}
 
 	@Test
@@ -27,7 +42,7 @@ class BenchmarkRunTests {
 				"--duration", "3", "--warmup", "0");
 		// 2 × (6 comparisons × 5 rounds × 2 sides × 3 s, and 4 servers started twice
 		// at 15 s): 600 s.
-		assertThat(BenchmarkRun.estimatedMinutes(settings)).containsExactly(10, 10);
+		assertThat(BenchmarkRun.estimatedMinutes(settings, settings.sessions())).containsExactly(10, 10);
 	}
 
 }

@@ -99,8 +99,8 @@ class ResultsReportTests {
 				null);
 	}
 
-	static SavedParts.Part part(SessionResult result) {
-		return new SavedParts.Part(result.plan().name(), Instant.parse("2026-11-27T18:00:00Z"),
+	static Part part(SessionResult result) {
+		return new Part(result.plan().name(), Instant.parse("2026-11-27T18:00:00Z"),
 				Instant.parse("2026-11-27T19:00:00Z"), "0.5 0.4 0.3", "1.0 0.9 0.8", result, List.of(), false);
 	}
 

@@ -3,6 +3,7 @@ package dev.persistedops.benchmark.harness;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ class SavedPartsTests {
 
 	private static final String KEY = "code=742727b; options=--launches 3";
 
+	private static final Machine.Code CODE = new Machine.Code("742727b", false);
+
 	private static final LoadRequest TRIVIAL = new LoadRequest("trivial by id", "POST", "", "{}", null);
 
 	@TempDir
@@ -28,8 +31,8 @@ class SavedPartsTests {
 	void aResumedRunReadsBackWhatEachFinishedPartMeasured() {
 		SessionResult stores = storesResult();
 		SavedParts.start(this.work, KEY).save(part("stores", stores, List.of()));
-		SavedParts resumed = SavedParts.resume(this.work, KEY);
-		SavedParts.Part part = resumed.part("stores").orElseThrow();
+		SavedParts resumed = SavedParts.resume(this.work, CODE, KEY);
+		Part part = resumed.part("stores").orElseThrow();
 		assertThat(part.earlier()).isTrue();
 		assertThat(part.started()).isEqualTo(Instant.parse("2026-11-27T18:00:00Z"));
 		assertThat(part.loadAtEnd()).isEqualTo("1.00 0.90 0.80");
@@ -52,7 +55,7 @@ class SavedPartsTests {
 	void aResumedRunReadsBackJmhRows() {
 		List<List<String>> rows = List.of(List.of("Benchmark", "Score"), List.of("lookup", "0.17"));
 		SavedParts.start(this.work, KEY).save(part("jmh", null, rows));
-		SavedParts.Part part = SavedParts.resume(this.work, KEY).part("jmh").orElseThrow();
+		Part part = SavedParts.resume(this.work, CODE, KEY).part("jmh").orElseThrow();
 		assertThat(part.result()).isNull();
 		assertThat(part.jmh()).isEqualTo(rows);
 	}
@@ -64,27 +67,26 @@ class SavedPartsTests {
 		String measured = ResultsReport.render(settings, Map.of(), "0", "0", List.of(part("stores", stores, List.of())),
 				null);
 		SavedParts.start(this.work, KEY).save(part("stores", stores, List.of()));
-		String resumed = ResultsReport.render(settings, Map.of(), "0", "0", SavedParts.resume(this.work, KEY).parts(),
-				null);
+		String resumed = ResultsReport.render(settings, Map.of(), "0", "0",
+				SavedParts.resume(this.work, CODE, KEY).parts(), null);
 		assertThat(resumed).contains("**Measured in more than one sitting:**")
 			.contains("| stores | 2026-11-27T18:00:00Z | 2026-11-27T19:00:00Z | 0.50 0.40 0.30 / 1.00 0.90 0.80 | "
 					+ "earlier |");
 		assertThat(measured).doesNotContain("more than one sitting");
-		assertThat(section(resumed, "## Ratios")).isEqualTo(section(measured, "## Ratios"));
-		assertThat(section(resumed, "## Every round")).isEqualTo(section(measured, "## Every round"));
+		assertThat(withoutSittings(resumed)).isEqualTo(withoutSittings(measured));
 	}
 
 	@Test
 	void aNewRunForgetsWhatAnEarlierOneKept() {
 		SavedParts.start(this.work, KEY).save(part("stores", storesResult(), List.of()));
 		SavedParts.start(this.work, KEY);
-		assertThat(SavedParts.resume(this.work, KEY).parts()).isEmpty();
+		assertThat(SavedParts.resume(this.work, CODE, KEY).parts()).isEmpty();
 	}
 
 	@Test
 	void aRunOfAnotherCommitMachineOrOptionsIsNotResumed() {
 		SavedParts.start(this.work, KEY).save(part("stores", storesResult(), List.of()));
-		assertThatIllegalStateException().isThrownBy(() -> SavedParts.resume(this.work, "code=1cdb3eb; options="))
+		assertThatIllegalStateException().isThrownBy(() -> SavedParts.resume(this.work, CODE, "code=1cdb3eb; options="))
 			.withMessageContaining("stores.tsv was kept by a run of other code, machine, JVM or options")
 			.withMessageContaining("without --resume");
 	}
@@ -92,16 +94,74 @@ class SavedPartsTests {
 	@Test
 	void aCheckoutWithUncommittedChangesIsNotResumed() {
 		assertThatIllegalStateException()
-			.isThrownBy(() -> SavedParts.resume(this.work, "code=742727b" + Machine.UNCOMMITTED + "; options="))
+			.isThrownBy(() -> SavedParts.resume(this.work, new Machine.Code("742727b", true), KEY))
 			.withMessageContaining("uncommitted changes cannot be resumed");
 	}
 
 	@Test
-	void aPartIsKeptOnlyOnceWrittenWhole() throws Exception {
+	void aPartIsKeptWholeUnderItsOwnName() throws Exception {
 		SavedParts.start(this.work, KEY).save(part("stores", storesResult(), List.of()));
 		try (var files = Files.list(this.work.resolve("parts"))) {
 			assertThat(files.map((file) -> file.getFileName().toString())).containsExactly("stores.tsv");
 		}
+	}
+
+	@Test
+	void aPartLeftHalfWrittenByAStoppedRunIsNotKept() throws Exception {
+		SavedParts.start(this.work, KEY).save(part("stores", storesResult(), List.of()));
+		Path parts = this.work.resolve("parts");
+		List<String> whole = Files.readAllLines(parts.resolve("stores.tsv"));
+		// Stopped while it wrote the next part, or the same part once more.
+		Files.write(parts.resolve("scale.tsv.partial"), whole.subList(0, 3));
+		Files.write(parts.resolve("stores.tsv.partial"), whole.subList(0, 3));
+		SavedParts resumed = SavedParts.resume(this.work, CODE, KEY);
+		assertThat(resumed.parts()).extracting(Part::name).containsExactly("stores");
+		SessionResult read = resumed.part("stores").orElseThrow().result();
+		assertThat(read).isNotNull();
+		assertThat(List.copyOf(read.rounds().values())).isEqualTo(List.copyOf(storesResult().rounds().values()));
+	}
+
+	@Test
+	void aKeptPartThatIsNotWholeIsReportedByName() throws Exception {
+		SavedParts.start(this.work, KEY).save(part("stores", storesResult(), List.of()));
+		Path file = this.work.resolve("parts/stores.tsv");
+		List<String> whole = Files.readAllLines(file);
+		Files.write(file, whole.subList(0, whole.size() - 1));
+		assertThatIllegalStateException().isThrownBy(() -> SavedParts.resume(this.work, CODE, KEY))
+			.withMessageContaining("Cannot read " + file + ": it is not whole")
+			.withMessageContaining("without --resume");
+	}
+
+	@Test
+	void aKeptPartWithAnUnreadableFieldIsReportedByName() throws Exception {
+		SavedParts.start(this.work, KEY).save(part("stores", storesResult(), List.of()));
+		Path file = this.work.resolve("parts/stores.tsv");
+		List<String> lines = new ArrayList<>(Files.readAllLines(file));
+		int launch = lines
+			.indexOf(lines.stream().filter((line) -> line.startsWith("launch\t")).findFirst().orElseThrow());
+		lines.set(launch, "launch\tredis\tone");
+		Files.write(file, lines);
+		assertThatIllegalStateException().isThrownBy(() -> SavedParts.resume(this.work, CODE, KEY))
+			.withMessageContaining("Cannot read " + file + ": it has a line with a field missing or unreadable");
+	}
+
+	@Test
+	void aKeptSideKeepsItsMethod() {
+		LoadRequest get = new LoadRequest("trivial GET", "GET", "?id=1", null, null);
+		Comparison comparison = Comparison.of("GET / by id", "trivial", new Comparison.Side("files", get),
+				new Comparison.Side("files", TRIVIAL));
+		SessionResult result = SessionResult
+			.of(new SessionPlan("stores", "Stores", List.of(), List.of(comparison), List.of()));
+		SavedParts.start(this.work, KEY).save(part("stores", result, List.of()));
+		Comparison read = SavedParts.resume(this.work, CODE, KEY)
+			.part("stores")
+			.orElseThrow()
+			.result()
+			.plan()
+			.comparisons()
+			.get(0);
+		assertThat(read.a().request().method()).isEqualTo("GET");
+		assertThat(read.b().request().method()).isEqualTo("POST");
 	}
 
 	@Test
@@ -111,7 +171,7 @@ class SavedPartsTests {
 		machine.put(Machine.DATE, "2026-11-27T18:00:00Z");
 		machine.put("CPU model", "AMD EPYC");
 		machine.put(Machine.COMMIT, "46da64d");
-		assertThat(SavedParts.key(machine, "742727b", settings))
+		assertThat(SavedParts.key(machine, CODE, settings))
 			.isEqualTo("code=742727b; CPU model=AMD EPYC; options=--launches 3");
 	}
 
@@ -136,15 +196,18 @@ class SavedPartsTests {
 				new LoadResult((long) (requestsPerSecond * 2), 2.01, requestsPerSecond, 0.4, 1.2, 3), 123.3, 0.1 / 7);
 	}
 
-	private static SavedParts.Part part(String name, @Nullable SessionResult result, List<List<String>> jmh) {
-		return new SavedParts.Part(name, Instant.parse("2026-11-27T18:00:00Z"), Instant.parse("2026-11-27T19:00:00Z"),
+	private static Part part(String name, @Nullable SessionResult result, List<List<String>> jmh) {
+		return new Part(name, Instant.parse("2026-11-27T18:00:00Z"), Instant.parse("2026-11-27T19:00:00Z"),
 				"0.50 0.40 0.30", "1.00 0.90 0.80", result, jmh, false);
 	}
 
-	private static String section(String report, String heading) {
-		int start = report.indexOf(heading);
-		int end = report.indexOf("\n## ", start + 1);
-		return report.substring(start, (end < 0) ? report.length() : end);
+	/**
+	 * Return the report without what tells the sittings apart: the bold line of a resumed
+	 * run, and the table of the parts.
+	 */
+	private static String withoutSittings(String report) {
+		return report.replaceAll("(?m)^\\*\\*Measured in more than one sitting:\\*\\*.*\n\n", "")
+			.replaceFirst("(?ms)^\\| part \\| measured from .*?\n\n", "");
 	}
 
 }
