@@ -31,12 +31,4 @@ record Part(String name, Instant started, Instant ended, String loadAtStart, Str
 				Machine.loadAverage(), result, jmh, false);
 	}
 
-	/**
-	 * Return the same part, read back by a later sitting of the run.
-	 */
-	Part keptEarlier() {
-		return new Part(this.name, this.started, this.ended, this.loadAtStart, this.loadAtEnd, this.result, this.jmh,
-				true);
-	}
-
 }

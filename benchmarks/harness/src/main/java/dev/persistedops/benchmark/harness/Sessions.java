@@ -107,20 +107,18 @@ final class Sessions {
 			comparisons.add(Comparison.of(SAMPLE_VS_STARTER, operation.label(),
 					side("sample", Convention.ID, operation), side("starter", Convention.ID, operation)));
 		}
-		// What the sample app pays over the same code with the starter is mostly what
-		// Actuator's observations cost any Spring for GraphQL application: measured here
-		// on
-		// the plain app, without the starter.
+		// What the sample app pays over the same code with the starter is mostly
+		// what Actuator's observations cost any Spring for GraphQL application:
+		// measured here on the plain app, without the starter.
 		comparisons.add(Comparison.of(PLAIN_WITH_ACTUATOR_VS_PLAIN, Operation.TRIVIAL.label(),
 				side("plain-actuator", Convention.TEXT, Operation.TRIVIAL),
 				side("plain", Convention.TEXT, Operation.TRIVIAL)));
 		comparisons.add(Comparison.of("sample app as its jar (java -jar) by id / sample app by id",
 				Operation.TRIVIAL.label(), side("sample-jar", Convention.ID, Operation.TRIVIAL),
 				side("sample", Convention.ID, Operation.TRIVIAL)));
-		// The conventions against the top-level id: on the trivial query, where the way
-		// in
-		// is most of the cost; GET on the large one too, since its rule looks at the
-		// document.
+		// The conventions against the top-level id: on the trivial query, where
+		// the way in is most of the cost; GET on the large one too, since its
+		// rule looks at the document.
 		for (Convention convention : List.of(Convention.DOCUMENT_ID, Convention.APOLLO_HASH, Convention.GET)) {
 			comparisons.add(Comparison.of("starter " + convention.label() + " / starter by id",
 					Operation.TRIVIAL.label(), side("starter", convention, Operation.TRIVIAL),

@@ -32,9 +32,8 @@ class SessionRunnerTests {
 
 	@Test
 	void aSlowerTurnDoesNotKeepTheWarmUpGoing() {
-		// On a shared host a turn may be slower for reasons of its own: that is noise,
-		// not
-		// a server still warming up.
+		// On a shared host a turn may be slower for reasons of its own: that is
+		// noise, not a server still warming up.
 		assertThat(SessionRunner.faster(1.2, 1.0)).isFalse();
 		assertThat(SessionRunner.settles(1.2, 1.0, 0.0)).isTrue();
 	}
