@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -65,9 +64,14 @@ public final class BenchmarkRun {
 						+ "depending on how soon the servers settle%n",
 				settings.sessions(), settings.launches(), settings.rounds(), settings.duration().toSeconds(),
 				toMeasure.equals(settings.sessions()) ? "" : "measuring " + toMeasure + " in ", minutes[0], minutes[1]);
+		for (String name : settings.sessions()) {
+			saved.part(name)
+				.ifPresent((kept) -> out.printf("[%s] measured by an earlier sitting of this run, from %s to %s%n",
+						name, kept.started(), kept.ended()));
+		}
 		String failure = null;
 		try {
-			run(settings, processes, saved);
+			run(settings, processes, saved, toMeasure);
 		}
 		catch (RuntimeException ex) {
 			failure = ex.getMessage();
@@ -91,19 +95,12 @@ public final class BenchmarkRun {
 	}
 
 	/**
-	 * Run each part the settings ask for that the run has not measured yet, keeping each
-	 * once it has finished.
+	 * Run each of the given parts, keeping each once it has finished.
 	 */
-	private static void run(Settings settings, ChildProcesses processes, SavedParts saved) {
+	private static void run(Settings settings, ChildProcesses processes, SavedParts saved, List<String> parts) {
 		Classpaths classpaths = new Classpaths(settings.root());
 		SessionRunner runner = new SessionRunner(settings, processes, out);
-		for (String name : settings.sessions()) {
-			Optional<Part> kept = saved.part(name);
-			if (kept.isPresent()) {
-				out.printf("[%s] measured by an earlier sitting of this run, from %s to %s%n", name,
-						kept.get().started(), kept.get().ended());
-				continue;
-			}
+		for (String name : parts) {
 			Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 			String loadAtStart = Machine.loadAverage();
 			if (name.equals("jmh")) {

@@ -31,8 +31,8 @@ class BenchmarkRunTests {
 		long[] peers = BenchmarkRun.estimatedMinutes(settings, List.of("peers"));
 		assertThat(withoutPeers[0]).isLessThan(all[0]).isGreaterThan(all[0] - peers[0] - 2);
 		assertThat(withoutPeers[1]).isLessThan(all[1]).isGreaterThan(all[1] - peers[1] - 2);
-		// JMH alone: 22 benchmarks, 1 fork of 3 + 1 iterations of 1 s each, and 30 s: 118
-		// s.
+		// JMH alone: 22 benchmarks, 1 fork of 3 + 1 iterations of 1 s each, and
+		// 30 s: 118 s.
 		assertThat(BenchmarkRun.estimatedMinutes(settings, List.of("jmh"))).containsExactly(1, 1);
 	}
 
