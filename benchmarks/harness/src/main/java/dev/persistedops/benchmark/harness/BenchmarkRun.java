@@ -58,12 +58,19 @@ public final class BenchmarkRun {
 			return;
 		}
 		List<String> toMeasure = settings.sessions().stream().filter((name) -> saved.part(name).isEmpty()).toList();
-		long[] minutes = estimatedMinutes(settings, toMeasure);
-		out.printf(
-				"Benchmarks: %s; %d launch(es) × %d rounds × %d s per side; %s%d to %d minutes, "
-						+ "depending on how soon the servers settle%n",
-				settings.sessions(), settings.launches(), settings.rounds(), settings.duration().toSeconds(),
-				toMeasure.equals(settings.sessions()) ? "" : "measuring " + toMeasure + " in ", minutes[0], minutes[1]);
+		if (toMeasure.isEmpty()) {
+			out.printf("Benchmarks: %s; every part was measured by an earlier sitting: nothing left to measure%n",
+					settings.sessions());
+		}
+		else {
+			long[] minutes = estimatedMinutes(settings, toMeasure);
+			out.printf(
+					"Benchmarks: %s; %d launch(es) × %d rounds × %d s per side; %s%d to %d minutes, "
+							+ "depending on how soon the servers settle%n",
+					settings.sessions(), settings.launches(), settings.rounds(), settings.duration().toSeconds(),
+					toMeasure.equals(settings.sessions()) ? "" : "measuring " + toMeasure + " in ", minutes[0],
+					minutes[1]);
+		}
 		for (String name : settings.sessions()) {
 			saved.part(name)
 				.ifPresent((kept) -> out.printf("[%s] measured by an earlier sitting of this run, from %s to %s%n",
