@@ -1,6 +1,8 @@
 package dev.persistedops.autoconfigure;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -10,6 +12,7 @@ import dev.persistedops.store.DocumentLoadException;
 import dev.persistedops.store.DocumentLoader;
 import dev.persistedops.store.HashMismatchAction;
 import dev.persistedops.store.filesystem.DirectoryDocumentLoader;
+import dev.persistedops.store.filesystem.FileReading;
 import dev.persistedops.store.manifest.ManifestDocumentLoader;
 
 import org.springframework.core.io.support.ResourcePatternResolver;
@@ -29,20 +32,48 @@ final class DocumentCatalogs {
 
 	private final HashMismatchAction onMismatch;
 
+	private final DocumentLoader storeDirectoryLoader;
+
+	/**
+	 * Create the catalogs.
+	 * @param resolver resolves locations
+	 * @param jsonMapper reads manifests
+	 * @param hasher recognizes hash-shaped ids, to check them
+	 * @param onMismatch what a hash mismatch does
+	 * @param storeReading when the filesystem store reads its files at startup; other
+	 * loads read every file at once
+	 */
 	DocumentCatalogs(ResourcePatternResolver resolver, JsonMapper jsonMapper, DocumentHasher hasher,
-			HashMismatchAction onMismatch) {
+			HashMismatchAction onMismatch, FileReading storeReading) {
 		this.directoryLoader = new DirectoryDocumentLoader(resolver);
+		this.storeDirectoryLoader = new DirectoryDocumentLoader(resolver, storeReading);
 		this.manifestLoader = new ManifestDocumentLoader(resolver, jsonMapper);
 		this.hasher = hasher;
 		this.onMismatch = onMismatch;
 	}
 
 	/**
-	 * Load directories, at least one.
+	 * Load the filesystem store's directories, at least one, reading their files when
+	 * {@code persisted-ops.store.filesystem.read} says.
 	 */
-	DocumentCatalog directories(DocumentLocations directories) {
+	DocumentCatalog storeDirectories(DocumentLocations directories) {
+		return directories(this.storeDirectoryLoader, directories);
+	}
+
+	/**
+	 * Return what loads the filesystem store's directories, at least one, for a store
+	 * that reloads them: the first load reads their files when
+	 * {@code persisted-ops.store.filesystem.read} says, every reload reads them all.
+	 */
+	Supplier<DocumentCatalog> reloadedStoreDirectories(DocumentLocations directories) {
+		AtomicBoolean first = new AtomicBoolean(true);
+		return () -> first.getAndSet(false) ? storeDirectories(directories)
+				: directories(this.directoryLoader, directories);
+	}
+
+	private DocumentCatalog directories(DocumentLoader loader, DocumentLocations directories) {
 		DocumentCatalog.Builder catalog = DocumentCatalog.builder(this.hasher, this.onMismatch);
-		load(catalog, this.directoryLoader, directories, true);
+		load(catalog, loader, directories, true);
 		return build(catalog, List.of(directories));
 	}
 

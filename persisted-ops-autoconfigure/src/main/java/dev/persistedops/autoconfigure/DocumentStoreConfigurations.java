@@ -57,7 +57,7 @@ abstract class DocumentStoreConfigurations {
 		@ConditionalOnBooleanProperty(name = StoreProperties.RELOAD_ENABLED, havingValue = false, matchIfMissing = true)
 		DocumentCatalog persistedOperationsDocumentStore(PersistedOperationsProperties properties,
 				DocumentCatalogs catalogs) {
-			return catalogs.directories(properties.getStore().filesystemLocations());
+			return catalogs.storeDirectories(properties.getStore().filesystemLocations());
 		}
 
 		@Bean
@@ -65,7 +65,7 @@ abstract class DocumentStoreConfigurations {
 		ReloadingDocumentStore persistedOperationsReloadingDocumentStore(PersistedOperationsProperties properties,
 				DocumentCatalogs catalogs) {
 			DocumentLocations locations = properties.getStore().filesystemLocations();
-			return new ReloadingDocumentStore(() -> catalogs.directories(locations),
+			return new ReloadingDocumentStore(catalogs.reloadedStoreDirectories(locations),
 					properties.getStore().reloadedPaths());
 		}
 

@@ -10,6 +10,7 @@ import dev.persistedops.document.HashEncoding;
 import dev.persistedops.store.HashMismatchAction;
 import dev.persistedops.store.ListableOperationDocumentStore;
 import dev.persistedops.store.OperationDocumentStore;
+import dev.persistedops.store.filesystem.FileReading;
 import dev.persistedops.web.EnforcementMode;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -64,8 +65,8 @@ final class PersistedOperationsStartupSummary implements SmartInitializingSingle
 		String documents = (this.store instanceof ListableOperationDocumentStore listable)
 				? ", " + count(listable.documents().size()) : "";
 		return switch (store.getType()) {
-			case FILESYSTEM ->
-				"filesystem store" + documents + " from " + store.getFilesystem().getLocations() + reload();
+			case FILESYSTEM -> "filesystem store" + documents + " from " + store.getFilesystem().getLocations()
+					+ (readOnFirstUse() ? " (listed at startup, each read on its first use)" : "") + reload();
 			case MANIFEST -> "manifest store" + documents + " from " + store.getManifest().getLocations() + reload();
 			case MEMORY -> "memory store (filled by the application)";
 			case REDIS -> "redis store (key prefix '" + store.getRedis().getKeyPrefix() + "')";
@@ -92,8 +93,18 @@ final class PersistedOperationsStartupSummary implements SmartInitializingSingle
 		String checked = (hash.getEncoding() == HashEncoding.HEX)
 				? "hex digests checked as md5, sha1 or sha256 by length"
 				: "hex digests checked by length, base64url ones as " + name(hash.getAlgorithm());
-		return checked + ", a mismatch "
-				+ ((hash.getOnMismatch() == HashMismatchAction.FAIL) ? "fails startup" : "only warns");
+		if (hash.getOnMismatch() == HashMismatchAction.WARN) {
+			return checked + ", a mismatch only warns";
+		}
+		return checked + ", a mismatch " + (readOnFirstUse() ? "is not served" : "fails startup");
+	}
+
+	/**
+	 * Whether the store is the filesystem store reading its files on their first use.
+	 */
+	private boolean readOnFirstUse() {
+		StoreProperties store = this.properties.getStore();
+		return store.getType() == StoreType.FILESYSTEM && store.getFilesystem().getRead() == FileReading.ON_FIRST_USE;
 	}
 
 	private String publishing() {

@@ -47,7 +47,7 @@ public final class PersistedOperationsStoreAutoConfiguration {
 	DocumentCatalogs persistedOperationsDocumentCatalogs(PersistedOperationsProperties properties,
 			ResourcePatternResolver resolver, ObjectProvider<JsonMapper> jsonMapper, DocumentHasher hasher) {
 		return new DocumentCatalogs(resolver, jsonMapper.getIfAvailable(JsonMapper::shared), hasher,
-				properties.getHash().getOnMismatch());
+				properties.getHash().getOnMismatch(), properties.getStore().getFilesystem().getRead());
 	}
 
 }

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.persistedops.store.ReloadingDocumentStore;
 import dev.persistedops.store.ResilientOperationDocumentStore;
+import dev.persistedops.store.filesystem.FileReading;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
@@ -181,12 +182,30 @@ public class StoreProperties {
 
 		private List<String> locations = new ArrayList<>(DEFAULT_LOCATIONS);
 
+		/**
+		 * When the files of file: locations are read. at-startup reads every file and
+		 * checks every id against its text before the application starts. on-first-use
+		 * only lists the files and checks their names at startup, then reads each file,
+		 * and checks its id, on its first use; a file that fails then is not served, and
+		 * the reason is logged as an error. For stores of many thousands of files. A
+		 * reload, and a classpath: location in a jar, always read every file.
+		 */
+		private FileReading read = FileReading.AT_STARTUP;
+
 		public List<String> getLocations() {
 			return this.locations;
 		}
 
 		public void setLocations(List<String> locations) {
 			this.locations = locations;
+		}
+
+		public FileReading getRead() {
+			return this.read;
+		}
+
+		public void setRead(FileReading read) {
+			this.read = read;
 		}
 
 	}

@@ -20,8 +20,13 @@ import org.springframework.util.Assert;
 
 /**
  * An immutable set of documents loaded once at startup (from directories or manifests)
- * and verified as a whole: a lookup is a map read, with no I/O and no path built from the
- * id. Create one with {@link #builder(DocumentHasher, HashMismatchAction)}.
+ * and verified as a whole: a lookup is a map read, with no path built from the id. Create
+ * one with {@link #builder(DocumentHasher, HashMismatchAction)}.
+ * <p>
+ * A loader may also add documents it found but did not read
+ * ({@link Builder#addUnread(OperationId, UnreadDocument)}): each is read, and its id
+ * checked against its text, on its first lookup or when {@link #documents()} is iterated.
+ * One that fails then is not served, and the reason is logged.
  */
 public final class DocumentCatalog implements ListableOperationDocumentStore {
 
@@ -29,9 +34,14 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 
 	private final Map<String, String> sources;
 
-	private DocumentCatalog(Map<String, String> documents, Map<String, String> sources) {
-		this.documents = Collections.unmodifiableMap(documents);
+	private final Map<String, FirstUseDocument> unread;
+
+	private DocumentCatalog(Map<String, String> documents, Map<String, String> sources,
+			Map<String, FirstUseDocument> unread) {
+		this.documents = unread.isEmpty() ? Collections.unmodifiableMap(documents)
+				: new CatalogDocuments(documents, unread);
 		this.sources = Collections.unmodifiableMap(sources);
+		this.unread = unread;
 	}
 
 	/**
@@ -56,7 +66,9 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 	}
 
 	/**
-	 * Return every document in the catalog, by the key it is stored under.
+	 * Return every document in the catalog, by the key it is stored under. A document
+	 * added unread is read when it is first looked up or iterated over; one that is not
+	 * served then is left out of the iteration, though counted in the size.
 	 */
 	@Override
 	public Map<String, String> documents() {
@@ -69,7 +81,8 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 	 */
 	@Override
 	public @Nullable String sourceOf(String key) {
-		return this.sources.get(key);
+		FirstUseDocument document = this.unread.get(key);
+		return (document != null) ? document.source() : this.sources.get(key);
 	}
 
 	/**
@@ -77,6 +90,24 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 	 */
 	public int size() {
 		return this.documents.size();
+	}
+
+	/**
+	 * Return why a hash-shaped id is not the hash of its text, or {@code null} if it is
+	 * (or is not hash-shaped).
+	 */
+	static @Nullable String mismatch(HashedIdVerifier verifier, OperationId id, String text, String source) {
+		if (verifier.verify(id, text)) {
+			return null;
+		}
+		DocumentHasher claimed = verifier.claimedHasher(id);
+		Assert.state(claimed != null, "Only a hash-shaped id can fail verification");
+		return source + ": id '" + id + "' is not the " + describe(claimed) + " of its text (the text hashes to "
+				+ claimed.hash(text) + ")";
+	}
+
+	private static String describe(DocumentHasher hasher) {
+		return hasher.algorithm().name().toLowerCase() + " " + hasher.encoding().name().toLowerCase();
 	}
 
 	/**
@@ -93,6 +124,8 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 		private final Map<String, String> documents = new HashMap<>();
 
 		private final Map<String, String> sources = new HashMap<>();
+
+		private final Map<String, FirstUseDocument> unread = new HashMap<>();
 
 		private final List<String> conflicts = new ArrayList<>();
 
@@ -115,6 +148,7 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 		 */
 		public Builder add(OperationId id, String text, String source) {
 			Assert.state(!this.built, "The catalog is built: start another one");
+			readIfUnread(id.key());
 			String existing = this.documents.putIfAbsent(id.key(), text);
 			if (existing != null) {
 				if (!existing.equals(text)) {
@@ -124,17 +158,39 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 				return this;
 			}
 			this.sources.put(id.key(), source);
-			if (!this.verifier.verify(id, text)) {
-				DocumentHasher claimed = this.verifier.claimedHasher(id);
-				Assert.state(claimed != null, "Only a hash-shaped id can fail verification");
-				this.mismatches.add(source + ": id '" + id + "' is not the " + describe(claimed)
-						+ " of its text (the text hashes to " + claimed.hash(text) + ")");
+			String mismatch = mismatch(this.verifier, id, text, source);
+			if (mismatch != null) {
+				this.mismatches.add(mismatch);
 			}
 			return this;
 		}
 
-		private static String describe(DocumentHasher hasher) {
-			return hasher.algorithm().name().toLowerCase() + " " + hasher.encoding().name().toLowerCase();
+		/**
+		 * Add a document found but not read: it is read, and its id checked against its
+		 * text, on its first use. An id that another source has too is read at once, to
+		 * compare the two texts.
+		 * @param id the id it is stored under
+		 * @param document where it is, and how to read it
+		 * @return this builder
+		 */
+		public Builder addUnread(OperationId id, UnreadDocument document) {
+			Assert.state(!this.built, "The catalog is built: start another one");
+			if (this.documents.containsKey(id.key()) || this.unread.containsKey(id.key())) {
+				return add(id, document.read(), document.source());
+			}
+			this.unread.put(id.key(), new FirstUseDocument(id, document, this.verifier, this.onMismatch));
+			return this;
+		}
+
+		/**
+		 * Read, now, a document added unread under the given key, if there is one, so
+		 * that another text can be compared with it.
+		 */
+		private void readIfUnread(String key) {
+			FirstUseDocument document = this.unread.remove(key);
+			if (document != null) {
+				add(document.id(), document.readNow(), document.source());
+			}
 		}
 
 		/**
@@ -190,7 +246,7 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 			// The catalog takes the maps over, rather than copy 100,000 entries: nothing
 			// can be added once it is built.
 			this.built = true;
-			return new DocumentCatalog(this.documents, this.sources);
+			return new DocumentCatalog(this.documents, this.sources, this.unread);
 		}
 
 	}

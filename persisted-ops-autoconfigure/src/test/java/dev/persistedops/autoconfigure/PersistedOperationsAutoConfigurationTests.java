@@ -281,6 +281,18 @@ class PersistedOperationsAutoConfigurationTests {
 	}
 
 	@Test
+	void startupSummarySaysWhenFilesAreReadOnFirstUseAndWhatAMismatchThenDoes(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("persisted-ops.store.filesystem.read=on-first-use").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(output)
+				.contains("filesystem store, 2 documents from [" + FIXTURES
+						+ "documents/] (listed at startup, each read on its first use)")
+				.contains("a mismatch is not served")
+				.doesNotContain("a mismatch fails startup");
+		});
+	}
+
+	@Test
 	void httpLimitsAndCachePolicyFollowTheirProperties() {
 		this.contextRunner
 			.withPropertyValues("persisted-ops.http.max-body-size=2KB", "persisted-ops.http.max-variables-depth=2",

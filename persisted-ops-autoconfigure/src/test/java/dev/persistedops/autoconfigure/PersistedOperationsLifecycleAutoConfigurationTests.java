@@ -291,6 +291,47 @@ class PersistedOperationsLifecycleAutoConfigurationTests {
 	}
 
 	@Test
+	void filesReadOnFirstUseStartDespiteAMismatchThatIsThenNotServed(CapturedOutput output) throws IOException {
+		Files.writeString(this.directory.resolve(GREETING_MD5 + ".graphql"), STALE);
+		Files.writeString(this.directory.resolve("later.graphql"), "query Listed { greeting }");
+		this.contextRunner
+			.withPropertyValues(locations(this.directory), "persisted-ops.store.filesystem.read=on-first-use",
+					"persisted-ops.validation.mode=off")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				OperationDocumentStore store = context.getBean(OperationDocumentStore.class);
+				Files.writeString(this.directory.resolve("later.graphql"), GREETING);
+				assertThat(store.findDocument(OperationId.of("later")).block()).isEqualTo(GREETING);
+				assertThat(store.findDocument(OperationId.of(GREETING_MD5)).blockOptional()).isEmpty();
+				assertThat(output).contains("Not serving a persisted document read on its first use");
+			});
+	}
+
+	@Test
+	void filesReadAtStartupFailOnAMismatchByDefault() throws IOException {
+		Files.writeString(this.directory.resolve(GREETING_MD5 + ".graphql"), STALE);
+		this.contextRunner.withPropertyValues(locations(this.directory), "persisted-ops.validation.mode=off")
+			.run((context) -> assertThat(failure(context)).hasMessageContaining(GREETING_MD5));
+	}
+
+	@Test
+	void reloadReadsEveryFileEvenWhenTheFirstLoadReadsThemOnFirstUse() throws IOException {
+		Files.writeString(this.directory.resolve(GREETING_MD5 + ".graphql"), GREETING);
+		this.contextRunner
+			.withPropertyValues(locations(this.directory), "persisted-ops.store.filesystem.read=on-first-use",
+					"persisted-ops.store.reload.enabled=true", "persisted-ops.store.reload.interval=1h",
+					"persisted-ops.validation.mode=off")
+			.run((context) -> {
+				Files.writeString(this.directory.resolve("900150983cd24fb0d6963f7d28e17f72.graphql"), GREETING);
+				DocumentReloader reloader = context.getBean(DocumentReloader.class);
+				assertThat(reloader.reloadIfChanged()).isEqualTo(DocumentReloader.Outcome.FAILED);
+				assertThat(reloader.failure()).contains("900150983cd24fb0d6963f7d28e17f72")
+					.contains("is not the md5 hex of its text");
+				assertThat(context.getBean(ReloadingDocumentStore.class).documents()).containsOnlyKeys(GREETING_MD5);
+			});
+	}
+
+	@Test
 	void reloadOfClasspathLocationsFailsNamingTheLocations() {
 		this.contextRunner.withPropertyValues("persisted-ops.store.reload.enabled=true").run((context) -> {
 			assertThat(failure(context)).hasMessageContaining("persisted-ops.store.filesystem.locations")

@@ -2,6 +2,7 @@ package dev.persistedops.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -177,6 +178,61 @@ class DocumentCatalogTests {
 			.withMessage("The catalog is built: start another one");
 		assertThat(catalog.ids()).containsExactly("getUser");
 		assertThat(catalog.sourceOf("getUsers")).isNull();
+	}
+
+	@Test
+	void documentAddedUnreadIsReadOnItsFirstLookupOnly() {
+		List<String> reads = new ArrayList<>();
+		DocumentCatalog catalog = failing().add(OperationId.of("read"), "query R { r }", "read.json")
+			.addUnread(OperationId.of("unread"), unread("unread.graphql", "query U { u }", reads))
+			.build();
+		assertThat(catalog.size()).isEqualTo(2);
+		assertThat(catalog.ids()).containsExactlyInAnyOrder("read", "unread");
+		assertThat(catalog.sourceOf("unread")).isEqualTo("unread.graphql");
+		assertThat(reads).isEmpty();
+		assertThat(catalog.findDocument(OperationId.of("unread")).block()).isEqualTo("query U { u }");
+		assertThat(catalog.documents()).isEqualTo(Map.of("read", "query R { r }", "unread", "query U { u }"));
+		assertThat(reads).containsExactly("unread.graphql");
+	}
+
+	@Test
+	void documentAddedUnreadUnderAnIdAlreadyAddedIsReadAtOnceAndComparedNamingBothSources() {
+		List<String> reads = new ArrayList<>();
+		DocumentCatalog.Builder builder = failing().add(OperationId.of("getUser"), "query A { a }", "first.json")
+			.addUnread(OperationId.of("getUser"), unread("second.graphql", "query B { b }", reads));
+		assertThat(reads).containsExactly("second.graphql");
+		assertThatExceptionOfType(DocumentLoadException.class).isThrownBy(builder::build)
+			.withMessageContaining("first.json")
+			.withMessageContaining("second.graphql");
+	}
+
+	@Test
+	void documentAddedUnreadIsReadAtOnceWhenAnotherSourceAddsItsIdLater() {
+		List<String> reads = new ArrayList<>();
+		DocumentCatalog catalog = failing()
+			.addUnread(OperationId.of("getUser"), unread("first.graphql", "query A { a }", reads))
+			.add(OperationId.of("getUser"), "query A { a }", "second.json")
+			.build();
+		assertThat(reads).containsExactly("first.graphql");
+		assertThat(catalog.sourceOf("getUser")).isEqualTo("first.graphql");
+		assertThat(catalog.documents()).isEqualTo(Map.of("getUser", "query A { a }"));
+	}
+
+	private static UnreadDocument unread(String source, String text, List<String> reads) {
+		return new UnreadDocument() {
+
+			@Override
+			public String source() {
+				return source;
+			}
+
+			@Override
+			public String read() {
+				reads.add(source);
+				return text;
+			}
+
+		};
 	}
 
 	private static DocumentCatalog.Builder failing() {

@@ -11,6 +11,8 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,7 @@ import dev.persistedops.store.DocumentLoadException;
 import dev.persistedops.store.DocumentLoadException.Kind;
 import dev.persistedops.store.DocumentLoader;
 import dev.persistedops.store.MissingLocation;
+import dev.persistedops.store.UnreadDocument;
 
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -48,6 +51,9 @@ import org.springframework.web.util.UriUtils;
  * Kubernetes swaps for a new one, in one rename, when the ConfigMap changes. Such a
  * directory is read through {@code ..data}, resolved once, so that a load sees the files
  * of one version of the volume even while it is being swapped.
+ * <p>
+ * The files of a directory are read at once, or only listed and read on their first use
+ * ({@link FileReading}). Entries of an archive are always read at once.
  */
 public final class DirectoryDocumentLoader implements DocumentLoader {
 
@@ -61,9 +67,26 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 
 	private final ResourcePatternResolver resolver;
 
+	private final FileReading reading;
+
+	/**
+	 * Create a loader that reads every file at once.
+	 * @param resolver resolves locations
+	 */
 	public DirectoryDocumentLoader(ResourcePatternResolver resolver) {
+		this(resolver, FileReading.AT_STARTUP);
+	}
+
+	/**
+	 * Create a loader that reads the files of a directory when the given mode says.
+	 * @param resolver resolves locations
+	 * @param reading when the files of a directory are read
+	 */
+	public DirectoryDocumentLoader(ResourcePatternResolver resolver, FileReading reading) {
 		Assert.notNull(resolver, "resolver is required");
+		Assert.notNull(reading, "reading is required");
 		this.resolver = resolver;
+		this.reading = reading;
 	}
 
 	/**
@@ -83,8 +106,15 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 			throw MissingLocation.of(location, this.resolver, "does not exist");
 		}
 		try {
-			Listing listing = root.isFile() ? walkDirectory(location, root) : findInArchive(root);
+			boolean onFirstUse = this.reading == FileReading.ON_FIRST_USE;
+			Listing listing = root.isFile() ? walkDirectory(location, root, onFirstUse) : findInArchive(root);
 			checkForManifests(location, listing);
+			if (onFirstUse && listing.walk() != null) {
+				for (DocumentFile file : listing.documents()) {
+					catalog.addUnread(idOf(file), new UnreadFile((DiskFile) file));
+				}
+				return;
+			}
 			for (Document document : read(listing)) {
 				catalog.add(idOf(document.file()), document.text(), document.file().description());
 			}
@@ -164,7 +194,7 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 				+ "to serve them, load them as manifests");
 	}
 
-	private static Listing walkDirectory(String location, Resource root) throws IOException {
+	private static Listing walkDirectory(String location, Resource root, boolean lookAtDocuments) throws IOException {
 		Path given = root.getFile().toPath().toAbsolutePath().normalize();
 		if (!Files.isDirectory(given)) {
 			throw isAFile(location);
@@ -172,7 +202,7 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		if (!Files.isReadable(given) || !Files.isExecutable(given)) {
 			throw DocumentLoadException.location(location, "is not readable");
 		}
-		Walk walk = new Walk();
+		Walk walk = new Walk(lookAtDocuments);
 		List<DocumentFile> documents = new ArrayList<>();
 		walk.directory(configMapData(given), "", documents);
 		return new Listing(documents, walk.manifests.stream().sorted().toList(), walk);
@@ -235,16 +265,27 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 	}
 
 	/**
-	 * Walks a directory for documents with one file system call per document fewer than a
-	 * file tree walk: a name ending in {@code .graphql} is taken as a document without
-	 * asking what it is (reading it tells: a folder of that name is walked once the read
-	 * finds it is one, a link to nothing is ignored); every other name is looked at, to
-	 * find sub-folders and manifests. Links are followed; a link to a folder it is in
-	 * fails the walk.
+	 * Walks a directory for documents. Unless told to look at them, it takes a name
+	 * ending in {@code .graphql} as a document without asking what it is, one file system
+	 * call per document fewer than a file tree walk (reading it tells: a folder of that
+	 * name is walked once the read finds it is one, a link to nothing is ignored); every
+	 * other name is looked at, to find sub-folders and manifests. Links are followed; a
+	 * link to a folder it is in fails the walk.
 	 */
 	private static final class Walk {
 
 		private final List<String> manifests = new ArrayList<>();
+
+		private final boolean lookAtDocuments;
+
+		/**
+		 * Create a walk.
+		 * @param lookAtDocuments whether to ask what each {@code .graphql} name is, for
+		 * documents that will not be read now
+		 */
+		Walk(boolean lookAtDocuments) {
+			this.lookAtDocuments = lookAtDocuments;
+		}
 
 		/**
 		 * Walk a folder, adding its documents under their path relative to the location.
@@ -275,15 +316,22 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 					if (name.startsWith(".")) {
 						continue;
 					}
-					if (name.endsWith(EXTENSION)) {
+					boolean document = name.endsWith(EXTENSION);
+					if (document && !this.lookAtDocuments) {
 						documents.add(new DiskFile(relative + name, entry, folders));
 						continue;
 					}
-					BasicFileAttributes attributes = attributes(entry);
+					BasicFileAttributes attributes = attributes(entries, entry);
 					if (attributes == null) {
 						continue;
 					}
-					if (attributes.isDirectory()) {
+					if (document && attributes.isRegularFile()) {
+						documents.add(new DiskFile(relative + name, entry, folders));
+					}
+					else if (document && !attributes.isDirectory()) {
+						logger.warn("Ignoring " + entry + ": it is not a file, nor a folder");
+					}
+					else if (attributes.isDirectory()) {
 						directory(entry, relative + name + "/", documents, folders);
 					}
 					else if (attributes.isRegularFile() && name.endsWith(MANIFEST_EXTENSION)) {
@@ -294,11 +342,19 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		}
 
 		/**
-		 * Return the attributes of what an entry is or links to, or {@code null} for a
-		 * link to nothing.
+		 * Return the attributes of what an entry of a folder is or links to, or
+		 * {@code null} for a link to nothing.
 		 */
-		private static @Nullable BasicFileAttributes attributes(Path entry) throws IOException {
+		private static @Nullable BasicFileAttributes attributes(DirectoryStream<Path> folder, Path entry)
+				throws IOException {
 			try {
+				// Relative to the open folder where the platform can (one path step
+				// to resolve, not the whole path), which counts for 100,000 files.
+				if (folder instanceof SecureDirectoryStream<Path> secure) {
+					BasicFileAttributeView view = secure.getFileAttributeView(entry.getFileName(),
+							BasicFileAttributeView.class);
+					return view.readAttributes();
+				}
 				return Files.readAttributes(entry, BasicFileAttributes.class);
 			}
 			catch (NoSuchFileException ex) {
@@ -385,6 +441,28 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 				throw new UncheckedIOException(ex);
 			}
 			return utf8(bytes, this);
+		}
+
+	}
+
+	/**
+	 * A file on disk that was listed and will be read on its first use.
+	 */
+	private record UnreadFile(DiskFile file) implements UnreadDocument {
+
+		@Override
+		public String source() {
+			return this.file.description();
+		}
+
+		@Override
+		public String read() {
+			String text = this.file.read();
+			if (text == null) {
+				throw new UncheckedIOException(
+						new IOException(this.file.path() + " is no longer a file: it was when the store was listed"));
+			}
+			return text;
 		}
 
 	}

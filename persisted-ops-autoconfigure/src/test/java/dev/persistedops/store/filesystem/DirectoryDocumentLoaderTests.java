@@ -26,19 +26,27 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link DirectoryDocumentLoader} against a real file system and the class
- * path.
+ * path, reading every file at once. {@link DirectoryDocumentLoaderOnFirstUseTests} runs
+ * them again with files read on their first use.
  */
 class DirectoryDocumentLoaderTests {
 
-	private static final String MD5_OF_ABC = "900150983cd24fb0d6963f7d28e17f72";
+	static final String MD5_OF_ABC = "900150983cd24fb0d6963f7d28e17f72";
 
 	private final DirectoryDocumentLoader loader = new DirectoryDocumentLoader(
-			new PathMatchingResourcePatternResolver());
+			new PathMatchingResourcePatternResolver(), reading());
 
 	@TempDir
-	private Path tempDir;
+	Path tempDir;
 
-	private Path root;
+	Path root;
+
+	/**
+	 * Return when the loader under test reads the files of a directory.
+	 */
+	FileReading reading() {
+		return FileReading.AT_STARTUP;
+	}
 
 	@BeforeEach
 	void createRoot() throws IOException {
@@ -288,27 +296,31 @@ class DirectoryDocumentLoaderTests {
 			.satisfies((ex) -> assertThat(ex.isLocationProblem()).isTrue());
 	}
 
-	private DocumentCatalog load(String location) {
+	DocumentCatalog load(String location) {
+		return load(location, HashMismatchAction.FAIL);
+	}
+
+	DocumentCatalog load(String location, HashMismatchAction onMismatch) {
 		DocumentCatalog.Builder builder = DocumentCatalog
-			.builder(new DocumentHasher(HashAlgorithm.MD5, HashEncoding.HEX), HashMismatchAction.FAIL);
+			.builder(new DocumentHasher(HashAlgorithm.MD5, HashEncoding.HEX), onMismatch);
 		this.loader.load(location, builder);
 		return builder.build();
 	}
 
-	private static String find(DocumentCatalog catalog, String id) {
+	static String find(DocumentCatalog catalog, String id) {
 		return catalog.findDocument(OperationId.of(id)).block();
 	}
 
-	private static String location(Path directory) {
+	static String location(Path directory) {
 		return "file:" + directory + "/";
 	}
 
-	private static Path write(Path file, String text) throws IOException {
+	static Path write(Path file, String text) throws IOException {
 		Files.createDirectories(file.getParent());
 		return Files.writeString(file, text, StandardCharsets.UTF_8);
 	}
 
-	private static void symlink(Path link, Path target) throws IOException {
+	static void symlink(Path link, Path target) throws IOException {
 		Files.createSymbolicLink(link, target);
 	}
 

@@ -1,0 +1,148 @@
+package dev.persistedops.store;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The documents of a catalog that holds some read on their first use: an unmodifiable map
+ * whose lookup reads such a document the first time, and whose iteration reads every one
+ * and leaves out those that are not served. Its size counts every document listed.
+ */
+final class CatalogDocuments extends AbstractMap<String, String> {
+
+	private final Map<String, String> read;
+
+	private final Map<String, FirstUseDocument> unread;
+
+	private final Set<String> keys;
+
+	private final Set<Map.Entry<String, String>> entries;
+
+	CatalogDocuments(Map<String, String> read, Map<String, FirstUseDocument> unread) {
+		this.read = read;
+		this.unread = unread;
+		this.keys = new Keys();
+		this.entries = new Entries();
+	}
+
+	@Override
+	public @Nullable String get(Object key) {
+		String text = this.read.get(key);
+		if (text != null) {
+			return text;
+		}
+		FirstUseDocument document = this.unread.get(key);
+		return (document != null) ? document.text() : null;
+	}
+
+	@Override
+	public boolean containsKey(Object key) {
+		return get(key) != null;
+	}
+
+	@Override
+	public int size() {
+		return this.read.size() + this.unread.size();
+	}
+
+	@Override
+	public Set<String> keySet() {
+		return this.keys;
+	}
+
+	@Override
+	public Set<Map.Entry<String, String>> entrySet() {
+		return this.entries;
+	}
+
+	private final class Keys extends AbstractSet<String> {
+
+		@Override
+		public Iterator<String> iterator() {
+			Iterator<String> read = CatalogDocuments.this.read.keySet().iterator();
+			Iterator<String> unread = CatalogDocuments.this.unread.keySet().iterator();
+			return new Iterator<>() {
+
+				@Override
+				public boolean hasNext() {
+					return read.hasNext() || unread.hasNext();
+				}
+
+				@Override
+				public String next() {
+					return read.hasNext() ? read.next() : unread.next();
+				}
+
+			};
+		}
+
+		@Override
+		public boolean contains(Object key) {
+			return CatalogDocuments.this.read.containsKey(key) || CatalogDocuments.this.unread.containsKey(key);
+		}
+
+		@Override
+		public int size() {
+			return CatalogDocuments.this.size();
+		}
+
+	}
+
+	private final class Entries extends AbstractSet<Map.Entry<String, String>> {
+
+		@Override
+		public Iterator<Map.Entry<String, String>> iterator() {
+			Iterator<Map.Entry<String, String>> read = CatalogDocuments.this.read.entrySet().iterator();
+			Iterator<Map.Entry<String, FirstUseDocument>> unread = CatalogDocuments.this.unread.entrySet().iterator();
+			return new Iterator<>() {
+
+				private Map.@Nullable Entry<String, String> next;
+
+				@Override
+				public boolean hasNext() {
+					if (this.next != null) {
+						return true;
+					}
+					if (read.hasNext()) {
+						Map.Entry<String, String> entry = read.next();
+						this.next = Map.entry(entry.getKey(), entry.getValue());
+						return true;
+					}
+					while (unread.hasNext()) {
+						Map.Entry<String, FirstUseDocument> candidate = unread.next();
+						String text = candidate.getValue().text();
+						if (text != null) {
+							this.next = Map.entry(candidate.getKey(), text);
+							return true;
+						}
+					}
+					return false;
+				}
+
+				@Override
+				public Map.Entry<String, String> next() {
+					Map.Entry<String, String> next = hasNext() ? this.next : null;
+					if (next == null) {
+						throw new NoSuchElementException();
+					}
+					this.next = null;
+					return next;
+				}
+
+			};
+		}
+
+		@Override
+		public int size() {
+			return CatalogDocuments.this.size();
+		}
+
+	}
+
+}
