@@ -226,7 +226,7 @@ public final class BenchmarkRun {
 		// Per part (as Sessions plans them): comparisons, servers measured, requests they
 		// warm up in all, servers timed at startup only.
 		Map<String, int[]> plans = Map.of("peers", new int[] { 18, 9, 26, 0 }, "stores", new int[] { 6, 4, 8, 0 },
-				"scale", new int[] { 2 * sizes - 1 + hugePages, sizes + 1 + hugePages, 2 * sizes + 1 + hugePages, 2 });
+				"scale", new int[] { 2 * sizes - 1 + hugePages, sizes + 1 + hugePages, 2 * sizes + 1 + hugePages, 4 });
 		long least = 0;
 		long most = 0;
 		for (String part : parts) {

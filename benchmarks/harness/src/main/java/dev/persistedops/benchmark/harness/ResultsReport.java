@@ -273,6 +273,9 @@ final class ResultsReport {
 	 * manifest), as the median of the per-launch differences (both were started in the
 	 * same launch).
 	 */
+	private static final Map<String, String> KINDS = Map.of("files", "files", "files-on-first-use",
+			"files read on first use", "manifest", "one manifest");
+
 	private static void startupDifferences(StringBuilder md, SessionResult scale) {
 		List<String> names = scale.plan()
 			.servers()
@@ -303,8 +306,7 @@ final class ResultsReport {
 			double median = Statistics.median(differences);
 			md.append(String.format(
 					"startup %s, %s vs %s: **%+.2f s** (median of per-launch differences: %s); target ≤ +2 s: %s%n%n",
-					kind(name).equals("files") ? "files" : "one manifest", documents(name), documents(reference),
-					median,
+					KINDS.getOrDefault(kind, kind), documents(name), documents(reference), median,
 					differences.stream()
 						.map((difference) -> String.format("%+.2f", difference))
 						.collect(Collectors.joining(", ")),
@@ -312,8 +314,11 @@ final class ResultsReport {
 		}
 	}
 
+	/**
+	 * The kind of a scale server: its name up to its number of documents.
+	 */
 	private static String kind(String scaleServer) {
-		return scaleServer.substring(0, scaleServer.indexOf('-'));
+		return scaleServer.replaceFirst("-\\d.*$", "");
 	}
 
 	private static String documents(String scaleServer) {

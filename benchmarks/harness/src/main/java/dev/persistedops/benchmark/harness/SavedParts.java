@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,7 +125,8 @@ final class SavedParts {
 	/**
 	 * Return what a run is, for its parts to be told apart from another run's: the code
 	 * it measures, the machine's facts but the date and the commit (a commit that changes
-	 * only Markdown, such as the README, leaves a run resumable), and the options.
+	 * only Markdown, such as the README, leaves a run resumable), and the options that
+	 * change how a part is measured.
 	 * @param machine the facts of {@link Machine#describe}
 	 * @param code the code the run measures ({@link Machine#code})
 	 * @param settings the run's settings
@@ -136,7 +138,25 @@ final class SavedParts {
 				key.append(label).append('=').append(value).append("; ");
 			}
 		});
-		return key.append("options=").append(String.join(" ", settings.arguments())).toString();
+		return key.append("options=").append(String.join(" ", measuringOptions(settings.arguments()))).toString();
+	}
+
+	/**
+	 * Return the options but those that do not change how a part is measured: which parts
+	 * a sitting measures ({@code --sessions}) and where the report goes
+	 * ({@code --output}). A run can so be measured in sittings of a few parts each.
+	 */
+	private static List<String> measuringOptions(List<String> arguments) {
+		List<String> options = new ArrayList<>();
+		for (int i = 0; i < arguments.size(); i++) {
+			String option = arguments.get(i);
+			if (option.equals("--sessions") || option.equals("--output")) {
+				i++;
+				continue;
+			}
+			options.add(option);
+		}
+		return options;
 	}
 
 	/**

@@ -174,8 +174,8 @@ final class Sessions {
 	 * Stores of growing size (files), the smallest the reference: trivial requests by id,
 	 * a hot id and ids drawn uniformly from the whole store; the largest also with the
 	 * parse cache sized to the store, and if asked, that once more with its heap on
-	 * transparent huge pages. The smallest and largest are also started as a manifest, to
-	 * time that startup.
+	 * transparent huge pages. The smallest and largest are also started with their files
+	 * read on first use, and as a manifest, to time those startups.
 	 */
 	static SessionPlan scale(Classpaths classpaths, List<DocumentSet> sets, boolean hugePages) {
 		LoadRequest readiness = Convention.ID.request(Operation.TRIVIAL);
@@ -204,8 +204,17 @@ final class Sessions {
 						sizedCache(largest), readiness));
 			}
 		}
-		// The same smallest and largest stores as one manifest each: timed at startup
-		// only, against each other.
+		// The same smallest and largest stores with their files read on first use, and
+		// as one manifest each: timed at startup only, against each other.
+		for (DocumentSet set : List.of(smallest, largest)) {
+			servers.add(new ServerSpec(scaleFirstUseServer(set),
+					"benchmark app + starter, the same files store of " + String.format("%,d", set.size())
+							+ " documents, files read on first use (startup only)",
+					classpaths.starter(),
+					List.of("persisted-ops.store.filesystem.locations=file:" + set.directory() + "/",
+							"persisted-ops.store.filesystem.read=on-first-use"),
+					readiness));
+		}
 		for (DocumentSet set : List.of(smallest, largest)) {
 			servers.add(new ServerSpec(scaleManifestServer(set),
 					"benchmark app + starter, the same " + String.format("%,d", set.size())
@@ -261,6 +270,13 @@ final class Sessions {
 	 */
 	static String hugePagesServer(DocumentSet set) {
 		return scaleServer(set, true) + "-huge-pages";
+	}
+
+	/**
+	 * The name of a files store's server that reads its files on their first use.
+	 */
+	static String scaleFirstUseServer(DocumentSet set) {
+		return "files-on-first-use-" + set.size();
 	}
 
 	static String scaleManifestServer(DocumentSet set) {

@@ -175,6 +175,19 @@ class SavedPartsTests {
 			.isEqualTo("code=742727b; CPU model=AMD EPYC; options=--launches 3");
 	}
 
+	@Test
+	void theKeyLeavesOutWhichPartsASittingMeasuresAndWhereItsReportGoes() {
+		Map<String, String> machine = Map.of("CPU model", "AMD EPYC");
+		Settings all = Settings.parse(Path.of("/repo"), 2, "--launches", "3", "--warmup", "20");
+		Settings scale = Settings.parse(Path.of("/repo"), 2, "--launches", "3", "--sessions", "scale", "--warmup", "20",
+				"--output", "/tmp/scale.md");
+		Settings fewerLaunches = Settings.parse(Path.of("/repo"), 2, "--launches", "2", "--sessions", "scale",
+				"--warmup", "20");
+		assertThat(SavedParts.key(machine, CODE, scale)).isEqualTo(SavedParts.key(machine, CODE, all))
+			.endsWith("options=--launches 3 --warmup 20");
+		assertThat(SavedParts.key(machine, CODE, fewerLaunches)).isNotEqualTo(SavedParts.key(machine, CODE, all));
+	}
+
 	private static SessionResult storesResult() {
 		ServerSpec redis = new ServerSpec("redis", "the same,\tRedis \\ store\non two lines", List.of("-cp", "x"),
 				List.of("persisted-ops.store.type=redis", "spring.data.redis.port=6390"), TRIVIAL);
