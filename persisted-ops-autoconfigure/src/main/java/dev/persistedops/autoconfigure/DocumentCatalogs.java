@@ -1,8 +1,6 @@
 package dev.persistedops.autoconfigure;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,14 +59,12 @@ final class DocumentCatalogs {
 	}
 
 	/**
-	 * Return what loads the filesystem store's directories, at least one, for a store
-	 * that reloads them: the first load reads their files when
-	 * {@code persisted-ops.store.filesystem.read} says, every reload reads them all.
+	 * Load the filesystem store's directories, at least one, reading every file at once
+	 * whatever {@code persisted-ops.store.filesystem.read} says: for a store that reloads
+	 * them, whose reloads compare what they read with what is served.
 	 */
-	Supplier<DocumentCatalog> reloadedStoreDirectories(DocumentLocations directories) {
-		AtomicBoolean first = new AtomicBoolean(true);
-		return () -> first.getAndSet(false) ? storeDirectories(directories)
-				: directories(this.directoryLoader, directories);
+	DocumentCatalog reloadedStoreDirectories(DocumentLocations directories) {
+		return directories(this.directoryLoader, directories);
 	}
 
 	private DocumentCatalog directories(DocumentLoader loader, DocumentLocations directories) {

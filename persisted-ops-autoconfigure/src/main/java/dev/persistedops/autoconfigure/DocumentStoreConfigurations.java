@@ -65,7 +65,7 @@ abstract class DocumentStoreConfigurations {
 		ReloadingDocumentStore persistedOperationsReloadingDocumentStore(PersistedOperationsProperties properties,
 				DocumentCatalogs catalogs) {
 			DocumentLocations locations = properties.getStore().filesystemLocations();
-			return new ReloadingDocumentStore(catalogs.reloadedStoreDirectories(locations),
+			return new ReloadingDocumentStore(() -> catalogs.reloadedStoreDirectories(locations),
 					properties.getStore().reloadedPaths());
 		}
 

@@ -7,10 +7,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.persistedops.document.HashEncoding;
+import dev.persistedops.store.DocumentCatalog;
 import dev.persistedops.store.HashMismatchAction;
 import dev.persistedops.store.ListableOperationDocumentStore;
 import dev.persistedops.store.OperationDocumentStore;
-import dev.persistedops.store.filesystem.FileReading;
 import dev.persistedops.web.EnforcementMode;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -100,11 +100,10 @@ final class PersistedOperationsStartupSummary implements SmartInitializingSingle
 	}
 
 	/**
-	 * Whether the store is the filesystem store reading its files on their first use.
+	 * Whether the store reads some of its files on their first use.
 	 */
 	private boolean readOnFirstUse() {
-		StoreProperties store = this.properties.getStore();
-		return store.getType() == StoreType.FILESYSTEM && store.getFilesystem().getRead() == FileReading.ON_FIRST_USE;
+		return this.store instanceof DocumentCatalog catalog && catalog.readsOnFirstUse();
 	}
 
 	private String publishing() {

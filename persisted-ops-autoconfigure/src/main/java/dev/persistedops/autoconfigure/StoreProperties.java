@@ -183,12 +183,13 @@ public class StoreProperties {
 		private List<String> locations = new ArrayList<>(DEFAULT_LOCATIONS);
 
 		/**
-		 * When the files of file: locations are read. at-startup reads every file and
+		 * When the files of the locations are read. at-startup reads every file and
 		 * checks every id against its text before the application starts. on-first-use
 		 * only lists the files and checks their names at startup, then reads each file,
 		 * and checks its id, on its first use; a file that fails then is not served, and
-		 * the reason is logged as an error. For stores of many thousands of files. A
-		 * reload, and a classpath: location in a jar, always read every file.
+		 * the reason is logged as an error. For stores of many thousands of files. With
+		 * reload enabled, and for a classpath: location inside a jar, every file is read
+		 * at startup whatever this says.
 		 */
 		private FileReading read = FileReading.AT_STARTUP;
 

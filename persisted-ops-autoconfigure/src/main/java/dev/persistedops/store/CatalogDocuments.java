@@ -1,18 +1,24 @@
 package dev.persistedops.store;
 
+import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * The documents of a catalog that holds some read on their first use: an unmodifiable map
- * whose lookup reads such a document the first time, and whose iteration reads every one
- * and leaves out those that are not served. Its size counts every document listed.
+ * whose lookup reads such a document the first time, and whose entries and values read
+ * every one and leave out those that are not served. Its size and the iteration of its
+ * keys are those of every document listed; {@link #containsKey} and
+ * {@code keySet().contains} are true only of a document that is served.
  */
 final class CatalogDocuments extends AbstractMap<String, String> {
 
@@ -20,15 +26,13 @@ final class CatalogDocuments extends AbstractMap<String, String> {
 
 	private final Map<String, FirstUseDocument> unread;
 
-	private final Set<String> keys;
+	private final Set<String> keys = new Keys();
 
-	private final Set<Map.Entry<String, String>> entries;
+	private final Set<Map.Entry<String, String>> entries = new Entries();
 
 	CatalogDocuments(Map<String, String> read, Map<String, FirstUseDocument> unread) {
 		this.read = read;
 		this.unread = unread;
-		this.keys = new Keys();
-		this.entries = new Entries();
 	}
 
 	@Override
@@ -46,6 +50,9 @@ final class CatalogDocuments extends AbstractMap<String, String> {
 		return get(key) != null;
 	}
 
+	/**
+	 * Return the number of documents listed, served or not.
+	 */
 	@Override
 	public int size() {
 		return this.read.size() + this.unread.size();
@@ -59,6 +66,11 @@ final class CatalogDocuments extends AbstractMap<String, String> {
 	@Override
 	public Set<Map.Entry<String, String>> entrySet() {
 		return this.entries;
+	}
+
+	@Override
+	public Collection<String> values() {
+		return new Values();
 	}
 
 	private final class Keys extends AbstractSet<String> {
@@ -84,7 +96,7 @@ final class CatalogDocuments extends AbstractMap<String, String> {
 
 		@Override
 		public boolean contains(Object key) {
-			return CatalogDocuments.this.read.containsKey(key) || CatalogDocuments.this.unread.containsKey(key);
+			return containsKey(key);
 		}
 
 		@Override
@@ -94,6 +106,9 @@ final class CatalogDocuments extends AbstractMap<String, String> {
 
 	}
 
+	/**
+	 * The documents served, each read if it was not yet.
+	 */
 	private final class Entries extends AbstractSet<Map.Entry<String, String>> {
 
 		@Override
@@ -138,9 +153,62 @@ final class CatalogDocuments extends AbstractMap<String, String> {
 			};
 		}
 
+		/**
+		 * Return the number of documents served, reading every one not read yet.
+		 */
 		@Override
 		public int size() {
-			return CatalogDocuments.this.size();
+			int served = 0;
+			for (Iterator<Map.Entry<String, String>> entries = iterator(); entries.hasNext(); entries.next()) {
+				served++;
+			}
+			return served;
+		}
+
+		@Override
+		public boolean contains(Object entry) {
+			return (entry instanceof Map.Entry<?, ?> candidate) && candidate.getValue() != null
+					&& candidate.getValue().equals(get(candidate.getKey()));
+		}
+
+		@Override
+		public Spliterator<Map.Entry<String, String>> spliterator() {
+			return Spliterators.spliteratorUnknownSize(iterator(), Spliterator.DISTINCT | Spliterator.NONNULL);
+		}
+
+	}
+
+	/**
+	 * The texts of the documents served, each read if it was not yet.
+	 */
+	private final class Values extends AbstractCollection<String> {
+
+		@Override
+		public Iterator<String> iterator() {
+			Iterator<Map.Entry<String, String>> entries = CatalogDocuments.this.entries.iterator();
+			return new Iterator<>() {
+
+				@Override
+				public boolean hasNext() {
+					return entries.hasNext();
+				}
+
+				@Override
+				public String next() {
+					return entries.next().getValue();
+				}
+
+			};
+		}
+
+		@Override
+		public int size() {
+			return CatalogDocuments.this.entries.size();
+		}
+
+		@Override
+		public Spliterator<String> spliterator() {
+			return Spliterators.spliteratorUnknownSize(iterator(), Spliterator.NONNULL);
 		}
 
 	}

@@ -11,6 +11,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import dev.persistedops.document.DocumentHasher;
 import dev.persistedops.document.HashedIdVerifier;
@@ -53,9 +54,27 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 		return new Builder(hasher, onMismatch);
 	}
 
+	/**
+	 * Find a document. One added unread is read on its first lookup on a thread that may
+	 * block, not on the caller's (an event loop, in WebFlux).
+	 */
 	@Override
 	public Mono<String> findDocument(OperationId id) {
+		if (!this.unread.isEmpty()) {
+			FirstUseDocument document = this.unread.get(id.key());
+			if (document != null && !document.isRead()) {
+				return Mono.fromCallable(document::text).subscribeOn(Schedulers.boundedElastic());
+			}
+		}
 		return Mono.justOrEmpty(this.documents.get(id.key()));
+	}
+
+	/**
+	 * Return whether the catalog holds documents read on their first use
+	 * ({@link Builder#addUnread(OperationId, UnreadDocument)}).
+	 */
+	public boolean readsOnFirstUse() {
+		return !this.unread.isEmpty();
 	}
 
 	/**

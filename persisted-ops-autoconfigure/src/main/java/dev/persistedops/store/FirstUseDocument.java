@@ -49,6 +49,13 @@ final class FirstUseDocument {
 	}
 
 	/**
+	 * Return whether the document was read (or tried).
+	 */
+	boolean isRead() {
+		return this.outcome != null;
+	}
+
+	/**
 	 * Return the document's text, reading it the first time, or {@code null} if it is not
 	 * served.
 	 */

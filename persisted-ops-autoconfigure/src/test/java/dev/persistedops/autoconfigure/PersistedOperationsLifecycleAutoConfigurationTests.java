@@ -315,6 +315,16 @@ class PersistedOperationsLifecycleAutoConfigurationTests {
 	}
 
 	@Test
+	void withReloadEveryFileIsReadAtStartupWhateverTheReadSetting() throws IOException {
+		Files.writeString(this.directory.resolve(GREETING_MD5 + ".graphql"), STALE);
+		this.contextRunner
+			.withPropertyValues(locations(this.directory), "persisted-ops.store.filesystem.read=on-first-use",
+					"persisted-ops.store.reload.enabled=true", "persisted-ops.validation.mode=off")
+			.run((context) -> assertThat(failure(context)).hasMessageContaining(GREETING_MD5)
+				.hasMessageContaining("is not the md5 hex of its text"));
+	}
+
+	@Test
 	void reloadReadsEveryFileEvenWhenTheFirstLoadReadsThemOnFirstUse() throws IOException {
 		Files.writeString(this.directory.resolve(GREETING_MD5 + ".graphql"), GREETING);
 		this.contextRunner

@@ -53,7 +53,9 @@ import org.springframework.web.util.UriUtils;
  * of one version of the volume even while it is being swapped.
  * <p>
  * The files of a directory are read at once, or only listed and read on their first use
- * ({@link FileReading}). Entries of an archive are always read at once.
+ * ({@link FileReading}). Entries of an archive are always read at once. Files read on
+ * their first use are read through a ConfigMap volume's {@code ..data} link as it is
+ * then, since Kubernetes deletes the folder it pointed to once it has swapped it.
  */
 public final class DirectoryDocumentLoader implements DocumentLoader {
 
@@ -204,17 +206,25 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		}
 		Walk walk = new Walk(lookAtDocuments);
 		List<DocumentFile> documents = new ArrayList<>();
-		walk.directory(configMapData(given), "", documents);
+		walk.directory(configMapData(given, !lookAtDocuments), "", documents);
 		return new Listing(documents, walk.manifests.stream().sorted().toList(), walk);
 	}
 
 	/**
-	 * Return the folder a ConfigMap volume's {@code ..data} link points to now, or the
-	 * directory itself if it is not such a volume.
+	 * Return the folder of a ConfigMap volume's files: the folder its {@code ..data} link
+	 * points to now if asked to resolve it, else the link itself; or the directory itself
+	 * if it is not such a volume.
+	 * @param directory the directory
+	 * @param resolve whether to resolve the link: files read at once are then of one
+	 * version of the volume; files read on their first use stay readable through the link
+	 * after Kubernetes has swapped it and deleted the folder it pointed to
 	 */
-	private static Path configMapData(Path directory) throws IOException {
+	private static Path configMapData(Path directory, boolean resolve) throws IOException {
 		Path data = directory.resolve(CONFIG_MAP_DATA);
-		return (Files.isSymbolicLink(data) && Files.isDirectory(data)) ? data.toRealPath() : directory;
+		if (!Files.isSymbolicLink(data) || !Files.isDirectory(data)) {
+			return directory;
+		}
+		return resolve ? data.toRealPath() : data;
 	}
 
 	private Listing findInArchive(Resource root) throws IOException {

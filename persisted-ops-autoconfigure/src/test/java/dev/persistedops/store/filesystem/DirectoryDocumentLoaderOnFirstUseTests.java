@@ -3,7 +3,9 @@ package dev.persistedops.store.filesystem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -11,9 +13,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import dev.persistedops.document.DocumentHasher;
 import dev.persistedops.document.HashAlgorithm;
 import dev.persistedops.document.HashEncoding;
+import dev.persistedops.document.OperationId;
 import dev.persistedops.store.DocumentCatalog;
 import dev.persistedops.store.DocumentLoadException;
 import dev.persistedops.store.HashMismatchAction;
+import dev.persistedops.store.ImmediateAnswer;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -103,9 +107,49 @@ class DirectoryDocumentLoaderOnFirstUseTests extends DirectoryDocumentLoaderTest
 		Files.delete(gone);
 		assertThat(find(catalog, "gone")).isNull();
 		assertThat(output).contains("Not serving the persisted document 'gone'", gone.toString());
+		Map<String, String> documents = catalog.documents();
 		assertThat(catalog.size()).isEqualTo(3);
-		assertThat(catalog.documents()).containsOnlyKeys("kept");
-		assertThat(catalog.documents().get("kept")).isEqualTo("query Kept { kept }");
+		assertThat(documents.keySet()).containsExactlyInAnyOrder("gone", MD5_OF_ABC, "kept");
+		assertThat(documents.entrySet().stream().map(Map.Entry::getKey).toList()).containsExactly("kept");
+		assertThat(documents.entrySet()).hasSize(1);
+		assertThat(documents.values().stream().toList()).containsExactly("query Kept { kept }");
+		assertThat(documents.values()).hasSize(1);
+		assertThat(documents.containsKey(MD5_OF_ABC)).isFalse();
+		assertThat(documents.keySet().contains(MD5_OF_ABC)).isFalse();
+		assertThat(documents.get("kept")).isEqualTo("query Kept { kept }");
+	}
+
+	@Test
+	@Override
+	void kubernetesConfigMapVolumeIsReadThroughItsDataLinkAsOneVersion() throws IOException {
+		Path first = write(this.root.resolve("..2026_11_21_14_00_00.456/abc.graphql"), "query Abc { v1 }").getParent();
+		write(first.resolve("def.graphql"), "query Def { v1 }");
+		symlink(this.root.resolve("..data"), first.getFileName());
+		symlink(this.root.resolve("abc.graphql"), Path.of("..data", "abc.graphql"));
+		symlink(this.root.resolve("def.graphql"), Path.of("..data", "def.graphql"));
+		DocumentCatalog catalog = load(location(this.root));
+		assertThat(find(catalog, "abc")).isEqualTo("query Abc { v1 }");
+		// Kubernetes swaps ..data for a new version, then deletes the old one.
+		Path second = write(this.root.resolve("..2026_11_21_15_00_00.789/abc.graphql"), "query Abc { v2 }").getParent();
+		write(second.resolve("def.graphql"), "query Def { v2 }");
+		symlink(this.root.resolve("..data_tmp"), second.getFileName());
+		Files.move(this.root.resolve("..data_tmp"), this.root.resolve("..data"), StandardCopyOption.ATOMIC_MOVE);
+		Files.delete(first.resolve("abc.graphql"));
+		Files.delete(first.resolve("def.graphql"));
+		Files.delete(first);
+		assertThat(find(catalog, "abc")).isEqualTo("query Abc { v1 }");
+		assertThat(find(catalog, "def")).isEqualTo("query Def { v2 }");
+		assertThat(catalog.sourceOf("def")).contains(this.root.resolve("..data").resolve("def.graphql").toString());
+	}
+
+	@Test
+	void firstLookupReadsTheFileOffTheCallersThreadAndLaterOnesAnswerAtOnce() throws IOException {
+		write(this.root.resolve("abc.graphql"), "query Abc { abc }");
+		DocumentCatalog catalog = load(location(this.root));
+		assertThat(catalog.findDocument(OperationId.of("abc")).map((text) -> Thread.currentThread().getName()).block())
+			.startsWith("boundedElastic-");
+		assertThat(ImmediateAnswer.of(catalog.findDocument(OperationId.of("abc"))))
+			.isEqualTo(new ImmediateAnswer<>("query Abc { abc }"));
 	}
 
 	@Test
@@ -155,8 +199,8 @@ class DirectoryDocumentLoaderOnFirstUseTests extends DirectoryDocumentLoaderTest
 		return new DirectoryDocumentLoader(new PathMatchingResourcePatternResolver(), FileReading.ON_FIRST_USE);
 	}
 
-	private static java.util.Map.Entry<String, String> entry(String key, String value) {
-		return java.util.Map.entry(key, value);
+	private static Map.Entry<String, String> entry(String key, String value) {
+		return Map.entry(key, value);
 	}
 
 }
