@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -58,6 +59,9 @@ public final class DocumentPublisher {
 								(ex) -> Mono
 									.just(new Result(document.getKey(), null, String.valueOf(ex.getMessage())))),
 					CONCURRENCY)
+			// Saves that find the store unavailable at the same time, on different
+			// threads, reach flatMap as one composite error: fail with the first.
+			.onErrorMap(Exceptions::isMultiple, (ex) -> Exceptions.unwrapMultiple(ex).get(0))
 			.collectList()
 			.map(DocumentPublisher::report);
 	}
