@@ -194,11 +194,13 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 		 */
 		public Builder addUnread(OperationId id, UnreadDocument document) {
 			Assert.state(!this.built, "The catalog is built: start another one");
-			if (this.documents.containsKey(id.key()) || this.unread.containsKey(id.key())) {
-				return add(id, document.read(), document.source());
+			String key = id.key();
+			if (!this.documents.containsKey(key) && this.unread.putIfAbsent(key,
+					new FirstUseDocument(id, document, this.verifier, this.onMismatch)) == null) {
+				return this;
 			}
-			this.unread.put(id.key(), new FirstUseDocument(id, document, this.verifier, this.onMismatch));
-			return this;
+			// Another source has the id too: read this one now, to compare the texts.
+			return add(id, document.read(), document.source());
 		}
 
 		/**

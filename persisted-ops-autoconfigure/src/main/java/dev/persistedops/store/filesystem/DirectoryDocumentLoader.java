@@ -1,5 +1,6 @@
 package dev.persistedops.store.filesystem;
 
+import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,8 +12,6 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SecureDirectoryStream;
-import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +112,7 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 			checkForManifests(location, listing);
 			if (onFirstUse && listing.walk() != null) {
 				for (DocumentFile file : listing.documents()) {
-					catalog.addUnread(idOf(file), new UnreadFile((DiskFile) file));
+					catalog.addUnread(idOf(file), (DiskFile) file);
 				}
 				return;
 			}
@@ -138,7 +137,7 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		while (!pending.isEmpty()) {
 			List<DocumentFile> files = pending;
 			List<Optional<String>> texts = files.parallelStream()
-				.map((file) -> Optional.ofNullable(file.read()))
+				.map((file) -> Optional.ofNullable(file.readIfFile()))
 				.toList();
 			List<DocumentFile> found = new ArrayList<>();
 			for (int i = 0; i < files.size(); i++) {
@@ -148,7 +147,7 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 					documents.add(new Document(file, text.get()));
 				}
 				else if (walk != null && file instanceof DiskFile disk && Files.isDirectory(disk.path())) {
-					walk.directory(disk.path(), disk.relativePath() + "/", found, disk.enclosing());
+					walk.directory(disk.folder().inside(disk.path(), disk.fileName()), found);
 				}
 			}
 			pending = found;
@@ -206,7 +205,7 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		}
 		Walk walk = new Walk(lookAtDocuments);
 		List<DocumentFile> documents = new ArrayList<>();
-		walk.directory(configMapData(given, !lookAtDocuments), "", documents);
+		walk.directory(Folder.root(configMapData(given, !lookAtDocuments)), documents);
 		return new Listing(documents, walk.manifests.stream().sorted().toList(), walk);
 	}
 
@@ -231,7 +230,7 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		String rootUrl = root.getURL().toString();
 		List<DocumentFile> files = new ArrayList<>();
 		for (Map.Entry<String, Resource> file : findInArchive(rootUrl, EXTENSION).entrySet()) {
-			files.add(new ArchiveEntry(file.getKey(), file.getValue()));
+			files.add(new ArchiveEntry(withoutExtension(file.getKey()), file.getValue()));
 		}
 		return new Listing(files, List.copyOf(findInArchive(rootUrl, MANIFEST_EXTENSION).keySet()), null);
 	}
@@ -248,9 +247,12 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		return files;
 	}
 
+	private static String withoutExtension(String fileName) {
+		return fileName.substring(0, fileName.length() - EXTENSION.length());
+	}
+
 	private static OperationId idOf(DocumentFile file) {
-		String relativePath = file.relativePath();
-		String name = relativePath.substring(0, relativePath.length() - EXTENSION.length());
+		String name = file.name();
 		try {
 			return OperationId.of(name);
 		}
@@ -300,71 +302,63 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		/**
 		 * Walk a folder, adding its documents under their path relative to the location.
 		 * @param folder the folder
-		 * @param relative its path relative to the location, empty or ending with /
 		 * @param documents where to add the documents found
+		 * @throws FileSystemLoopException if the folder is one it is inside of
 		 */
-		void directory(Path folder, String relative, List<DocumentFile> documents) throws IOException {
-			directory(folder, relative, documents, List.of());
+		void directory(Folder folder, List<DocumentFile> documents) throws IOException {
+			for (String name : names(folder.path())) {
+				if (name.startsWith(".")) {
+					continue;
+				}
+				boolean document = name.endsWith(EXTENSION);
+				// A java.io.File answers "is it a file?" with one call into the system
+				// and no view or attributes object, which counts for 100,000 files.
+				if (document && (!this.lookAtDocuments || new File(folder.file(), name).isFile())) {
+					documents.add(new DiskFile(folder, withoutExtension(name)));
+					continue;
+				}
+				Path entry = folder.path().resolve(name);
+				BasicFileAttributes attributes = attributes(entry);
+				if (attributes == null) {
+					continue;
+				}
+				if (document && attributes.isRegularFile()) {
+					documents.add(new DiskFile(folder, withoutExtension(name)));
+				}
+				else if (document && !attributes.isDirectory()) {
+					logger.warn("Ignoring " + entry + ": it is not a file, nor a folder");
+				}
+				else if (attributes.isDirectory()) {
+					directory(folder.inside(entry, name), documents);
+				}
+				else if (attributes.isRegularFile() && name.endsWith(MANIFEST_EXTENSION)) {
+					this.manifests.add(folder.relative() + name);
+				}
+			}
 		}
 
 		/**
-		 * Walk a folder inside the given ones (by their file keys), adding its documents
-		 * under their path relative to the location.
+		 * Return the names of a folder's entries.
 		 */
-		void directory(Path folder, String relative, List<DocumentFile> documents, List<Object> enclosing)
-				throws IOException {
-			Object key = Files.readAttributes(folder, BasicFileAttributes.class).fileKey();
-			if (key != null && enclosing.contains(key)) {
-				throw new FileSystemLoopException(folder.toString());
-			}
-			List<Object> inside = new ArrayList<>(enclosing);
-			inside.add((key != null) ? key : folder);
-			List<Object> folders = List.copyOf(inside);
-			try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
-				for (Path entry : entries) {
-					String name = entry.getFileName().toString();
-					if (name.startsWith(".")) {
-						continue;
-					}
-					boolean document = name.endsWith(EXTENSION);
-					if (document && !this.lookAtDocuments) {
-						documents.add(new DiskFile(relative + name, entry, folders));
-						continue;
-					}
-					BasicFileAttributes attributes = attributes(entries, entry);
-					if (attributes == null) {
-						continue;
-					}
-					if (document && attributes.isRegularFile()) {
-						documents.add(new DiskFile(relative + name, entry, folders));
-					}
-					else if (document && !attributes.isDirectory()) {
-						logger.warn("Ignoring " + entry + ": it is not a file, nor a folder");
-					}
-					else if (attributes.isDirectory()) {
-						directory(entry, relative + name + "/", documents, folders);
-					}
-					else if (attributes.isRegularFile() && name.endsWith(MANIFEST_EXTENSION)) {
-						this.manifests.add(relative + name);
-					}
+		private static String[] names(Path folder) throws IOException {
+			// One call into the system for every name, where a DirectoryStream makes a
+			// Path of each.
+			String[] names = folder.toFile().list();
+			if (names == null) {
+				// java.io.File does not say why: ask the way that does.
+				try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+					throw new IOException(folder + " could not be listed");
 				}
 			}
+			return names;
 		}
 
 		/**
 		 * Return the attributes of what an entry of a folder is or links to, or
 		 * {@code null} for a link to nothing.
 		 */
-		private static @Nullable BasicFileAttributes attributes(DirectoryStream<Path> folder, Path entry)
-				throws IOException {
+		private static @Nullable BasicFileAttributes attributes(Path entry) throws IOException {
 			try {
-				// Relative to the open folder where the platform can (one path step
-				// to resolve, not the whole path), which counts for 100,000 files.
-				if (folder instanceof SecureDirectoryStream<Path> secure) {
-					BasicFileAttributeView view = secure.getFileAttributeView(entry.getFileName(),
-							BasicFileAttributeView.class);
-					return view.readAttributes();
-				}
 				return Files.readAttributes(entry, BasicFileAttributes.class);
 			}
 			catch (NoSuchFileException ex) {
@@ -378,15 +372,51 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 	}
 
 	/**
+	 * A folder of a directory being walked: where it is, its path relative to the
+	 * location (empty, or ending with {@code /}), and the file keys of the folders it is
+	 * in and its own, to walk it without looping. Its documents share it.
+	 */
+	private record Folder(Path path, File file, String relative, List<Object> keys) {
+
+		/**
+		 * Return the folder of a location.
+		 */
+		static Folder root(Path path) throws IOException {
+			return new Folder(path, path.toFile(), "", List.of(key(path)));
+		}
+
+		/**
+		 * Return a folder inside this one.
+		 * @throws FileSystemLoopException if it is this one or one this one is in
+		 */
+		Folder inside(Path path, String name) throws IOException {
+			Object key = key(path);
+			if (this.keys.contains(key)) {
+				throw new FileSystemLoopException(path.toString());
+			}
+			List<Object> keys = new ArrayList<>(this.keys);
+			keys.add(key);
+			return new Folder(path, path.toFile(), this.relative + name + "/", List.copyOf(keys));
+		}
+
+		private static Object key(Path path) throws IOException {
+			Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+			return (key != null) ? key : path;
+		}
+
+	}
+
+	/**
 	 * A document file: where it is, for messages, and its text.
 	 */
 	private interface DocumentFile {
 
 		/**
-		 * Return the file's path relative to the location, with {@code /} between
-		 * folders.
+		 * Return the document's name: its path relative to the location, with {@code /}
+		 * between folders, without the extension. It is the id the document is stored
+		 * under.
 		 */
-		String relativePath();
+		String name();
 
 		String description();
 
@@ -396,7 +426,7 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		 * @throws UncheckedIOException if it cannot be read
 		 * @throws DocumentLoadException if it is not UTF-8
 		 */
-		@Nullable String read();
+		@Nullable String readIfFile();
 
 	}
 
@@ -421,15 +451,36 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 	}
 
 	/**
-	 * A file on disk, by its path relative to the location and its place on disk,
-	 * described as {@link FileSystemResource} describes it, with the file keys of the
-	 * folders it was found in (to walk it without looping, should it be a folder).
+	 * A file on disk, by its folder and its name without the extension (the id's last
+	 * segment), described as {@link FileSystemResource} describes it. Listed and read on
+	 * its first use, it is the catalog's {@link UnreadDocument}: its path and description
+	 * are built only when asked for, so that a listed file holds no more than its name.
 	 */
-	private record DiskFile(String relativePath, Path path, List<Object> enclosing) implements DocumentFile {
+	private record DiskFile(Folder folder, String localName) implements DocumentFile, UnreadDocument {
+
+		String fileName() {
+			return this.localName + EXTENSION;
+		}
+
+		Path path() {
+			return this.folder.path().resolve(fileName());
+		}
+
+		@Override
+		public String name() {
+			// At the root, the id shares this string.
+			String relative = this.folder.relative();
+			return relative.isEmpty() ? this.localName : relative + this.localName;
+		}
 
 		@Override
 		public String description() {
-			return "file [" + this.path + "]";
+			return "file [" + path() + "]";
+		}
+
+		@Override
+		public String source() {
+			return description();
 		}
 
 		/**
@@ -437,15 +488,16 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		 * nothing after all: the walk did not ask.
 		 */
 		@Override
-		public @Nullable String read() {
+		public @Nullable String readIfFile() {
 			// A FileInputStream takes fewer calls into the JDK and the system than
 			// Files.readString, which counts for 100,000 files read at startup.
 			byte[] bytes;
-			try (FileInputStream input = new FileInputStream(this.path.toFile())) {
+			try (FileInputStream input = new FileInputStream(new File(this.folder.file(), fileName()))) {
 				bytes = input.readAllBytes();
 			}
 			catch (IOException ex) {
-				if (Files.isDirectory(this.path) || (Files.isSymbolicLink(this.path) && !Files.exists(this.path))) {
+				Path path = path();
+				if (Files.isDirectory(path) || (Files.isSymbolicLink(path) && !Files.exists(path))) {
 					return null;
 				}
 				throw new UncheckedIOException(ex);
@@ -453,24 +505,16 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 			return utf8(bytes, this);
 		}
 
-	}
-
-	/**
-	 * A file on disk that was listed and will be read on its first use.
-	 */
-	private record UnreadFile(DiskFile file) implements UnreadDocument {
-
-		@Override
-		public String source() {
-			return this.file.description();
-		}
-
+		/**
+		 * Read the file's text, on its first use.
+		 * @throws UncheckedIOException if it is no longer a file
+		 */
 		@Override
 		public String read() {
-			String text = this.file.read();
+			String text = readIfFile();
 			if (text == null) {
 				throw new UncheckedIOException(
-						new IOException(this.file.path() + " is no longer a file: it was when the store was listed"));
+						new IOException(path() + " is no longer a file: it was when the store was listed"));
 			}
 			return text;
 		}
@@ -478,9 +522,10 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 	}
 
 	/**
-	 * An entry of an archive on the classpath, by its path relative to the location.
+	 * An entry of an archive on the classpath, by its name (its path relative to the
+	 * location, without the extension).
 	 */
-	private record ArchiveEntry(String relativePath, Resource resource) implements DocumentFile {
+	private record ArchiveEntry(String name, Resource resource) implements DocumentFile {
 
 		@Override
 		public String description() {
@@ -488,7 +533,7 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		}
 
 		@Override
-		public String read() {
+		public String readIfFile() {
 			try {
 				return utf8(this.resource.getContentAsByteArray(), this);
 			}
