@@ -207,7 +207,7 @@ public final class BenchmarkRun {
 	/**
 	 * Return a rough estimate of how long the given parts take, in minutes, as the least
 	 * and the most they may take: the measured seconds, about 15 s per server start (each
-	 * measured server starts twice: alone, to time it, and to be measured), and each
+	 * measured server starts once more than it is timed alone: to be measured), and each
 	 * measured server's warm-up, which takes from the warm-up time and two turns of its
 	 * requests at full concurrency (a server that settles at once) to its limits and the
 	 * pauses for its compiler (one that never does). It leaves out generating and
@@ -224,15 +224,17 @@ public final class BenchmarkRun {
 		int sizes = settings.sizes().size();
 		int hugePages = settings.comparesHugePages(System.getProperty("os.name")) ? 1 : 0;
 		// Per part (as Sessions plans them): comparisons, servers measured, requests they
-		// warm up in all, servers timed at startup only.
-		Map<String, int[]> plans = Map.of("peers", new int[] { 18, 9, 26, 0 }, "stores", new int[] { 6, 4, 8, 0 },
-				"scale", new int[] { 2 * sizes - 1 + hugePages, sizes + 1 + hugePages, 2 * sizes + 1 + hugePages, 4 });
+		// warm up in all, servers timed at startup only, startups timed per server.
+		Map<String, int[]> plans = Map.of("peers", new int[] { 18, 9, 26, 0, 1 }, "stores", new int[] { 6, 4, 8, 0, 1 },
+				"scale", new int[] { 2 * sizes - 1 + hugePages, sizes + 1 + hugePages, 2 * sizes + 1 + hugePages, 4,
+						Sessions.SCALE_STARTUPS });
 		long least = 0;
 		long most = 0;
 		for (String part : parts) {
 			int[] plan = plans.get(part);
 			if (plan != null) {
-				long fixed = plan[0] * settings.rounds() * 2L * side + (2L * plan[1] + plan[3]) * 15;
+				long starts = (long) plan[1] * (plan[4] + 1) + (long) plan[3] * plan[4];
+				long fixed = plan[0] * settings.rounds() * 2L * side + starts * 15;
 				least += settings.launches() * (fixed + ((warmup > 0) ? plan[1] * warmup + plan[2] * turn : 0));
 				most += settings.launches() * (fixed + ((warmup > 0) ? plan[1] * mostWarmup : 0));
 			}

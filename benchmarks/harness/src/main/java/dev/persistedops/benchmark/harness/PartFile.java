@@ -66,7 +66,7 @@ final class PartFile {
 
 	private static void writeResult(SessionResult result, List<String> lines) {
 		SessionPlan plan = result.plan();
-		lines.add(line(PLAN, plan.name(), plan.title()));
+		lines.add(line(PLAN, plan.name(), plan.title(), Integer.toString(plan.startups())));
 		for (ServerSpec server : plan.servers()) {
 			List<String> fields = new ArrayList<>(List.of(SERVER, server.name(), server.description()));
 			fields.addAll(server.properties());
@@ -88,7 +88,7 @@ final class PartFile {
 			}
 		});
 		for (SessionResult.ServerLaunch launch : result.launches()) {
-			lines.add(line(LAUNCH, launch.server(), Integer.toString(launch.launch()),
+			lines.add(line(LAUNCH, launch.server(), Integer.toString(launch.launch()), Integer.toString(launch.start()),
 					Double.toString(launch.startupSeconds()), Double.toString(launch.heapAtStartMegabytes()),
 					Double.toString(launch.heapAtEndMegabytes())));
 		}
@@ -130,6 +130,7 @@ final class PartFile {
 		}
 		String planName = null;
 		String title = "";
+		int startups = 1;
 		List<ServerSpec> servers = new ArrayList<>();
 		List<Comparison> comparisons = new ArrayList<>();
 		List<List<String>> rounds = new ArrayList<>();
@@ -140,6 +141,7 @@ final class PartFile {
 				case PLAN -> {
 					planName = line.get(1);
 					title = line.get(2);
+					startups = Integer.parseInt(line.get(3));
 				}
 				case SERVER -> servers.add(new ServerSpec(line.get(1), line.get(2), List.of(),
 						List.copyOf(line.subList(3, line.size())), NOT_KEPT));
@@ -147,16 +149,16 @@ final class PartFile {
 						side(line.subList(7, 10)), Double.parseDouble(line.get(3))));
 				case ROUND -> rounds.add(line);
 				case LAUNCH -> launches.add(new SessionResult.ServerLaunch(line.get(1), Integer.parseInt(line.get(2)),
-						Double.parseDouble(line.get(3)), Double.parseDouble(line.get(4)),
-						Double.parseDouble(line.get(5))));
+						Integer.parseInt(line.get(3)), Double.parseDouble(line.get(4)), Double.parseDouble(line.get(5)),
+						Double.parseDouble(line.get(6))));
 				case JMH -> jmh.add(List.copyOf(line.subList(1, line.size())));
 				default -> throw new IllegalArgumentException("it has a line it cannot read: " + line);
 			}
 		}
 		SessionResult result = null;
 		if (planName != null) {
-			result = SessionResult
-				.of(new SessionPlan(planName, title, List.copyOf(servers), List.copyOf(comparisons), List.of()));
+			result = SessionResult.of(new SessionPlan(planName, title, List.copyOf(servers), List.copyOf(comparisons),
+					List.of(), startups));
 			for (List<String> round : rounds) {
 				result.add(comparisons.get(Integer.parseInt(round.get(1))),
 						List.of(new Round(Integer.parseInt(round.get(2)), Integer.parseInt(round.get(3)),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -237,7 +238,16 @@ final class ResultsReport {
 		md.append("## Startup and heap\n\n");
 		md.append("Startup: from starting the JVM, with no other server running, to the first answer with data. "
 				+ "Heap: in use after a full GC (`jcmd GC.run`, then `GC.heap_info`), right after that answer and "
-				+ "again after the measurements (none for a server timed at startup only).\n\n");
+				+ "again after the measurements (none for a server timed at startup only).");
+		for (SessionResult result : results) {
+			int startups = result.plan().startups();
+			if (startups > 1) {
+				md.append(String.format(" In the %s part, each server was started alone %d times in each launch, "
+						+ "all of them in turn each time: its startups are listed launch by launch, separated by "
+						+ "`;`.", result.plan().name(), startups));
+			}
+		}
+		md.append("\n\n");
 		md.append("| part | server | startup, s (median) | per launch | heap at start, MB | heap at end, MB |\n");
 		md.append("| --- | --- | --- | --- | --- | --- |\n");
 		for (SessionResult result : results) {
@@ -251,9 +261,7 @@ final class ResultsReport {
 				}
 				md.append(String.format("| %s | %s | %.2f | %s | %.1f | %s |%n", result.plan().name(), spec.name(),
 						Statistics.median(launches.stream().map(SessionResult.ServerLaunch::startupSeconds).toList()),
-						launches.stream()
-							.map((launch) -> String.format("%.2f", launch.startupSeconds()))
-							.collect(Collectors.joining(", ")),
+						perLaunch(launches),
 						Statistics
 							.median(launches.stream().map(SessionResult.ServerLaunch::heapAtStartMegabytes).toList()),
 						megabytes(Statistics
@@ -269,9 +277,25 @@ final class ResultsReport {
 	}
 
 	/**
+	 * A server's startups, launch by launch.
+	 */
+	private static String perLaunch(List<SessionResult.ServerLaunch> launches) {
+		Map<Integer, List<String>> byLaunch = new TreeMap<>();
+		for (SessionResult.ServerLaunch launch : launches) {
+			byLaunch.computeIfAbsent(launch.launch(), (key) -> new ArrayList<>())
+				.add(String.format("%.2f", launch.startupSeconds()));
+		}
+		boolean oneStartEach = byLaunch.values().stream().allMatch((starts) -> starts.size() == 1);
+		return byLaunch.values()
+			.stream()
+			.map((starts) -> String.join(", ", starts))
+			.collect(Collectors.joining(oneStartEach ? ", " : "; "));
+	}
+
+	/**
 	 * The startup of each larger store against the smallest of the same kind (files, or a
-	 * manifest), as the median of the per-launch differences (both were started in the
-	 * same launch).
+	 * manifest), as the median of the differences between the two started in the same
+	 * turn (the same start of the same launch).
 	 */
 	private static final Map<String, String> KINDS = Map.of("files", "files", "files-on-first-use",
 			"files read on first use", "manifest", "one manifest");
@@ -296,7 +320,8 @@ final class ResultsReport {
 				}
 				scale.launches()
 					.stream()
-					.filter((other) -> other.server().equals(reference) && other.launch() == launch.launch())
+					.filter((other) -> other.server().equals(reference) && other.launch() == launch.launch()
+							&& other.start() == launch.start())
 					.findFirst()
 					.ifPresent((other) -> differences.add(launch.startupSeconds() - other.startupSeconds()));
 			}
@@ -305,7 +330,8 @@ final class ResultsReport {
 			}
 			double median = Statistics.median(differences);
 			md.append(String.format(
-					"startup %s, %s vs %s: **%+.2f s** (median of per-launch differences: %s); target ≤ +2 s: %s%n%n",
+					"startup %s, %s vs %s: **%+.2f s** (median of the differences, start by start: %s); "
+							+ "target ≤ +2 s: %s%n%n",
 					KINDS.getOrDefault(kind, kind), documents(name), documents(reference), median,
 					differences.stream()
 						.map((difference) -> String.format("%+.2f", difference))

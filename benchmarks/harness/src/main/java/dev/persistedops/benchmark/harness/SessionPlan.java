@@ -13,9 +13,19 @@ import java.util.Set;
  * @param servers the servers, started one after the other in this order
  * @param comparisons the comparisons, each run in alternating rounds
  * @param registrations bodies sent once before measuring, such as APQ registrations
+ * @param startups how many times each server is started alone and timed in each launch,
+ * all servers in turn each time
  */
 public record SessionPlan(String name, String title, List<ServerSpec> servers, List<Comparison> comparisons,
-		List<Registration> registrations) {
+		List<Registration> registrations, int startups) {
+
+	/**
+	 * Create a plan whose servers are timed at startup once in each launch.
+	 */
+	public SessionPlan(String name, String title, List<ServerSpec> servers, List<Comparison> comparisons,
+			List<Registration> registrations) {
+		this(name, title, servers, comparisons, registrations, 1);
+	}
 
 	/**
 	 * Return every distinct side of the comparisons, in the order they first appear.

@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * @param plan what was run
  * @param rounds the rounds of each comparison, pooled over the launches
- * @param launches each server's startup and heap, launch by launch
+ * @param launches each server's startups and heap, launch by launch
  */
 public record SessionResult(SessionPlan plan, Map<Comparison, List<Round>> rounds, List<ServerLaunch> launches) {
 
@@ -38,11 +38,12 @@ public record SessionResult(SessionPlan plan, Map<Comparison, List<Round>> round
 	 *
 	 * @param server the server's name
 	 * @param launch which launch, from 1
+	 * @param start which of the server's startups timed in that launch, from 1
 	 * @param startupSeconds from starting the JVM to the first answer with data
 	 * @param heapAtStartMegabytes heap in use after a full GC, right after that answer
 	 * @param heapAtEndMegabytes heap in use after a full GC, once measured
 	 */
-	public record ServerLaunch(String server, int launch, double startupSeconds, double heapAtStartMegabytes,
+	public record ServerLaunch(String server, int launch, int start, double startupSeconds, double heapAtStartMegabytes,
 			double heapAtEndMegabytes) {
 
 	}

@@ -111,7 +111,7 @@ final class SessionRunner {
 	private void runLaunch(SessionPlan plan, int launch, SessionResult result) {
 		String prefix = "[" + plan.name() + " " + launch + "/" + this.settings.launches() + "]";
 		Path logs = this.settings.work().resolve("logs/" + plan.name() + "-" + launch);
-		Map<String, Startup> startups = timeStartups(plan, logs, prefix);
+		Map<String, List<Startup>> startups = timeStartups(plan, logs, prefix);
 		Set<String> measured = plan.sides().stream().map(Comparison.Side::server).collect(Collectors.toSet());
 		Map<String, ServerProcess> servers = new LinkedHashMap<>();
 		try {
@@ -139,13 +139,16 @@ final class SessionRunner {
 				}
 				this.out.printf("%s %s (%s):%s%n", prefix, comparison.title(), comparison.shape(), ratios);
 			}
-			for (Map.Entry<String, Startup> startup : startups.entrySet()) {
-				ServerProcess server = servers.get(startup.getKey());
+			for (Map.Entry<String, List<Startup>> timed : startups.entrySet()) {
+				ServerProcess server = servers.get(timed.getKey());
 				double heapAtEnd = (server != null)
 						? server.heapAfterGcMegabytes(this.processes, this.settings.loadCpus(), logs) : Double.NaN;
-				result.launches()
-					.add(new SessionResult.ServerLaunch(startup.getKey(), launch, startup.getValue().seconds(),
-							startup.getValue().heapMegabytes(), heapAtEnd));
+				int start = 1;
+				for (Startup startup : timed.getValue()) {
+					result.launches()
+						.add(new SessionResult.ServerLaunch(timed.getKey(), launch, start++, startup.seconds(),
+								startup.heapMegabytes(), heapAtEnd));
+				}
 			}
 		}
 		finally {
@@ -160,22 +163,27 @@ final class SessionRunner {
 	 * its start to its first answer with data; measure its heap after a full GC right
 	 * then, and stop it. Timed next to other servers on the same core, a server's startup
 	 * would also measure what they still do: in a run that timed them so, 100 documents
-	 * took 5.21 s as files, started first, and 5.65 s as a manifest, started sixth.
+	 * took 5.21 s as files, started first, and 5.65 s as a manifest, started sixth. The
+	 * servers are timed in turn as many times as the plan says, so that servers compared
+	 * are timed close together each time.
 	 */
-	private Map<String, Startup> timeStartups(SessionPlan plan, Path logs, String prefix) {
-		Map<String, Startup> startups = new LinkedHashMap<>();
-		for (ServerSpec spec : plan.servers()) {
-			ServerProcess server = ServerProcess.start(spec, this.processes, this.settings,
-					logs.resolve(spec.name() + "-startup.log"));
-			try {
-				Startup startup = new Startup(server.startup().toNanos() / 1e9,
-						server.heapAfterGcMegabytes(this.processes, this.settings.loadCpus(), logs));
-				startups.put(spec.name(), startup);
-				this.out.printf("%s %s answered %.2f s after its start, started alone; heap after GC %.1f MB%n", prefix,
-						spec.name(), startup.seconds(), startup.heapMegabytes());
-			}
-			finally {
-				server.stop(this.processes);
+	private Map<String, List<Startup>> timeStartups(SessionPlan plan, Path logs, String prefix) {
+		Map<String, List<Startup>> startups = new LinkedHashMap<>();
+		for (int start = 1; start <= plan.startups(); start++) {
+			String suffix = (plan.startups() > 1) ? "-startup-" + start + ".log" : "-startup.log";
+			for (ServerSpec spec : plan.servers()) {
+				ServerProcess server = ServerProcess.start(spec, this.processes, this.settings,
+						logs.resolve(spec.name() + suffix));
+				try {
+					Startup startup = new Startup(server.startup().toNanos() / 1e9,
+							server.heapAfterGcMegabytes(this.processes, this.settings.loadCpus(), logs));
+					startups.computeIfAbsent(spec.name(), (name) -> new ArrayList<>()).add(startup);
+					this.out.printf("%s %s answered %.2f s after its start, started alone; heap after GC %.1f MB%n",
+							prefix, spec.name(), startup.seconds(), startup.heapMegabytes());
+				}
+				finally {
+					server.stop(this.processes);
+				}
 			}
 		}
 		return startups;

@@ -18,6 +18,14 @@ final class Sessions {
 	 */
 	static final String SIZED_CACHE = "-sized-cache";
 
+	/**
+	 * How many times the scale part starts each server alone and times it, in each
+	 * launch. On a shared 2-core machine, the same server's startup varied by 2.5 s from
+	 * one start to the next, as much as the difference the part measures against its
+	 * target (2 s).
+	 */
+	static final int SCALE_STARTUPS = 3;
+
 	static final String STARTER_BY_ID_VS_TEXT = "starter by id / starter full text";
 
 	static final String STARTER_BY_ID_VS_APQ = "starter by id / graphql-java APQ hash (same app code)";
@@ -249,7 +257,7 @@ final class Sessions {
 		}
 		return new SessionPlan("scale", "Scale: stores of "
 				+ sets.stream().map((set) -> String.format("%,d", set.size())).toList() + " documents", servers,
-				comparisons, List.of());
+				comparisons, List.of(), SCALE_STARTUPS);
 	}
 
 	/**

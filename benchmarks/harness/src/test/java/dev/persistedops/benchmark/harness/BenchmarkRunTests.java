@@ -37,6 +37,16 @@ class BenchmarkRunTests {
 	}
 
 	@Test
+	void estimateOfTheScalePartCountsEachServersStartupsTimed() {
+		Settings settings = Settings.parse(this.root, 2, "--sessions", "scale", "--launches", "1", "--rounds", "1",
+				"--duration", "2", "--warmup", "0", "--jvm-options", Settings.HUGE_PAGES);
+		// 5 comparisons × 1 round × 2 sides × 2 s, and 15 s for each start: 4 servers
+		// measured, each timed 3 times and started once more, and 4 timed only, 3 times
+		// each (28 starts): 440 s.
+		assertThat(BenchmarkRun.estimatedMinutes(settings, settings.sessions())).containsExactly(7, 7);
+	}
+
+	@Test
 	void estimateWithoutWarmUpIsOneFigure() {
 		Settings settings = Settings.parse(this.root, 2, "--sessions", "stores", "--launches", "2", "--rounds", "5",
 				"--duration", "3", "--warmup", "0");

@@ -40,6 +40,7 @@ class SavedPartsTests {
 		assertThat(read).isNotNull();
 		assertThat(read.plan().name()).isEqualTo("stores");
 		assertThat(read.plan().title()).isEqualTo("Stores at steady state");
+		assertThat(read.plan().startups()).isEqualTo(2);
 		assertThat(read.plan().servers()).extracting(ServerSpec::name, ServerSpec::description, ServerSpec::properties)
 			.containsExactly(Tuple.tuple("redis", "the same,\tRedis \\ store\non two lines",
 					List.of("persisted-ops.store.type=redis", "spring.data.redis.port=6390")));
@@ -196,11 +197,12 @@ class SavedPartsTests {
 					new Comparison.Side("files", TRIVIAL))
 			.withTarget(0.97);
 		SessionResult result = SessionResult
-			.of(new SessionPlan("stores", "Stores at steady state", List.of(redis), List.of(comparison), List.of()));
+			.of(new SessionPlan("stores", "Stores at steady state", List.of(redis), List.of(comparison), List.of(), 2));
 		result.add(comparison,
 				List.of(new Round(1, 1, measurement("redis", 16490.123456789), measurement("files", 17008)),
 						new Round(1, 2, measurement("redis", 1.0 / 3), measurement("files", 2.0 / 3))));
-		result.launches().add(new SessionResult.ServerLaunch("redis", 1, 9.14, 26.2, 27.5));
+		result.launches().add(new SessionResult.ServerLaunch("redis", 1, 1, 9.14, 26.2, 27.5));
+		result.launches().add(new SessionResult.ServerLaunch("redis", 1, 2, 8.5, 25.9, 27.5));
 		return result;
 	}
 
