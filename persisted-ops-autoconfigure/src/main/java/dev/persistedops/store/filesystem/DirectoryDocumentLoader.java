@@ -263,7 +263,7 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 	}
 
 	/**
-	 * What a location holds: its document files (each with its path relative to it), its
+	 * What a location holds: its document files (each named relative to it), its
 	 * manifests, and the walk that found them in a directory ({@code null} in an
 	 * archive).
 	 */
@@ -303,54 +303,44 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		 * Walk a folder, adding its documents under their path relative to the location.
 		 * @param folder the folder
 		 * @param documents where to add the documents found
-		 * @throws FileSystemLoopException if the folder is one it is inside of
+		 * @throws FileSystemLoopException if a folder in it is one it is inside of
 		 */
 		void directory(Folder folder, List<DocumentFile> documents) throws IOException {
-			for (String name : names(folder.path())) {
-				if (name.startsWith(".")) {
-					continue;
-				}
-				boolean document = name.endsWith(EXTENSION);
-				// A java.io.File answers "is it a file?" with one call into the system
-				// and no view or attributes object, which counts for 100,000 files.
-				if (document && (!this.lookAtDocuments || new File(folder.file(), name).isFile())) {
-					documents.add(new DiskFile(folder, withoutExtension(name)));
-					continue;
-				}
-				Path entry = folder.path().resolve(name);
-				BasicFileAttributes attributes = attributes(entry);
-				if (attributes == null) {
-					continue;
-				}
-				if (document && attributes.isRegularFile()) {
-					documents.add(new DiskFile(folder, withoutExtension(name)));
-				}
-				else if (document && !attributes.isDirectory()) {
-					logger.warn("Ignoring " + entry + ": it is not a file, nor a folder");
-				}
-				else if (attributes.isDirectory()) {
-					directory(folder.inside(entry, name), documents);
-				}
-				else if (attributes.isRegularFile() && name.endsWith(MANIFEST_EXTENSION)) {
-					this.manifests.add(folder.relative() + name);
-				}
-			}
-		}
-
-		/**
-		 * Return the names of a folder's entries.
-		 */
-		private static String[] names(Path folder) throws IOException {
-			// One call into the system for every name, where a DirectoryStream makes a
-			// Path of each.
-			String[] names = folder.toFile().list();
-			if (names == null) {
-				// java.io.File does not say why: ask the way that does.
-				try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
-					throw new IOException(folder + " could not be listed");
+			// A DirectoryStream, not java.io.File's list: its entries keep the bytes of
+			// names that are not text in the platform's encoding, and it fails on an
+			// error part way through rather than return part of the folder.
+			try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder.path())) {
+				for (Path entry : entries) {
+					String name = entry.getFileName().toString();
+					if (name.startsWith(".")) {
+						continue;
+					}
+					boolean document = name.endsWith(EXTENSION);
+					// A java.io.File answers "is it a file?" with one call into the
+					// system and no view or attributes object, which counts for 100,000
+					// files. A name it cannot find is looked at by its entry below.
+					if (document && (!this.lookAtDocuments || new File(folder.file(), name).isFile())) {
+						documents.add(new DiskFile(folder, withoutExtension(name)));
+						continue;
+					}
+					BasicFileAttributes attributes = attributes(entry);
+					if (attributes == null) {
+						continue;
+					}
+					if (document && attributes.isRegularFile()) {
+						documents.add(new DiskFile(folder, withoutExtension(name)));
+					}
+					else if (document && !attributes.isDirectory()) {
+						logger.warn("Ignoring " + entry + ": it is not a file, nor a folder");
+					}
+					else if (attributes.isDirectory()) {
+						directory(folder.inside(entry, name), documents);
+					}
+					else if (attributes.isRegularFile() && name.endsWith(MANIFEST_EXTENSION)) {
+						this.manifests.add(folder.relative() + name);
+					}
 				}
 			}
-			return names;
 		}
 
 		/**

@@ -277,6 +277,19 @@ class DirectoryDocumentLoaderTests {
 	}
 
 	@Test
+	void entriesWhoseNamesAreNotTextAreFoundByTheirBytesAndIgnored() throws Exception {
+		// Byte 0xFF is not UTF-8, nor ASCII: Java reads such a name with a replacement
+		// character, and can find the entry only by the bytes its listing kept.
+		write(this.root.resolve("abc.graphql"), "query Abc { abc }");
+		String script = "mkdir \"$(printf 'notes\\377')\" && touch \"$(printf 'notes\\377/x.txt')\" "
+				+ "\"$(printf 'r\\377sum\\377.txt')\"";
+		Process shell = new ProcessBuilder("sh", "-c", script).directory(this.root.toFile()).start();
+		assertThat(shell.waitFor()).isZero();
+		assertThat(this.root.toFile().list()).hasSize(3);
+		assertThat(load(location(this.root)).ids()).containsExactly("abc");
+	}
+
+	@Test
 	void linksToNothingAreIgnored() throws IOException {
 		write(this.root.resolve("abc.graphql"), "query Abc { abc }");
 		symlink(this.root.resolve("gone.graphql"), this.root.resolve("nowhere.graphql"));
