@@ -34,7 +34,8 @@ public record SessionResult(SessionPlan plan, Map<Comparison, List<Round>> round
 	}
 
 	/**
-	 * One server in one launch.
+	 * One start of a server in one launch, timed alone. The heap at the end is the
+	 * server's once measured in that launch, the same for each of its starts.
 	 *
 	 * @param server the server's name
 	 * @param launch which launch, from 1

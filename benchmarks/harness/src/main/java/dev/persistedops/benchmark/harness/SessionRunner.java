@@ -178,8 +178,10 @@ final class SessionRunner {
 					Startup startup = new Startup(server.startup().toNanos() / 1e9,
 							server.heapAfterGcMegabytes(this.processes, this.settings.loadCpus(), logs));
 					startups.computeIfAbsent(spec.name(), (name) -> new ArrayList<>()).add(startup);
-					this.out.printf("%s %s answered %.2f s after its start, started alone; heap after GC %.1f MB%n",
-							prefix, spec.name(), startup.seconds(), startup.heapMegabytes());
+					this.out.printf(
+							"%s %s answered %.2f s after its start, started alone (%d of %d); heap after GC "
+									+ "%.1f MB%n",
+							prefix, spec.name(), startup.seconds(), start, plan.startups(), startup.heapMegabytes());
 				}
 				finally {
 					server.stop(this.processes);
