@@ -117,7 +117,7 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 				return;
 			}
 			for (Document document : read(listing)) {
-				catalog.add(idOf(document.file()), document.text(), document.file().description());
+				catalog.add(idOf(document.file()), document.text(), document.file().source());
 			}
 		}
 		catch (IOException | UncheckedIOException ex) {
@@ -257,8 +257,8 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 			return OperationId.of(name);
 		}
 		catch (InvalidOperationIdException ex) {
-			throw DocumentLoadException.malformed(
-					file.description() + ": the file name '" + name + "' is not a valid id. " + ex.getMessage(), ex);
+			throw DocumentLoadException
+				.malformed(file.source() + ": the file name '" + name + "' is not a valid id. " + ex.getMessage(), ex);
 		}
 	}
 
@@ -408,7 +408,11 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		 */
 		String name();
 
-		String description();
+		/**
+		 * Return where the file is, for messages: as {@link Resource#getDescription()}
+		 * says it.
+		 */
+		String source();
 
 		/**
 		 * Read the file's text, as UTF-8.
@@ -433,8 +437,7 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 				StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
 			}
 			catch (CharacterCodingException ex) {
-				throw DocumentLoadException.malformed(file.description() + " is not UTF-8 text: " + ex.getMessage(),
-						ex);
+				throw DocumentLoadException.malformed(file.source() + " is not UTF-8 text: " + ex.getMessage(), ex);
 			}
 		}
 		return text;
@@ -443,8 +446,8 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 	/**
 	 * A file on disk, by its folder and its name without the extension (the id's last
 	 * segment), described as {@link FileSystemResource} describes it. Listed and read on
-	 * its first use, it is the catalog's {@link UnreadDocument}: its path and description
-	 * are built only when asked for, so that a listed file holds no more than its name.
+	 * its first use, it is the catalog's {@link UnreadDocument}: its path and source are
+	 * built only when asked for, so that a listed file holds no more than its name.
 	 */
 	private record DiskFile(Folder folder, String localName) implements DocumentFile, UnreadDocument {
 
@@ -464,13 +467,8 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		}
 
 		@Override
-		public String description() {
-			return "file [" + path() + "]";
-		}
-
-		@Override
 		public String source() {
-			return description();
+			return "file [" + path() + "]";
 		}
 
 		/**
@@ -518,7 +516,7 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 	private record ArchiveEntry(String name, Resource resource) implements DocumentFile {
 
 		@Override
-		public String description() {
+		public String source() {
 			return this.resource.getDescription();
 		}
 

@@ -15,6 +15,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class ResultsReport {
 
+	/**
+	 * The kinds of store the scale part starts, by the name its servers start with.
+	 */
+	private static final Map<String, String> KINDS = Map.of("files", "files", "files-on-first-use",
+			"files read on first use", "manifest", "one manifest");
+
 	private ResultsReport() {
 	}
 
@@ -261,7 +267,7 @@ final class ResultsReport {
 				}
 				md.append(String.format("| %s | %s | %.2f | %s | %.1f | %s |%n", result.plan().name(), spec.name(),
 						Statistics.median(launches.stream().map(SessionResult.ServerLaunch::startupSeconds).toList()),
-						perLaunch(launches),
+						perLaunch(launches, result.plan().startups() > 1),
 						Statistics
 							.median(launches.stream().map(SessionResult.ServerLaunch::heapAtStartMegabytes).toList()),
 						megabytes(Statistics
@@ -278,18 +284,19 @@ final class ResultsReport {
 
 	/**
 	 * A server's startups, launch by launch.
+	 * @param severalEach whether each launch started it more than once: its starts are
+	 * then grouped by launch
 	 */
-	private static String perLaunch(List<SessionResult.ServerLaunch> launches) {
+	private static String perLaunch(List<SessionResult.ServerLaunch> launches, boolean severalEach) {
 		Map<Integer, List<String>> byLaunch = new TreeMap<>();
 		for (SessionResult.ServerLaunch launch : launches) {
 			byLaunch.computeIfAbsent(launch.launch(), (key) -> new ArrayList<>())
 				.add(String.format("%.2f", launch.startupSeconds()));
 		}
-		boolean oneStartEach = byLaunch.values().stream().allMatch((starts) -> starts.size() == 1);
 		return byLaunch.values()
 			.stream()
 			.map((starts) -> String.join(", ", starts))
-			.collect(Collectors.joining(oneStartEach ? ", " : "; "));
+			.collect(Collectors.joining(severalEach ? "; " : ", "));
 	}
 
 	/**
@@ -297,9 +304,6 @@ final class ResultsReport {
 	 * manifest), as the median of the differences between the two started in the same
 	 * turn (the same start of the same launch).
 	 */
-	private static final Map<String, String> KINDS = Map.of("files", "files", "files-on-first-use",
-			"files read on first use", "manifest", "one manifest");
-
 	private static void startupDifferences(StringBuilder md, SessionResult scale) {
 		List<String> names = scale.plan()
 			.servers()
