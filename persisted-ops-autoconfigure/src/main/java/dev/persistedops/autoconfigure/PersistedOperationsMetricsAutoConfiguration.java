@@ -51,8 +51,8 @@ public final class PersistedOperationsMetricsAutoConfiguration {
 	PersistedOperationUsageMetrics persistedOperationUsageMetrics(MeterRegistry registry,
 			PersistedOperationsProperties properties, ObjectProvider<OperationDocumentStore> store) {
 		return new PersistedOperationUsageMetrics(registry, properties.getMetrics().getMaximumOperations(),
-				(store.getIfUnique() instanceof ListableOperationDocumentStore listable) ? listable.documents().keySet()
-						: List.of());
+				(store.getIfUnique() instanceof ListableOperationDocumentStore listable && listable.isListed())
+						? listable.documents().keySet() : List.of());
 	}
 
 	@Bean

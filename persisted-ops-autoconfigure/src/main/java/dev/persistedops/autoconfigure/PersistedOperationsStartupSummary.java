@@ -62,11 +62,13 @@ final class PersistedOperationsStartupSummary implements SmartInitializingSingle
 		if (!this.store.getClass().getPackageName().startsWith("dev.persistedops.store")) {
 			return "the application's own store (" + this.store.getClass().getName() + ")";
 		}
-		String documents = (this.store instanceof ListableOperationDocumentStore listable)
+		// A store not listed yet would list its files to count them, which is what it
+		// does not do at startup.
+		String documents = (this.store instanceof ListableOperationDocumentStore listable && listable.isListed())
 				? ", " + count(listable.documents().size()) : "";
 		return switch (store.getType()) {
 			case FILESYSTEM -> "filesystem store" + documents + " from " + store.getFilesystem().getLocations()
-					+ (readOnFirstUse() ? " (listed at startup, each read on its first use)" : "") + reload();
+					+ filesRead() + reload();
 			case MANIFEST -> "manifest store" + documents + " from " + store.getManifest().getLocations() + reload();
 			case MEMORY -> "memory store (filled by the application)";
 			case REDIS -> "redis store (key prefix '" + store.getRedis().getKeyPrefix() + "')";
@@ -97,6 +99,15 @@ final class PersistedOperationsStartupSummary implements SmartInitializingSingle
 			return checked + ", a mismatch only warns";
 		}
 		return checked + ", a mismatch " + (readOnFirstUse() ? "is not served" : "fails startup");
+	}
+
+	private String filesRead() {
+		if (!readOnFirstUse()) {
+			return "";
+		}
+		return (this.store instanceof ListableOperationDocumentStore listable && !listable.isListed())
+				? " (not listed at startup, each found by id and read on its first use)"
+				: " (listed at startup, each read on its first use)";
 	}
 
 	/**

@@ -187,9 +187,14 @@ public class StoreProperties {
 		 * checks every id against its text before the application starts. on-first-use
 		 * only lists the files and checks their names at startup, then reads each file,
 		 * and checks its id, on its first use; a file that fails then is not served, and
-		 * the reason is logged as an error. For stores of many thousands of files. With
-		 * reload enabled, and for a classpath: location inside a jar, every file is read
-		 * at startup whatever this says.
+		 * the reason is logged as an error. For stores of many thousands of files.
+		 * on-first-use-unlisted does not even list them at startup: each file is found by
+		 * its id on its first use, and the locations are listed when every document is
+		 * first needed (the schema check, in the background in warn mode; the safelist;
+		 * the Actuator endpoint), a file whose name is not an id then left out with a
+		 * warning. For stores of a hundred thousand files. With reload enabled every file
+		 * is read at startup whatever this says, and so is a classpath: location inside a
+		 * jar unless on-first-use-unlisted.
 		 */
 		private FileReading read = FileReading.AT_STARTUP;
 

@@ -32,13 +32,13 @@ import org.springframework.context.ApplicationListener;
  * documents are kept parsed for their first request.
  * <p>
  * In {@code warn} mode, which serves invalid documents anyway, a set of more than
- * {@link #CHECKED_BEFORE_READY} documents is checked in the background, starting a delay
- * after the application is ready, so that a large store does not hold up startup (about
- * 0.1 ms a document on one core once the JIT has warmed up, several times that before)
- * and the check does not take the CPU from the first requests: its documents are served
- * meanwhile, each parsed on its first request until the check has parsed it. In
- * {@code fail} mode the check always runs before the server takes requests, since it may
- * stop the application.
+ * {@link #CHECKED_BEFORE_READY} documents, or a store not listed yet (whose files are
+ * found by id), is checked in the background, starting a delay after the application is
+ * ready, so that a large store does not hold up startup (about 0.1 ms a document on one
+ * core once the JIT has warmed up, several times that before) and the check does not take
+ * the CPU from the first requests: its documents are served meanwhile, each parsed on its
+ * first request until the check has parsed it. In {@code fail} mode the check always runs
+ * before the server takes requests, since it may stop the application.
  */
 final class StoredDocumentsStartupCheck
 		implements SmartInitializingSingleton, ApplicationListener<ApplicationReadyEvent>, DisposableBean {
@@ -76,16 +76,21 @@ final class StoredDocumentsStartupCheck
 	@Override
 	public void afterSingletonsInstantiated() {
 		if (this.store instanceof ListableOperationDocumentStore listable) {
-			checkOrDefer("in the store", listable.documents(), listable::sourceOf);
+			checkOrDefer("in the store", listable.documents(), listable::sourceOf, !listable.isListed());
 		}
 		this.publishing.orderedStream().forEach((runner) -> {
 			DocumentCatalog documents = runner.documents();
-			checkOrDefer("to publish", documents.documents(), documents::sourceOf);
+			checkOrDefer("to publish", documents.documents(), documents::sourceOf, !documents.isListed());
 		});
 	}
 
-	private void checkOrDefer(String what, Map<String, String> documents, Function<String, @Nullable String> sourceOf) {
-		if (this.check.mode() == SchemaValidationMode.WARN && documents.size() > CHECKED_BEFORE_READY) {
+	/**
+	 * Check the documents now, or in the background in warn mode if there are many, or
+	 * they are not listed yet: listing them takes seconds for a large store.
+	 */
+	private void checkOrDefer(String what, Map<String, String> documents, Function<String, @Nullable String> sourceOf,
+			boolean unlisted) {
+		if (this.check.mode() == SchemaValidationMode.WARN && (unlisted || documents.size() > CHECKED_BEFORE_READY)) {
 			this.deferred.add(() -> {
 				logger.info("Checking " + documents.size() + " persisted documents " + what
 						+ " against the schema in the background (warn mode; they are served meanwhile)");

@@ -28,6 +28,12 @@ import org.springframework.util.Assert;
  * ({@link Builder#addUnread(OperationId, UnreadDocument)}): each is read, and its id
  * checked against its text, on its first lookup or when {@link #documents()} is iterated.
  * One that fails then is not served, and the reason is logged.
+ * <p>
+ * Or a loader may add its locations unlisted
+ * ({@link Builder#addUnlisted(DocumentFinder)}): their documents are found by id (a path
+ * built from an id whose segments {@link OperationId} has checked: none is empty,
+ * {@code .} or {@code ..}), read on their first use, and the locations listed only when
+ * every document is asked for.
  */
 public final class DocumentCatalog implements ListableOperationDocumentStore {
 
@@ -37,12 +43,22 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 
 	private final Map<String, FirstUseDocument> unread;
 
+	private final @Nullable UnlistedDocuments unlisted;
+
 	private DocumentCatalog(Map<String, String> documents, Map<String, String> sources,
 			Map<String, FirstUseDocument> unread) {
 		this.documents = unread.isEmpty() ? Collections.unmodifiableMap(documents)
 				: new CatalogDocuments(documents, unread);
 		this.sources = Collections.unmodifiableMap(sources);
 		this.unread = unread;
+		this.unlisted = null;
+	}
+
+	private DocumentCatalog(UnlistedDocuments unlisted) {
+		this.documents = unlisted;
+		this.sources = Map.of();
+		this.unread = Map.of();
+		this.unlisted = unlisted;
 	}
 
 	/**
@@ -60,6 +76,9 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 	 */
 	@Override
 	public Mono<String> findDocument(OperationId id) {
+		if (this.unlisted != null) {
+			return this.unlisted.find(id);
+		}
 		if (!this.unread.isEmpty()) {
 			FirstUseDocument document = this.unread.get(id.key());
 			if (document != null && !document.isRead()) {
@@ -71,14 +90,25 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 
 	/**
 	 * Return whether the catalog holds documents read on their first use
-	 * ({@link Builder#addUnread(OperationId, UnreadDocument)}).
+	 * ({@link Builder#addUnread(OperationId, UnreadDocument)}) or found by id
+	 * ({@link Builder#addUnlisted(DocumentFinder)}).
 	 */
 	public boolean readsOnFirstUse() {
-		return !this.unread.isEmpty();
+		return this.unlisted != null || !this.unread.isEmpty();
 	}
 
 	/**
-	 * Return the keys of every document in the catalog.
+	 * Return whether the catalog knows every document it holds: false for one whose
+	 * locations were added unlisted and have not been listed yet.
+	 */
+	@Override
+	public boolean isListed() {
+		return this.unlisted == null || this.unlisted.isListed();
+	}
+
+	/**
+	 * Return the keys of every document in the catalog, listing its locations if they
+	 * were added unlisted.
 	 */
 	public Set<String> ids() {
 		return this.documents.keySet();
@@ -100,12 +130,16 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 	 */
 	@Override
 	public @Nullable String sourceOf(String key) {
+		if (this.unlisted != null) {
+			return this.unlisted.sourceOf(key);
+		}
 		FirstUseDocument document = this.unread.get(key);
 		return (document != null) ? document.source() : this.sources.get(key);
 	}
 
 	/**
-	 * Return the number of documents in the catalog.
+	 * Return the number of documents in the catalog, listing its locations if they were
+	 * added unlisted.
 	 */
 	public int size() {
 		return this.documents.size();
@@ -149,6 +183,8 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 		private final List<String> conflicts = new ArrayList<>();
 
 		private final List<String> mismatches = new ArrayList<>();
+
+		private final List<DocumentFinder> unlisted = new ArrayList<>();
 
 		private boolean built;
 
@@ -201,6 +237,20 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 			}
 			// Another source has the id too: read this one now, to compare the texts.
 			return add(id, document.read(), document.source());
+		}
+
+		/**
+		 * Add a location whose documents are found by id, each read, and its id checked
+		 * against its text, on its first use; the location is listed only when every
+		 * document is asked for. A catalog of such locations holds no others.
+		 * @param finder finds the location's documents
+		 * @return this builder
+		 */
+		public Builder addUnlisted(DocumentFinder finder) {
+			Assert.state(!this.built, "The catalog is built: start another one");
+			Assert.notNull(finder, "finder is required");
+			this.unlisted.add(finder);
+			return this;
 		}
 
 		/**
@@ -263,6 +313,12 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 			}
 			if (!problems.isEmpty()) {
 				throw DocumentLoadException.conflicts(problems);
+			}
+			if (!this.unlisted.isEmpty()) {
+				Assert.state(this.documents.isEmpty() && this.unread.isEmpty(),
+						"A catalog of unlisted locations holds no other documents");
+				this.built = true;
+				return new DocumentCatalog(new UnlistedDocuments(this.unlisted, this.verifier, this.onMismatch));
 			}
 			// The catalog takes the maps over, rather than copy 100,000 entries: nothing
 			// can be added once it is built.

@@ -26,4 +26,14 @@ public interface ListableOperationDocumentStore extends OperationDocumentStore {
 		return null;
 	}
 
+	/**
+	 * Return whether the store knows every document it holds already. A store that does
+	 * not (its files are found by id) lists them the first time {@link #documents()} is
+	 * iterated or asked its size, which may take seconds: a caller at startup that can
+	 * wait should not ask then.
+	 */
+	default boolean isListed() {
+		return true;
+	}
+
 }

@@ -293,6 +293,23 @@ class PersistedOperationsAutoConfigurationTests {
 	}
 
 	@Test
+	void filesFoundByIdAreNotListedAtStartupAndTheSummarySaysSo(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("persisted-ops.store.filesystem.read=on-first-use-unlisted")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output)
+					.contains("filesystem store from [" + FIXTURES
+							+ "documents/] (not listed at startup, each found by id and read on its first use)")
+					.contains("a mismatch is not served");
+				DocumentCatalog catalog = context.getBean(DocumentCatalog.class);
+				// The schema check (warn mode) waits for the application to be ready.
+				assertThat(catalog.isListed()).isFalse();
+				assertThat(catalog.size()).isEqualTo(2);
+				assertThat(catalog.isListed()).isTrue();
+			});
+	}
+
+	@Test
 	void httpLimitsAndCachePolicyFollowTheirProperties() {
 		this.contextRunner
 			.withPropertyValues("persisted-ops.http.max-body-size=2KB", "persisted-ops.http.max-variables-depth=2",

@@ -134,6 +134,35 @@ class PersistedOperationsLifecycleAutoConfigurationTests {
 	}
 
 	@Test
+	void storeNotListedAtStartupIsListedAndCheckedInTheBackgroundInWarnMode(CapturedOutput output) throws IOException {
+		withStaleDocument();
+		this.contextRunner
+			.withPropertyValues(locations(this.directory), "persisted-ops.store.filesystem.read=on-first-use-unlisted",
+					"persisted-ops.validation.background-delay=0")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				DocumentCatalog catalog = context.getBean(DocumentCatalog.class);
+				assertThat(catalog.isListed()).isFalse();
+				ready(context);
+				Awaitility.await()
+					.atMost(Duration.ofSeconds(60))
+					.untilAsserted(() -> assertThat(output).contains("Checked 2 persisted documents in the store"));
+				assertThat(catalog.isListed()).isTrue();
+				assertThat(output).contains("Listed 2 persisted documents of [file:" + this.directory + "/]")
+					.contains("1 of 2 persisted documents in the store is not valid against the schema:");
+			});
+	}
+
+	@Test
+	void storeNotListedAtStartupIsListedAndCheckedBeforeTheServerStartsInFailMode() throws IOException {
+		this.contextRunner
+			.withPropertyValues(locations(withStaleDocument()),
+					"persisted-ops.store.filesystem.read=on-first-use-unlisted", "persisted-ops.validation.mode=fail")
+			.run((context) -> assertThat(failure(context)).isInstanceOf(InvalidStoredDocumentsException.class)
+				.hasMessageContaining("Stale (id 'clients/stale', file ["));
+	}
+
+	@Test
 	void backgroundCheckStartsTheDelayAfterTheApplicationIsReadyAndNotAfterItCloses(CapturedOutput output)
 			throws IOException {
 		Path directory = withLargeStore(withStaleDocument());

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import dev.persistedops.observability.PersistedOperationMetrics;
+import dev.persistedops.observability.PersistedOperationUsageMetrics;
+import dev.persistedops.store.DocumentCatalog;
 import dev.persistedops.web.PersistedOperationInterceptor;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -45,6 +47,16 @@ class PersistedOperationsMetricsAutoConfigurationTests {
 				.counter()
 				.count()).isEqualTo(1);
 		});
+	}
+
+	@Test
+	void doesNotListAStoreWhoseFilesAreFoundById() {
+		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("persisted-ops.store.filesystem.read=on-first-use-unlisted")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(PersistedOperationUsageMetrics.class);
+				assertThat(context.getBean(DocumentCatalog.class).isListed()).isFalse();
+			});
 	}
 
 	@Test

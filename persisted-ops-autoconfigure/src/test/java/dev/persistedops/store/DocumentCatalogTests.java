@@ -1,6 +1,7 @@
 package dev.persistedops.store;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -216,6 +217,67 @@ class DocumentCatalogTests {
 		assertThat(reads).containsExactly("first.graphql");
 		assertThat(catalog.sourceOf("getUser")).isEqualTo("first.graphql");
 		assertThat(catalog.documents()).isEqualTo(Map.of("getUser", "query A { a }"));
+	}
+
+	@Test
+	void unlistedLocationsAreFoundByIdReadOnceAndListedOnlyWhenEveryDocumentIsAskedFor() {
+		List<String> reads = new ArrayList<>();
+		List<String> calls = new ArrayList<>();
+		DocumentCatalog catalog = failing().addUnlisted(new DocumentFinder() {
+
+			@Override
+			public String location() {
+				return "memory:";
+			}
+
+			@Override
+			public UnreadDocument find(OperationId id) {
+				calls.add("find " + id.key());
+				return id.key().equals("getUser") ? unread("getUser.graphql", "query A { a }", reads) : null;
+			}
+
+			@Override
+			public Map<String, UnreadDocument> list() {
+				calls.add("list");
+				return new HashMap<>(Map.of("getUser", unread("getUser.graphql", "query A { a }", reads), MD5_OF_ABC,
+						unread("abc.graphql", "query Tampered { x }", reads)));
+			}
+
+		}).build();
+		assertThat(catalog.readsOnFirstUse()).isTrue();
+		assertThat(catalog.findDocument(OperationId.of("getUser")).block()).isEqualTo("query A { a }");
+		assertThat(catalog.findDocument(OperationId.of("getUser")).block()).isEqualTo("query A { a }");
+		assertThat(catalog.findDocument(OperationId.of("none")).blockOptional()).isEmpty();
+		assertThat(calls).containsExactly("find getUser", "find none");
+		assertThat(catalog.size()).isEqualTo(2);
+		assertThat(catalog.findDocument(OperationId.of("other")).blockOptional()).isEmpty();
+		assertThat(catalog.documents().entrySet()).containsExactly(Map.entry("getUser", "query A { a }"));
+		assertThat(calls).containsExactly("find getUser", "find none", "list");
+		assertThat(reads).containsExactly("getUser.graphql", "abc.graphql");
+	}
+
+	@Test
+	void catalogOfUnlistedLocationsHoldsNoOtherDocuments() {
+		DocumentCatalog.Builder builder = failing().add(OperationId.of("a"), "query A { a }", "a.graphql")
+			.addUnlisted(new DocumentFinder() {
+
+				@Override
+				public String location() {
+					return "memory:";
+				}
+
+				@Override
+				public UnreadDocument find(OperationId id) {
+					return null;
+				}
+
+				@Override
+				public Map<String, UnreadDocument> list() {
+					return new HashMap<>();
+				}
+
+			});
+		assertThatIllegalStateException().isThrownBy(builder::build).withMessageContaining("unlisted");
 	}
 
 	private static UnreadDocument unread(String source, String text, List<String> reads) {

@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 import dev.persistedops.document.InvalidOperationIdException;
 import dev.persistedops.document.OperationId;
 import dev.persistedops.store.DocumentCatalog;
+import dev.persistedops.store.DocumentFinder;
 import dev.persistedops.store.DocumentLoadException;
 import dev.persistedops.store.DocumentLoadException.Kind;
 import dev.persistedops.store.DocumentLoader;
@@ -34,6 +36,7 @@ import dev.persistedops.store.UnreadDocument;
 
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.UrlResource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.util.Assert;
 import org.springframework.web.util.UriUtils;
@@ -52,9 +55,11 @@ import org.springframework.web.util.UriUtils;
  * of one version of the volume even while it is being swapped.
  * <p>
  * The files of a directory are read at once, or only listed and read on their first use
- * ({@link FileReading}). Entries of an archive are always read at once. Files read on
- * their first use are read through a ConfigMap volume's {@code ..data} link as it is
- * then, since Kubernetes deletes the folder it pointed to once it has swapped it.
+ * ({@link FileReading}), or not even listed: found by id on their first use, the location
+ * listed only when every document is asked for. Entries of an archive are read at once,
+ * unless the location is not listed. Files read on their first use are read through a
+ * ConfigMap volume's {@code ..data} link as it is then, since Kubernetes deletes the
+ * folder it pointed to once it has swapped it.
  */
 public final class DirectoryDocumentLoader implements DocumentLoader {
 
@@ -107,12 +112,17 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 			throw MissingLocation.of(location, this.resolver, "does not exist");
 		}
 		try {
+			if (this.reading == FileReading.ON_FIRST_USE_UNLISTED) {
+				catalog.addUnlisted(root.isFile() ? new DirectoryFinder(location, folderOf(location, root, true))
+						: new ArchiveFinder(location, root));
+				return;
+			}
 			boolean onFirstUse = this.reading == FileReading.ON_FIRST_USE;
 			Listing listing = root.isFile() ? walkDirectory(location, root, onFirstUse) : findInArchive(root);
 			checkForManifests(location, listing);
 			if (onFirstUse && listing.walk() != null) {
 				for (DocumentFile file : listing.documents()) {
-					catalog.addUnread(idOf(file), (DiskFile) file);
+					catalog.addUnread(idOf(file), file);
 				}
 				return;
 			}
@@ -196,6 +206,22 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 	}
 
 	private static Listing walkDirectory(String location, Resource root, boolean lookAtDocuments) throws IOException {
+		return walkDirectory(folderOf(location, root, lookAtDocuments), lookAtDocuments);
+	}
+
+	private static Listing walkDirectory(Folder root, boolean lookAtDocuments) throws IOException {
+		Walk walk = new Walk(lookAtDocuments);
+		List<DocumentFile> documents = new ArrayList<>();
+		walk.directory(root, documents);
+		return new Listing(documents, walk.manifests.stream().sorted().toList(), walk);
+	}
+
+	/**
+	 * Return the folder of a location, read through a ConfigMap volume's {@code ..data}
+	 * link as it is when each file is read if they are read on their first use.
+	 * @throws DocumentLoadException if it is not a readable directory
+	 */
+	private static Folder folderOf(String location, Resource root, boolean readOnFirstUse) throws IOException {
 		Path given = root.getFile().toPath().toAbsolutePath().normalize();
 		if (!Files.isDirectory(given)) {
 			throw isAFile(location);
@@ -203,10 +229,7 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		if (!Files.isReadable(given) || !Files.isExecutable(given)) {
 			throw DocumentLoadException.location(location, "is not readable");
 		}
-		Walk walk = new Walk(lookAtDocuments);
-		List<DocumentFile> documents = new ArrayList<>();
-		walk.directory(Folder.root(configMapData(given, !lookAtDocuments)), documents);
-		return new Listing(documents, walk.manifests.stream().sorted().toList(), walk);
+		return Folder.root(configMapData(given, !readOnFirstUse));
 	}
 
 	/**
@@ -251,6 +274,34 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		return fileName.substring(0, fileName.length() - EXTENSION.length());
 	}
 
+	/**
+	 * Return the documents of a listing by key, leaving out, with a warning, a file whose
+	 * name is not a valid id: a listing made after startup cannot stop the application.
+	 * @throws DocumentLoadException if the location holds manifests and no documents
+	 */
+	private static Map<String, UnreadDocument> byKey(String location, Listing listing) {
+		checkForManifests(location, listing);
+		Map<String, UnreadDocument> documents = new HashMap<>((int) (listing.documents().size() / 0.75f) + 1);
+		for (DocumentFile file : listing.documents()) {
+			try {
+				documents.put(OperationId.of(file.name()).key(), file);
+			}
+			catch (InvalidOperationIdException ex) {
+				logger.warn("Ignoring " + file.source() + ": the file name '" + file.name() + "' is not a valid id. "
+						+ ex.getMessage());
+			}
+		}
+		return documents;
+	}
+
+	/**
+	 * Whether an id names a hidden file or a file in a hidden folder, which a walk
+	 * ignores.
+	 */
+	private static boolean isHidden(OperationId id) {
+		return id.key().startsWith(".") || id.key().contains("/.");
+	}
+
 	private static OperationId idOf(DocumentFile file) {
 		String name = file.name();
 		try {
@@ -268,6 +319,91 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 	 * archive).
 	 */
 	private record Listing(List<DocumentFile> documents, List<String> manifests, @Nullable Walk walk) {
+	}
+
+	/**
+	 * Finds the documents of a directory by id: {@code <id>.graphql} in the folder of the
+	 * id's namespace, the one file system call a lookup takes.
+	 */
+	private record DirectoryFinder(String location, Folder root) implements DocumentFinder {
+
+		@Override
+		public @Nullable UnreadDocument find(OperationId id) {
+			if (isHidden(id)) {
+				return null;
+			}
+			String key = id.key();
+			int slash = key.lastIndexOf('/');
+			Folder folder = (slash != -1) ? this.root.at(key.substring(0, slash + 1)) : this.root;
+			String localName = key.substring(slash + 1);
+			return new File(folder.file(), localName + EXTENSION).isFile() ? new DiskFile(folder, localName) : null;
+		}
+
+		@Override
+		public Map<String, UnreadDocument> list() {
+			try {
+				return byKey(this.location, walkDirectory(this.root, true));
+			}
+			catch (IOException | UncheckedIOException ex) {
+				throw DocumentLoadException.location(this.location, "could not be listed: " + ex);
+			}
+		}
+
+	}
+
+	/**
+	 * Finds the entries of an archive on the classpath by id.
+	 */
+	private final class ArchiveFinder implements DocumentFinder {
+
+		private final String location;
+
+		private final Resource root;
+
+		private final String rootUrl;
+
+		/**
+		 * Create a finder of the archive that holds the given root, which it finds
+		 * entries in, rather than in the first archive of the class path that has one of
+		 * the name.
+		 */
+		ArchiveFinder(String location, Resource root) throws IOException {
+			this.location = location;
+			this.root = root;
+			this.rootUrl = root.getURL().toString();
+		}
+
+		@Override
+		public String location() {
+			return this.location;
+		}
+
+		@Override
+		public @Nullable UnreadDocument find(OperationId id) {
+			if (isHidden(id)) {
+				return null;
+			}
+			// Appended to the root's URL, never resolved against it: an id such as
+			// file:/etc/x would resolve to a URL of its own.
+			try {
+				Resource entry = new UrlResource(this.rootUrl + id.key() + EXTENSION);
+				return isFile(entry) ? new ArchiveEntry(id.key(), entry) : null;
+			}
+			catch (IOException ex) {
+				return null;
+			}
+		}
+
+		@Override
+		public Map<String, UnreadDocument> list() {
+			try {
+				return byKey(this.location, findInArchive(this.root));
+			}
+			catch (IOException ex) {
+				throw DocumentLoadException.location(this.location, "could not be listed: " + ex);
+			}
+		}
+
 	}
 
 	/**
@@ -376,6 +512,16 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		}
 
 		/**
+		 * Return the folder at the given path relative to this one, to find a file in,
+		 * not to walk: it holds no keys to find loops with.
+		 * @param relative a relative path, ending with {@code /}
+		 */
+		Folder at(String relative) {
+			Path path = this.path.resolve(relative);
+			return new Folder(path, path.toFile(), this.relative + relative, List.of());
+		}
+
+		/**
 		 * Return a folder inside this one.
 		 * @throws FileSystemLoopException if it is this one or one this one is in
 		 */
@@ -399,7 +545,7 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 	/**
 	 * A document file: where it is, for messages, and its text.
 	 */
-	private interface DocumentFile {
+	private interface DocumentFile extends UnreadDocument {
 
 		/**
 		 * Return the document's name: its path relative to the location, with {@code /}
@@ -449,7 +595,7 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 	 * its first use, it is the catalog's {@link UnreadDocument}: its path and source are
 	 * built only when asked for, so that a listed file holds no more than its name.
 	 */
-	private record DiskFile(Folder folder, String localName) implements DocumentFile, UnreadDocument {
+	private record DiskFile(Folder folder, String localName) implements DocumentFile {
 
 		String fileName() {
 			return this.localName + EXTENSION;
@@ -528,6 +674,11 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
+		}
+
+		@Override
+		public String read() {
+			return readIfFile();
 		}
 
 	}

@@ -184,22 +184,22 @@ class DirectoryDocumentLoaderOnFirstUseTests extends DirectoryDocumentLoaderTest
 		assertThat(output).contains("Ignoring " + fifo + ": it is not a file, nor a folder");
 	}
 
-	private static Path writeLatin1(Path file) throws IOException {
+	static Path writeLatin1(Path file) throws IOException {
 		Files.createDirectories(file.getParent());
 		// "caf" then Latin-1's é, a byte that UTF-8 never has alone.
 		return Files.write(file, new byte[] { 'c', 'a', 'f', (byte) 0xE9 });
 	}
 
-	private static DocumentCatalog.Builder builder() {
+	static DocumentCatalog.Builder builder() {
 		return DocumentCatalog.builder(new DocumentHasher(HashAlgorithm.MD5, HashEncoding.HEX),
 				HashMismatchAction.FAIL);
 	}
 
-	private static DirectoryDocumentLoader loader() {
-		return new DirectoryDocumentLoader(new PathMatchingResourcePatternResolver(), FileReading.ON_FIRST_USE);
+	DirectoryDocumentLoader loader() {
+		return new DirectoryDocumentLoader(new PathMatchingResourcePatternResolver(), reading());
 	}
 
-	private static Map.Entry<String, String> entry(String key, String value) {
+	static Map.Entry<String, String> entry(String key, String value) {
 		return Map.entry(key, value);
 	}
 
