@@ -226,7 +226,7 @@ public final class BenchmarkRun {
 		// Per part (as Sessions plans them): comparisons, servers measured, requests they
 		// warm up in all, servers timed at startup only, startups timed per server.
 		Map<String, int[]> plans = Map.of("peers", new int[] { 18, 9, 26, 0, 1 }, "stores", new int[] { 6, 4, 8, 0, 1 },
-				"scale", new int[] { 2 * sizes - 1 + hugePages, sizes + 1 + hugePages, 2 * sizes + 1 + hugePages, 4,
+				"scale", new int[] { 2 * sizes - 1 + hugePages, sizes + 1 + hugePages, 2 * sizes + 1 + hugePages, 6,
 						Sessions.SCALE_STARTUPS });
 		long least = 0;
 		long most = 0;

@@ -19,7 +19,7 @@ final class ResultsReport {
 	 * The kinds of store the scale part starts, by the name its servers start with.
 	 */
 	private static final Map<String, String> KINDS = Map.of("files", "files", "files-on-first-use",
-			"files read on first use", "manifest", "one manifest");
+			"files read on first use", "files-unlisted", "files found by id, not listed", "manifest", "one manifest");
 
 	private ResultsReport() {
 	}

@@ -183,7 +183,8 @@ final class Sessions {
 	 * a hot id and ids drawn uniformly from the whole store; the largest also with the
 	 * parse cache sized to the store, and if asked, that once more with its heap on
 	 * transparent huge pages. The smallest and largest are also started with their files
-	 * read on first use, and as a manifest, to time those startups.
+	 * read on first use, found by id and not listed, and as a manifest, to time those
+	 * startups.
 	 */
 	static SessionPlan scale(Classpaths classpaths, List<DocumentSet> sets, boolean hugePages) {
 		LoadRequest readiness = Convention.ID.request(Operation.TRIVIAL);
@@ -212,16 +213,15 @@ final class Sessions {
 						sizedCache(largest), readiness));
 			}
 		}
-		// The same smallest and largest stores with their files read on first use, and
-		// as one manifest each: timed at startup only, against each other.
+		// The same smallest and largest stores with their files read on first use, found
+		// by id, and as one manifest each: timed at startup only, against each other.
 		for (DocumentSet set : List.of(smallest, largest)) {
-			servers.add(new ServerSpec(scaleFirstUseServer(set),
-					"benchmark app + starter, the same files store of " + String.format("%,d", set.size())
-							+ " documents, files read on first use (startup only)",
-					classpaths.starter(),
-					List.of("persisted-ops.store.filesystem.locations=file:" + set.directory() + "/",
-							"persisted-ops.store.filesystem.read=on-first-use"),
-					readiness));
+			servers.add(startupOnlyFilesServer(scaleFirstUseServer(set), set, "on-first-use", "files read on first use",
+					classpaths, readiness));
+		}
+		for (DocumentSet set : List.of(smallest, largest)) {
+			servers.add(startupOnlyFilesServer(scaleUnlistedServer(set), set, "on-first-use-unlisted",
+					"files found by id on first use, not listed at startup", classpaths, readiness));
 		}
 		for (DocumentSet set : List.of(smallest, largest)) {
 			servers.add(new ServerSpec(scaleManifestServer(set),
@@ -278,6 +278,24 @@ final class Sessions {
 	 */
 	static String hugePagesServer(DocumentSet set) {
 		return scaleServer(set, true) + "-huge-pages";
+	}
+
+	private static ServerSpec startupOnlyFilesServer(String name, DocumentSet set, String read, String description,
+			Classpaths classpaths, LoadRequest readiness) {
+		return new ServerSpec(name,
+				"benchmark app + starter, the same files store of " + String.format("%,d", set.size()) + " documents, "
+						+ description + " (startup only)",
+				classpaths.starter(), List.of("persisted-ops.store.filesystem.locations=file:" + set.directory() + "/",
+						"persisted-ops.store.filesystem.read=" + read),
+				readiness);
+	}
+
+	/**
+	 * The name of a files store's server that finds its files by id, not listed at
+	 * startup.
+	 */
+	static String scaleUnlistedServer(DocumentSet set) {
+		return "files-unlisted-" + set.size();
 	}
 
 	/**

@@ -61,13 +61,14 @@ class ResultsReportTests {
 		DocumentSet large = new DocumentSet(100_000, Path.of("/l"), Path.of("/l.json"), Path.of("/l.txt"));
 		List<String> names = List.of(Sessions.scaleServer(small, false), Sessions.scaleServer(large, false),
 				Sessions.scaleServer(large, true), Sessions.hugePagesServer(large), Sessions.scaleFirstUseServer(small),
-				Sessions.scaleFirstUseServer(large), Sessions.scaleManifestServer(small),
+				Sessions.scaleFirstUseServer(large), Sessions.scaleUnlistedServer(small),
+				Sessions.scaleUnlistedServer(large), Sessions.scaleManifestServer(small),
 				Sessions.scaleManifestServer(large));
 		List<ServerSpec> servers = names.stream()
 			.map((name) -> new ServerSpec(name, name, List.of(), List.of(), REQUEST))
 			.toList();
 		SessionResult result = SessionResult.of(new SessionPlan("scale", "Scale", servers, List.of(), List.of()));
-		double[] seconds = { 5.0, 6.5, 9.0, 9.0, 4.75, 5.0, 4.5, 5.25 };
+		double[] seconds = { 5.0, 6.5, 9.0, 9.0, 4.75, 5.0, 4.5, 4.25, 4.5, 5.25 };
 		for (int i = 0; i < names.size(); i++) {
 			result.launches().add(new SessionResult.ServerLaunch(names.get(i), 1, 1, seconds[i], 20, 20));
 		}
@@ -75,6 +76,7 @@ class ResultsReportTests {
 				List.of(part(result)), null);
 		assertThat(report).contains("startup files, 100,000 vs 100: **+1.50 s**")
 			.contains("startup files read on first use, 100,000 vs 100: **+0.25 s**")
+			.contains("startup files found by id, not listed, 100,000 vs 100: **-0.25 s**")
 			.contains("startup one manifest, 100,000 vs 100: **+0.75 s**")
 			.doesNotContain("+4.00 s");
 	}
