@@ -45,7 +45,8 @@ public class PersistedOperationsInfoContributor implements InfoContributor {
 		details.put("store", this.storeType);
 		details.put("mode", this.mode);
 		if (this.store instanceof ListableOperationDocumentStore listable) {
-			details.put("documents", listable.documents().size());
+			// A store not listed yet is not listed for a poll of the info endpoint.
+			details.put("documents", listable.isListed() ? listable.documents().size() : "not listed yet");
 		}
 		else if (this.store instanceof CachingOperationDocumentStore remote) {
 			details.put("cachedDocuments", remote.cachedDocuments());

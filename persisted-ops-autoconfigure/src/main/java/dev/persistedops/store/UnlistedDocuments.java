@@ -1,9 +1,11 @@
 package dev.persistedops.store;
 
-import java.io.UncheckedIOException;
+import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +32,8 @@ import org.springframework.util.Assert;
  * system call. An id held by two locations is served only if both hold the same text.
  * <p>
  * As a map, its lookups find by id and its size and iteration list the locations; if the
- * listing fails, the failure is logged once and they cover the documents found by id so
- * far, while lookups go on finding by id.
+ * listing fails, the failure is logged once and they cover the documents found by id
+ * until then, while lookups go on finding by id.
  */
 final class UnlistedDocuments extends AbstractMap<String, String> {
 
@@ -44,7 +46,7 @@ final class UnlistedDocuments extends AbstractMap<String, String> {
 	private final HashMismatchAction onMismatch;
 
 	/**
-	 * Every document found so far, by id or by the listing.
+	 * The documents found by id until the locations are listed.
 	 */
 	private final Map<String, FirstUseDocument> found = new ConcurrentHashMap<>();
 
@@ -52,15 +54,21 @@ final class UnlistedDocuments extends AbstractMap<String, String> {
 
 	private final Set<Map.Entry<String, String>> entries = new Entries();
 
-	/**
-	 * The documents of the locations once they are listed, or {@code null} until then.
-	 */
-	private volatile @Nullable Map<String, String> listed;
+	private final Collection<String> values = new Values();
+
+	private final Object listingLock = new Object();
 
 	/**
-	 * The documents found by id, if the listing failed.
+	 * The documents of the locations once listed, or {@code null} until then: from then
+	 * on they answer every lookup.
 	 */
-	private @Nullable Map<String, String> foundOnly;
+	private volatile @Nullable Map<String, FirstUseDocument> listing;
+
+	/**
+	 * The documents served, as a map: those listed, or those found by id until the
+	 * listing failed; {@code null} until the locations are listed or fail to be.
+	 */
+	private volatile @Nullable Map<String, String> listed;
 
 	UnlistedDocuments(List<DocumentFinder> finders, HashedIdVerifier verifier, HashMismatchAction onMismatch) {
 		Assert.notEmpty(finders, "At least one finder is required");
@@ -74,8 +82,9 @@ final class UnlistedDocuments extends AbstractMap<String, String> {
 	 * on the caller's (an event loop, in WebFlux).
 	 */
 	Mono<String> find(OperationId id) {
-		FirstUseDocument document = this.found.get(id.key());
-		if (document == null && this.listed != null) {
+		Map<String, FirstUseDocument> listing = this.listing;
+		FirstUseDocument document = (listing != null) ? listing.get(id.key()) : this.found.get(id.key());
+		if (document == null && listing != null) {
 			return Mono.empty();
 		}
 		if (document != null && document.isRead()) {
@@ -88,17 +97,17 @@ final class UnlistedDocuments extends AbstractMap<String, String> {
 	 * Return whether the locations have been listed.
 	 */
 	boolean isListed() {
-		return this.listed != null;
+		return this.listing != null;
 	}
 
 	@Nullable String sourceOf(String key) {
-		FirstUseDocument document = lookUp(key);
+		FirstUseDocument document = lookUpKey(key);
 		return (document != null) ? document.source() : null;
 	}
 
 	@Override
 	public @Nullable String get(Object key) {
-		FirstUseDocument document = (key instanceof String name) ? lookUp(name) : null;
+		FirstUseDocument document = (key instanceof String name) ? lookUpKey(name) : null;
 		return (document != null) ? document.text() : null;
 	}
 
@@ -126,15 +135,33 @@ final class UnlistedDocuments extends AbstractMap<String, String> {
 		return this.entries;
 	}
 
+	@Override
+	public Collection<String> values() {
+		return this.values;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return listed().equals(other);
+	}
+
+	@Override
+	public int hashCode() {
+		return listed().hashCode();
+	}
+
 	private @Nullable String text(OperationId id) {
 		FirstUseDocument document = lookUp(id);
 		return (document != null) ? document.text() : null;
 	}
 
-	private @Nullable FirstUseDocument lookUp(String key) {
-		FirstUseDocument document = this.found.get(key);
-		if (document != null || this.listed != null) {
-			return document;
+	/**
+	 * Look up the document stored under a key, which a map's caller gives.
+	 */
+	private @Nullable FirstUseDocument lookUpKey(String key) {
+		Map<String, FirstUseDocument> listing = this.listing;
+		if (listing != null) {
+			return listing.get(key);
 		}
 		try {
 			OperationId id = OperationId.of(key);
@@ -147,8 +174,12 @@ final class UnlistedDocuments extends AbstractMap<String, String> {
 	}
 
 	private @Nullable FirstUseDocument lookUp(OperationId id) {
+		Map<String, FirstUseDocument> listing = this.listing;
+		if (listing != null) {
+			return listing.get(id.key());
+		}
 		FirstUseDocument document = this.found.get(id.key());
-		if (document != null || this.listed != null) {
+		if (document != null) {
 			return document;
 		}
 		UnreadDocument unread = null;
@@ -170,42 +201,42 @@ final class UnlistedDocuments extends AbstractMap<String, String> {
 	}
 
 	/**
-	 * Return the documents of the locations, listing them the first time.
+	 * Return the documents served, listing the locations the first time.
 	 */
 	private Map<String, String> listed() {
 		Map<String, String> listed = this.listed;
 		if (listed != null) {
 			return listed;
 		}
-		synchronized (this) {
+		synchronized (this.listingLock) {
 			if (this.listed != null) {
 				return this.listed;
 			}
-			if (this.foundOnly != null) {
-				return this.foundOnly;
-			}
 			List<String> locations = this.finders.stream().map(DocumentFinder::location).toList();
 			long start = System.nanoTime();
+			Map<String, FirstUseDocument> listing;
 			try {
-				listed = new CatalogDocuments(Map.of(), list());
+				listing = list();
 			}
-			catch (DocumentLoadException | UncheckedIOException ex) {
+			catch (RuntimeException ex) {
 				logger.error("Could not list the persisted documents of " + locations + ": they are found by id, but "
-						+ "only those found so far are counted, checked or indexed. " + ex.getMessage());
-				this.foundOnly = new CatalogDocuments(Map.of(), this.found);
-				return this.foundOnly;
+						+ "only those found until now are counted, checked or indexed. " + ex.getMessage());
+				this.listed = new CatalogDocuments(Map.of(), new HashMap<>(this.found));
+				return this.listed;
 			}
-			logger.info("Listed " + listed.size() + " persisted documents of " + locations + " in "
+			logger.info("Listed " + listing.size() + " persisted documents of " + locations + " in "
 					+ (System.nanoTime() - start) / 1_000_000 + " ms");
-			this.listed = listed;
-			return listed;
+			this.listing = listing;
+			// Lookups now read the listing: what was found by id is in it.
+			this.found.clear();
+			this.listed = new CatalogDocuments(Map.of(), listing);
+			return this.listed;
 		}
 	}
 
 	/**
-	 * List the locations, adding what they hold to the documents found, and return those:
-	 * a document found by id and gone from the listing since is served as it was found,
-	 * and counted.
+	 * List the locations and return what they hold, with the documents found by id so far
+	 * (a document found by id and gone since is served as it was found, and counted).
 	 */
 	private Map<String, FirstUseDocument> list() {
 		Map<String, UnreadDocument> listing = this.finders.get(0).list();
@@ -214,10 +245,13 @@ final class UnlistedDocuments extends AbstractMap<String, String> {
 				.forEach((key, document) -> listing.merge(key, document,
 						(first, second) -> SameInEvery.of(key, first, second)));
 		}
-		listing.forEach((key, document) -> this.found.computeIfAbsent(key,
-				(unused) -> firstUse(OperationId.of(key), document)));
-		// Nothing is added once the locations are listed: a lookup only reads the map.
-		return this.found;
+		Map<String, FirstUseDocument> documents = new HashMap<>((int) (listing.size() / 0.75f) + 1);
+		listing.forEach((key, document) -> {
+			FirstUseDocument found = this.found.get(key);
+			documents.put(key, (found != null) ? found : firstUse(OperationId.of(key), document));
+		});
+		this.found.forEach(documents::putIfAbsent);
+		return documents;
 	}
 
 	/**
@@ -254,8 +288,30 @@ final class UnlistedDocuments extends AbstractMap<String, String> {
 		}
 
 		@Override
+		public boolean contains(Object entry) {
+			return listed().entrySet().contains(entry);
+		}
+
+		@Override
 		public int size() {
 			return listed().entrySet().size();
+		}
+
+	}
+
+	/**
+	 * The texts of the documents served, listing the locations if they were not yet.
+	 */
+	private final class Values extends AbstractCollection<String> {
+
+		@Override
+		public Iterator<String> iterator() {
+			return listed().values().iterator();
+		}
+
+		@Override
+		public int size() {
+			return listed().values().size();
 		}
 
 	}

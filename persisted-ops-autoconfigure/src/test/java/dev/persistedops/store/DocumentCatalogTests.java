@@ -257,6 +257,36 @@ class DocumentCatalogTests {
 	}
 
 	@Test
+	void listingThatFailsLeavesLookupsByIdAndCountsWhatWasFound(CapturedOutput output) {
+		List<String> reads = new ArrayList<>();
+		DocumentCatalog catalog = failing().addUnlisted(new DocumentFinder() {
+
+			@Override
+			public String location() {
+				return "memory:";
+			}
+
+			@Override
+			public UnreadDocument find(OperationId id) {
+				return unread(id.key() + ".graphql", "query " + id.key() + " { a }", reads);
+			}
+
+			@Override
+			public Map<String, UnreadDocument> list() {
+				throw new IllegalStateException("the disk is gone");
+			}
+
+		}).build();
+		assertThat(catalog.findDocument(OperationId.of("a")).block()).isEqualTo("query a { a }");
+		assertThat(catalog.size()).isOne();
+		assertThat(catalog.findDocument(OperationId.of("b")).block()).isEqualTo("query b { a }");
+		assertThat(catalog.documents().entrySet()).containsExactly(Map.entry("a", "query a { a }"));
+		assertThat(catalog.isListed()).isFalse();
+		assertThat(output).containsOnlyOnce("Could not list the persisted documents of [memory:]")
+			.contains("the disk is gone");
+	}
+
+	@Test
 	void catalogOfUnlistedLocationsHoldsNoOtherDocuments() {
 		DocumentCatalog.Builder builder = failing().add(OperationId.of("a"), "query A { a }", "a.graphql")
 			.addUnlisted(new DocumentFinder() {

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -284,11 +286,10 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		Map<String, UnreadDocument> documents = new HashMap<>((int) (listing.documents().size() / 0.75f) + 1);
 		for (DocumentFile file : listing.documents()) {
 			try {
-				documents.put(OperationId.of(file.name()).key(), file);
+				documents.put(idOf(file).key(), file);
 			}
-			catch (InvalidOperationIdException ex) {
-				logger.warn("Ignoring " + file.source() + ": the file name '" + file.name() + "' is not a valid id. "
-						+ ex.getMessage());
+			catch (DocumentLoadException ex) {
+				logger.warn("Ignoring a file whose name is not an id: " + ex.getProblems().get(0));
 			}
 		}
 		return documents;
@@ -323,7 +324,7 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 
 	/**
 	 * Finds the documents of a directory by id: {@code <id>.graphql} in the folder of the
-	 * id's namespace, the one file system call a lookup takes.
+	 * id's namespace, the one file system call a lookup of a file not there takes.
 	 */
 	private record DirectoryFinder(String location, Folder root) implements DocumentFinder {
 
@@ -333,10 +334,41 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 				return null;
 			}
 			String key = id.key();
+			Path path;
+			try {
+				path = this.root.path().resolve(key + EXTENSION);
+			}
+			catch (InvalidPathException ex) {
+				return null;
+			}
+			// Where an id such as C:/x is a path of its own (Windows), it is not looked
+			// up: a path built from an id stays inside the location.
+			if (!path.startsWith(this.root.path())) {
+				return null;
+			}
 			int slash = key.lastIndexOf('/');
 			Folder folder = (slash != -1) ? this.root.at(key.substring(0, slash + 1)) : this.root;
 			String localName = key.substring(slash + 1);
-			return new File(folder.file(), localName + EXTENSION).isFile() ? new DiskFile(folder, localName) : null;
+			if (!new File(folder.file(), localName + EXTENSION).isFile() || !isNamedExactly(path, key)) {
+				return null;
+			}
+			return new DiskFile(folder, localName);
+		}
+
+		/**
+		 * Whether the file the path names has that name in the same case, as a listing
+		 * would name it: a file system that ignores case (Windows, macOS) finds
+		 * {@code abc.graphql} under {@code ABC.graphql}, an id that would skip the hash
+		 * check. One more call into the system, on a document's first lookup only.
+		 */
+		private boolean isNamedExactly(Path path, String key) {
+			try {
+				String real = path.toRealPath(LinkOption.NOFOLLOW_LINKS).toString().replace(File.separatorChar, '/');
+				return real.endsWith("/" + key + EXTENSION);
+			}
+			catch (IOException ex) {
+				return false;
+			}
 		}
 
 		@Override

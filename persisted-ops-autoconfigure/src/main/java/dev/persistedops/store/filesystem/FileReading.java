@@ -25,10 +25,10 @@ public enum FileReading {
 	 * found by its id ({@code <id>.graphql}, a namespace's in its folder) and read on its
 	 * first use. The directories are listed, and their names checked as ids, when every
 	 * document is first asked for: by the schema check (in the background in warn mode),
-	 * the safelist, or the Actuator endpoint; from then on the listing answers every
-	 * lookup. A file whose name is not an id is then left out with a warning, rather than
-	 * stopping the application. For stores of a hundred thousand files, which take
-	 * seconds to list.
+	 * the safelist, or the Actuator persistedoperations endpoint; from then on the
+	 * listing answers every lookup. A file whose name is not an id is then left out with
+	 * a warning, rather than stopping the application. For stores of a hundred thousand
+	 * files, which take seconds to list.
 	 */
 	ON_FIRST_USE_UNLISTED
 
