@@ -2,8 +2,10 @@ package dev.persistedops.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +33,8 @@ class ResilientOperationDocumentStoreTests {
 
 	private static final ResilientOperationDocumentStore.Settings SETTINGS = new ResilientOperationDocumentStore.Settings(
 			Duration.ofMillis(300), Duration.ofMillis(300), 256);
+
+	private static final Pattern LOG_RECORD_START = Pattern.compile("(\\d{4}-\\d{2}-\\d{2}T)?\\d{2}:\\d{2}:\\d{2}");
 
 	private final CountingDocumentStore remote = new CountingDocumentStore();
 
@@ -267,14 +271,35 @@ class ResilientOperationDocumentStoreTests {
 		this.remote.failing = false;
 		assertThat(find("a")).isNull();
 		assertThat(find("b")).isNull();
-		List<String> lines = output.getOut()
-			.lines()
-			.filter((line) -> line.contains("persisted document store"))
-			.toList();
-		assertThat(lines).hasSize(2);
-		assertThat(lines.get(0)).contains("WARN").contains("unavailable (remote store is down)");
-		assertThat(lines.get(1)).contains("INFO").contains("answers again");
-		assertThat(output.getOut()).doesNotContain("\tat ");
+		List<List<String>> records = recordsOfTheStore(output);
+		assertThat(records).hasSize(2).allSatisfy((record) -> assertThat(record).hasSize(1));
+		assertThat(records.get(0).get(0)).contains("WARN").contains("unavailable (remote store is down)");
+		assertThat(records.get(1).get(0)).contains("INFO").contains("answers again");
+	}
+
+	/**
+	 * The log records of the store under test, each with the lines that follow it up to
+	 * the next record (a stack trace's, if one was logged). The records of other loggers
+	 * are left out: the output is the whole JVM's, and a client closed by an earlier test
+	 * may still log while this one runs. A record starts with its time, with or without
+	 * the date (Spring Boot's pattern, or Logback's default when the test runs alone).
+	 */
+	private static List<List<String>> recordsOfTheStore(CapturedOutput output) {
+		List<List<String>> records = new ArrayList<>();
+		List<String> record = null;
+		for (String line : output.getOut().lines().toList()) {
+			if (LOG_RECORD_START.matcher(line).lookingAt()) {
+				record = line.contains(ResilientOperationDocumentStore.class.getSimpleName()) ? new ArrayList<>()
+						: null;
+				if (record != null) {
+					records.add(record);
+				}
+			}
+			if (record != null) {
+				record.add(line);
+			}
+		}
+		return records;
 	}
 
 	@Test
