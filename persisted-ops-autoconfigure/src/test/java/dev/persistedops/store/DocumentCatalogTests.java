@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.test.StepVerifier;
@@ -223,27 +226,14 @@ class DocumentCatalogTests {
 	void unlistedLocationsAreFoundByIdReadOnceAndListedOnlyWhenEveryDocumentIsAskedFor() {
 		List<String> reads = new ArrayList<>();
 		List<String> calls = new ArrayList<>();
-		DocumentCatalog catalog = failing().addUnlisted(new DocumentFinder() {
-
-			@Override
-			public String location() {
-				return "memory:";
-			}
-
-			@Override
-			public UnreadDocument find(OperationId id) {
-				calls.add("find " + id.key());
-				return id.key().equals("getUser") ? unread("getUser.graphql", "query A { a }", reads) : null;
-			}
-
-			@Override
-			public Map<String, UnreadDocument> list() {
-				calls.add("list");
-				return new HashMap<>(Map.of("getUser", unread("getUser.graphql", "query A { a }", reads), MD5_OF_ABC,
-						unread("abc.graphql", "query Tampered { x }", reads)));
-			}
-
-		}).build();
+		DocumentCatalog catalog = failing().addUnlisted(finder((id) -> {
+			calls.add("find " + id.key());
+			return id.key().equals("getUser") ? unread("getUser.graphql", "query A { a }", reads) : null;
+		}, () -> {
+			calls.add("list");
+			return new HashMap<>(Map.of("getUser", unread("getUser.graphql", "query A { a }", reads), MD5_OF_ABC,
+					unread("abc.graphql", "query Tampered { x }", reads)));
+		})).build();
 		assertThat(catalog.readsOnFirstUse()).isTrue();
 		assertThat(catalog.findDocument(OperationId.of("getUser")).block()).isEqualTo("query A { a }");
 		assertThat(catalog.findDocument(OperationId.of("getUser")).block()).isEqualTo("query A { a }");
@@ -259,24 +249,11 @@ class DocumentCatalogTests {
 	@Test
 	void listingThatFailsLeavesLookupsByIdAndCountsWhatWasFound(CapturedOutput output) {
 		List<String> reads = new ArrayList<>();
-		DocumentCatalog catalog = failing().addUnlisted(new DocumentFinder() {
-
-			@Override
-			public String location() {
-				return "memory:";
-			}
-
-			@Override
-			public UnreadDocument find(OperationId id) {
-				return unread(id.key() + ".graphql", "query " + id.key() + " { a }", reads);
-			}
-
-			@Override
-			public Map<String, UnreadDocument> list() {
+		DocumentCatalog catalog = failing()
+			.addUnlisted(finder((id) -> unread(id.key() + ".graphql", "query " + id.key() + " { a }", reads), () -> {
 				throw new IllegalStateException("the disk is gone");
-			}
-
-		}).build();
+			}))
+			.build();
 		assertThat(catalog.findDocument(OperationId.of("a")).block()).isEqualTo("query a { a }");
 		assertThat(catalog.size()).isOne();
 		assertThat(catalog.findDocument(OperationId.of("b")).block()).isEqualTo("query b { a }");
@@ -289,25 +266,33 @@ class DocumentCatalogTests {
 	@Test
 	void catalogOfUnlistedLocationsHoldsNoOtherDocuments() {
 		DocumentCatalog.Builder builder = failing().add(OperationId.of("a"), "query A { a }", "a.graphql")
-			.addUnlisted(new DocumentFinder() {
-
-				@Override
-				public String location() {
-					return "memory:";
-				}
-
-				@Override
-				public UnreadDocument find(OperationId id) {
-					return null;
-				}
-
-				@Override
-				public Map<String, UnreadDocument> list() {
-					return new HashMap<>();
-				}
-
-			});
+			.addUnlisted(finder((id) -> null, HashMap::new));
 		assertThatIllegalStateException().isThrownBy(builder::build).withMessageContaining("unlisted");
+	}
+
+	/**
+	 * Return a finder of a location called {@code memory:}.
+	 */
+	private static DocumentFinder finder(Function<OperationId, @Nullable UnreadDocument> find,
+			Supplier<Map<String, UnreadDocument>> list) {
+		return new DocumentFinder() {
+
+			@Override
+			public String location() {
+				return "memory:";
+			}
+
+			@Override
+			public @Nullable UnreadDocument find(OperationId id) {
+				return find.apply(id);
+			}
+
+			@Override
+			public Map<String, UnreadDocument> list() {
+				return list.get();
+			}
+
+		};
 	}
 
 	private static UnreadDocument unread(String source, String text, List<String> reads) {

@@ -1,7 +1,6 @@
 package dev.persistedops.store.filesystem;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -286,19 +286,11 @@ class DirectoryDocumentLoaderUnlistedTests extends DirectoryDocumentLoaderOnFirs
 
 	@Test
 	void entriesOfAJarOnTheClasspathAreFoundByIdAndListed() throws IOException {
-		Path jar = this.tempDir.resolve("documents.jar");
-		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-			// As a build writes them: folders have entries too.
-			putEntry(out, "docs/", "");
-			putEntry(out, "docs/web/", "");
-			putEntry(out, "docs/abc.graphql", "query Abc { abc }");
-			putEntry(out, "docs/web/def.graphql", "query Def { def }");
-			putEntry(out, "docs/.hidden.graphql", "query Hidden { hidden }");
-		}
+		// As a build writes them: folders have entries too.
+		Path jar = writeJar(Map.of("docs/", "", "docs/web/", "", "docs/abc.graphql", "query Abc { abc }",
+				"docs/web/def.graphql", "query Def { def }", "docs/.hidden.graphql", "query Hidden { hidden }"));
 		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
-			DirectoryDocumentLoader loader = new DirectoryDocumentLoader(
-					new PathMatchingResourcePatternResolver(classLoader), reading());
-			DocumentCatalog catalog = builder().load(loader, List.of("classpath:/docs/")).build();
+			DocumentCatalog catalog = loadDocsFromTheClasspath(classLoader);
 			assertThat(find(catalog, "web/def")).isEqualTo("query Def { def }");
 			assertThat(find(catalog, "web")).isNull();
 			assertThat(find(catalog, ".hidden")).isNull();
@@ -314,25 +306,34 @@ class DirectoryDocumentLoaderUnlistedTests extends DirectoryDocumentLoaderOnFirs
 	void idThatLooksLikeAUrlIsLookedUpInsideTheJar() throws IOException {
 		Path outside = write(this.tempDir.resolve("outside/secret.graphql"), "query Secret { secret }");
 		String asUrl = "file:" + outside.getParent() + "/secret";
-		Path jar = this.tempDir.resolve("documents.jar");
-		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-			putEntry(out, "docs/", "");
-			putEntry(out, "docs/abc.graphql", "query Abc { abc }");
-		}
+		Path jar = writeJar(Map.of("docs/", "", "docs/abc.graphql", "query Abc { abc }"));
 		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
-			DirectoryDocumentLoader loader = new DirectoryDocumentLoader(
-					new PathMatchingResourcePatternResolver(classLoader), reading());
-			DocumentCatalog catalog = builder().load(loader, List.of("classpath:/docs/")).build();
+			DocumentCatalog catalog = loadDocsFromTheClasspath(classLoader);
 			assertThat(find(catalog, asUrl)).isNull();
 			assertThat(find(catalog, "abc")).isEqualTo("query Abc { abc }");
 		}
 	}
 
-	private static void putEntry(JarOutputStream out, String name, String text) throws IOException {
-		out.putNextEntry(new JarEntry(name));
-		OutputStream entry = out;
-		entry.write(text.getBytes(StandardCharsets.UTF_8));
-		out.closeEntry();
+	/**
+	 * Write a jar of the given entries, by name, in the order of their names (a folder's
+	 * entry before those in it).
+	 */
+	private Path writeJar(Map<String, String> entries) throws IOException {
+		Path jar = this.tempDir.resolve("documents.jar");
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+			for (Map.Entry<String, String> entry : new TreeMap<>(entries).entrySet()) {
+				out.putNextEntry(new JarEntry(entry.getKey()));
+				out.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+				out.closeEntry();
+			}
+		}
+		return jar;
+	}
+
+	private DocumentCatalog loadDocsFromTheClasspath(ClassLoader classLoader) {
+		DirectoryDocumentLoader loader = new DirectoryDocumentLoader(
+				new PathMatchingResourcePatternResolver(classLoader), reading());
+		return builder().load(loader, List.of("classpath:/docs/")).build();
 	}
 
 }
