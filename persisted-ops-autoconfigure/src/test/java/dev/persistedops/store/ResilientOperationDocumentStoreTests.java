@@ -289,9 +289,9 @@ class ResilientOperationDocumentStoreTests {
 		List<String> record = null;
 		for (String line : output.getOut().lines().toList()) {
 			if (LOG_RECORD_START.matcher(line).lookingAt()) {
-				record = line.contains(ResilientOperationDocumentStore.class.getSimpleName()) ? new ArrayList<>()
-						: null;
-				if (record != null) {
+				record = null;
+				if (line.contains(ResilientOperationDocumentStore.class.getSimpleName())) {
+					record = new ArrayList<>();
 					records.add(record);
 				}
 			}
