@@ -27,6 +27,14 @@ public record DocumentHasher(HashAlgorithm algorithm, HashEncoding encoding) {
 	}
 
 	/**
+	 * Whether the given hash is the hash of the given document text: the same as
+	 * {@code hash(text).equals(hash)}, without writing the hash out.
+	 */
+	public boolean isHashOf(String text, String hash) {
+		return this.encoding.matches(this.algorithm.digest(text.getBytes(StandardCharsets.UTF_8)), hash);
+	}
+
+	/**
 	 * Whether the given id has the shape of a hash this hasher produces.
 	 */
 	public boolean isShapeOfHash(String id) {

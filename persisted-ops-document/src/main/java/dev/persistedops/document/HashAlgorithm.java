@@ -14,6 +14,12 @@ public enum HashAlgorithm {
 
 	MD5("MD5", 16), SHA1("SHA-1", 20), SHA256("SHA-256", 32);
 
+	/**
+	 * Every algorithm, without the copy {@link #values()} makes: an id's length is looked
+	 * up for each document a store loads.
+	 */
+	private static final HashAlgorithm[] VALUES = values();
+
 	private final String jcaName;
 
 	private final int digestLength;
@@ -105,7 +111,7 @@ public enum HashAlgorithm {
 	 * Return the algorithm whose hex digest has the given length, or {@code null}.
 	 */
 	static @Nullable HashAlgorithm forHexLength(int length) {
-		for (HashAlgorithm algorithm : values()) {
+		for (HashAlgorithm algorithm : VALUES) {
 			if (algorithm.digestLength * 2 == length) {
 				return algorithm;
 			}

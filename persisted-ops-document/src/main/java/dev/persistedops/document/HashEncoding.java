@@ -21,6 +21,22 @@ public enum HashEncoding {
 		}
 
 		@Override
+		public boolean matches(byte[] digest, String encoded) {
+			// Digit by digit, with no string made: a store read at startup checks each of
+			// its documents this way.
+			if (encoded.length() != digest.length * 2) {
+				return false;
+			}
+			for (int i = 0; i < digest.length; i++) {
+				if (encoded.charAt(2 * i) != Character.forDigit((digest[i] >> 4) & 0xF, 16)
+						|| encoded.charAt(2 * i + 1) != Character.forDigit(digest[i] & 0xF, 16)) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		@Override
 		boolean isAlphabet(char c) {
 			return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
 		}
@@ -54,6 +70,14 @@ public enum HashEncoding {
 	public abstract int encodedLength(int digestLength);
 
 	abstract boolean isAlphabet(char c);
+
+	/**
+	 * Whether the given value is the digest written in this encoding: the same as
+	 * {@code encode(digest).equals(encoded)}.
+	 */
+	public boolean matches(byte[] digest, String encoded) {
+		return encode(digest).equals(encoded);
+	}
 
 	/**
 	 * Whether the given value could be a digest of the given algorithm in this encoding.

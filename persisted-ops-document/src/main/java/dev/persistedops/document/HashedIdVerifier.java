@@ -29,7 +29,7 @@ public final class HashedIdVerifier {
 	public @Nullable DocumentHasher claimedHasher(OperationId id) {
 		String name = id.localName();
 		HashAlgorithm hexAlgorithm = HashAlgorithm.forHexLength(name.length());
-		if (hexAlgorithm != null && id.isHexDigest()) {
+		if (hexAlgorithm != null && HashEncoding.HEX.isShapeOf(name, hexAlgorithm)) {
 			return new DocumentHasher(hexAlgorithm, HashEncoding.HEX);
 		}
 		if (this.configured.encoding() != HashEncoding.HEX && this.configured.isShapeOfHash(name)) {
@@ -43,7 +43,7 @@ public final class HashedIdVerifier {
 	 */
 	public boolean verify(OperationId id, String text) {
 		DocumentHasher hasher = claimedHasher(id);
-		return hasher == null || hasher.hash(text).equals(id.localName());
+		return hasher == null || hasher.isHashOf(text, id.localName());
 	}
 
 }

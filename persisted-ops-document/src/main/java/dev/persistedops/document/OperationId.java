@@ -23,6 +23,12 @@ public final class OperationId {
 
 	private static final String SHA256_PREFIX = "sha256:";
 
+	/**
+	 * The characters an id may hold, by their code: one look-up per character, for ids
+	 * checked by the 100,000 when a store loads.
+	 */
+	private static final boolean[] ALLOWED = allowed();
+
 	private final String value;
 
 	private final String key;
@@ -97,8 +103,16 @@ public final class OperationId {
 	}
 
 	private static boolean isAllowed(char c) {
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-				|| c == '_' || c == '~' || c == ':' || c == '/';
+		return c < ALLOWED.length && ALLOWED[c];
+	}
+
+	private static boolean[] allowed() {
+		boolean[] allowed = new boolean[128];
+		for (char c = 0; c < allowed.length; c++) {
+			allowed[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+					|| c == '.' || c == '_' || c == '~' || c == ':' || c == '/';
+		}
+		return allowed;
 	}
 
 	/**

@@ -35,7 +35,38 @@ class DocumentHasherTests {
 			SHA256, BASE64URL, abc, ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0
 			""")
 	void hashesKnownVectors(HashAlgorithm algorithm, HashEncoding encoding, String text, String expected) {
-		assertThat(new DocumentHasher(algorithm, encoding).hash(text)).isEqualTo(expected);
+		DocumentHasher hasher = new DocumentHasher(algorithm, encoding);
+		assertThat(hasher.hash(text)).isEqualTo(expected);
+		assertThat(hasher.isHashOf(text, expected)).isTrue();
+		assertThat(hasher.isHashOf(text + " ", expected)).isFalse();
+	}
+
+	@ParameterizedTest
+	@CsvSource(textBlock = """
+			HEX,       0
+			HEX,       31
+			HEX,       63
+			BASE64URL, 0
+			BASE64URL, 42
+			""")
+	void isHashOfRefusesAHashWithOneCharacterChanged(HashEncoding encoding, int position) {
+		DocumentHasher hasher = new DocumentHasher(HashAlgorithm.SHA256, encoding);
+		String hash = hasher.hash(DOCUMENT);
+		char changed = (hash.charAt(position) == '0') ? '1' : '0';
+		String other = hash.substring(0, position) + changed + hash.substring(position + 1);
+		assertThat(hasher.isHashOf(DOCUMENT, other)).isFalse();
+	}
+
+	@Test
+	void isHashOfRefusesUppercaseHexOtherLengthsAndOtherAlgorithms() {
+		DocumentHasher sha256 = new DocumentHasher(HashAlgorithm.SHA256, HashEncoding.HEX);
+		String hash = sha256.hash(DOCUMENT);
+		assertThat(sha256.isHashOf(DOCUMENT, hash.toUpperCase())).isFalse();
+		assertThat(sha256.isHashOf(DOCUMENT, hash.substring(1))).isFalse();
+		assertThat(sha256.isHashOf(DOCUMENT, hash + "0")).isFalse();
+		assertThat(sha256.isHashOf(DOCUMENT, "")).isFalse();
+		assertThat(sha256.isHashOf(DOCUMENT, new DocumentHasher(HashAlgorithm.MD5, HashEncoding.HEX).hash(DOCUMENT)))
+			.isFalse();
 	}
 
 	@Test
