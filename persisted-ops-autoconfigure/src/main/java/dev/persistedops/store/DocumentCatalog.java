@@ -5,7 +5,9 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -39,13 +41,13 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 
 	private final Map<String, String> documents;
 
-	private final Map<String, String> sources;
+	private final Map<String, Supplier<String>> sources;
 
 	private final Map<String, FirstUseDocument> unread;
 
 	private final @Nullable UnlistedDocuments unlisted;
 
-	private DocumentCatalog(Map<String, String> documents, Map<String, String> sources,
+	private DocumentCatalog(Map<String, String> documents, Map<String, Supplier<String>> sources,
 			Map<String, FirstUseDocument> unread) {
 		this.documents = unread.isEmpty() ? Collections.unmodifiableMap(documents)
 				: new CatalogDocuments(documents, unread);
@@ -134,7 +136,11 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 			return this.unlisted.sourceOf(key);
 		}
 		FirstUseDocument document = this.unread.get(key);
-		return (document != null) ? document.source() : this.sources.get(key);
+		if (document != null) {
+			return document.source();
+		}
+		Supplier<String> source = this.sources.get(key);
+		return (source != null) ? source.get() : null;
 	}
 
 	/**
@@ -148,19 +154,27 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 	/**
 	 * Return why a hash-shaped id is not the hash of its text, or {@code null} if it is
 	 * (or is not hash-shaped).
+	 * @param source where the text is from, asked for only if the id does not match it
 	 */
-	static @Nullable String mismatch(HashedIdVerifier verifier, OperationId id, String text, String source) {
+	static @Nullable String mismatch(HashedIdVerifier verifier, OperationId id, String text, Supplier<String> source) {
 		if (verifier.verify(id, text)) {
 			return null;
 		}
 		DocumentHasher claimed = verifier.claimedHasher(id);
 		Assert.state(claimed != null, "Only a hash-shaped id can fail verification");
-		return source + ": id '" + id + "' is not the " + describe(claimed) + " of its text (the text hashes to "
+		return source.get() + ": id '" + id + "' is not the " + describe(claimed) + " of its text (the text hashes to "
 				+ claimed.hash(text) + ")";
 	}
 
 	private static String describe(DocumentHasher hasher) {
 		return hasher.algorithm().name().toLowerCase() + " " + hasher.encoding().name().toLowerCase();
+	}
+
+	/**
+	 * A document added to a builder, whose id is checked against its text when the
+	 * catalog is built.
+	 */
+	private record Added(OperationId id, String text, Supplier<String> source) {
 	}
 
 	/**
@@ -176,13 +190,13 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 
 		private final Map<String, String> documents = new HashMap<>();
 
-		private final Map<String, String> sources = new HashMap<>();
+		private final Map<String, Supplier<String>> sources = new HashMap<>();
 
 		private final Map<String, FirstUseDocument> unread = new HashMap<>();
 
 		private final List<String> conflicts = new ArrayList<>();
 
-		private final List<String> mismatches = new ArrayList<>();
+		private final List<Added> toVerify = new ArrayList<>();
 
 		private final List<DocumentFinder> unlisted = new ArrayList<>();
 
@@ -202,21 +216,31 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 		 * @return this builder
 		 */
 		public Builder add(OperationId id, String text, String source) {
+			return add(id, text, () -> source);
+		}
+
+		/**
+		 * Add a document whose source is described only when a message or
+		 * {@link DocumentCatalog#sourceOf(String)} needs it: a loader of many files then
+		 * builds no description for each of them.
+		 * @param id the id it is stored under
+		 * @param text its exact text
+		 * @param source where it came from, for messages (a file, or a file and an entry)
+		 * @return this builder
+		 */
+		public Builder add(OperationId id, String text, Supplier<String> source) {
 			Assert.state(!this.built, "The catalog is built: start another one");
 			readIfUnread(id.key());
 			String existing = this.documents.putIfAbsent(id.key(), text);
 			if (existing != null) {
 				if (!existing.equals(text)) {
 					this.conflicts
-						.add("id '" + id + "' has different texts in " + this.sources.get(id.key()) + " and " + source);
+						.add("id '" + id + "' has different texts in " + sourceOf(id.key()) + " and " + source.get());
 				}
 				return this;
 			}
 			this.sources.put(id.key(), source);
-			String mismatch = mismatch(this.verifier, id, text, source);
-			if (mismatch != null) {
-				this.mismatches.add(mismatch);
-			}
+			this.toVerify.add(new Added(id, text, source));
 			return this;
 		}
 
@@ -254,10 +278,35 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 		}
 
 		/**
+		 * Check every document added against its id, hashing in parallel where there are
+		 * cores to hash with, and return why each one that does not match fails, sorted:
+		 * the same documents are reported in the same order however they were read.
+		 */
+		private List<String> mismatches() {
+			return this.toVerify.parallelStream()
+				.map((added) -> mismatch(this.verifier, added.id(), added.text(), added.source()))
+				.filter(Objects::nonNull)
+				.sorted()
+				.toList();
+		}
+
+		/**
+		 * Return where a document added earlier came from.
+		 */
+		private String sourceOf(String key) {
+			Supplier<String> source = this.sources.get(key);
+			Assert.state(source != null, () -> "No source for '" + key + "'");
+			return source.get();
+		}
+
+		/**
 		 * Read, now, a document added unread under the given key, if there is one, so
 		 * that another text can be compared with it.
 		 */
 		private void readIfUnread(String key) {
+			if (this.unread.isEmpty()) {
+				return;
+			}
 			FirstUseDocument document = this.unread.remove(key);
 			if (document != null) {
 				add(document.id(), document.readNow(), document.source());
@@ -297,18 +346,16 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 		 * hash-shaped id does not match its text and mismatches fail the load
 		 */
 		public DocumentCatalog build() {
-			// Sorted, so that the same documents are reported in the same order however
-			// they were read.
-			this.mismatches.sort(null);
+			List<String> mismatches = mismatches();
 			List<String> problems = new ArrayList<>(this.conflicts);
 			boolean failOnMismatch = this.onMismatch == HashMismatchAction.FAIL;
 			if (failOnMismatch) {
-				problems.addAll(this.mismatches);
+				problems.addAll(mismatches);
 			}
 			else {
-				this.mismatches.forEach((mismatch) -> logger.warn("Loaded despite a hash mismatch: " + mismatch));
+				mismatches.forEach((mismatch) -> logger.warn("Loaded despite a hash mismatch: " + mismatch));
 			}
-			if (failOnMismatch && !this.mismatches.isEmpty()) {
+			if (failOnMismatch && !mismatches.isEmpty()) {
 				throw DocumentLoadException.content(problems);
 			}
 			if (!problems.isEmpty()) {

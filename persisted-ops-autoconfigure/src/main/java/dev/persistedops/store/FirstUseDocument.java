@@ -91,7 +91,7 @@ final class FirstUseDocument {
 					+ "): it could not be read on its first use: " + ex.getMessage());
 			return NOT_SERVED;
 		}
-		String mismatch = DocumentCatalog.mismatch(this.verifier, this.id, text, this.unread.source());
+		String mismatch = DocumentCatalog.mismatch(this.verifier, this.id, text, this.unread::source);
 		if (mismatch == null) {
 			return text;
 		}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -135,6 +136,38 @@ class DocumentCatalogTests {
 			.build();
 		assertThat(catalog.findDocument(OperationId.of(MD5_OF_ABC)).block()).isEqualTo("query Tampered { x }");
 		assertThat(output).contains("hash mismatch").contains("tampered.graphql").contains(MD5_OF_ABC);
+	}
+
+	@Test
+	void mismatchesAreReportedInTheOrderOfTheirSourcesWhateverTheOrderTheDocumentsWereAddedIn() {
+		DocumentCatalog.Builder builder = failing();
+		List<String> sources = new ArrayList<>();
+		for (int i = 199; i >= 0; i--) {
+			String source = String.format("file-%03d.graphql", i);
+			sources.add(0, source);
+			builder.add(OperationId.of(String.format("%032x", i)), "query Q" + i + " { x }", source);
+		}
+		assertThatExceptionOfType(DocumentLoadException.class).isThrownBy(builder::build)
+			.satisfies((ex) -> assertThat(ex.getProblems()).hasSize(200)
+				.allSatisfy((problem) -> assertThat(problem).contains("is not the md5 hex of its text"))
+				.extracting((problem) -> problem.substring(0, problem.indexOf(':')))
+				.containsExactlyElementsOf(sources));
+	}
+
+	@Test
+	void sourceGivenAsASupplierIsAskedForOnlyWhenItIsNeeded() {
+		AtomicInteger asked = new AtomicInteger();
+		Supplier<String> source = () -> {
+			asked.incrementAndGet();
+			return "file [abc.graphql]";
+		};
+		DocumentCatalog catalog = failing().add(OperationId.of(MD5_OF_ABC), "abc", source).build();
+		assertThat(asked).hasValue(0);
+		assertThat(catalog.sourceOf(MD5_OF_ABC)).isEqualTo("file [abc.graphql]");
+		assertThat(asked).hasValue(1);
+		DocumentCatalog.Builder tampered = failing().add(OperationId.of(MD5_OF_ABC), "query Tampered { x }", source);
+		assertThatExceptionOfType(DocumentLoadException.class).isThrownBy(tampered::build)
+			.withMessageContaining("file [abc.graphql]");
 	}
 
 	@Test
