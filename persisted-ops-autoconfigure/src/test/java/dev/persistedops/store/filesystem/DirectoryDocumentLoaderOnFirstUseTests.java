@@ -52,6 +52,16 @@ class DirectoryDocumentLoaderOnFirstUseTests extends DirectoryDocumentLoaderTest
 
 	@Test
 	@Override
+	void fileThatIsNotUtf8BeyondTheReadBufferIsAContentProblemNamingTheFile() throws IOException {
+		writeLatin1BeyondTheReadBuffer(this.root.resolve("latin1.graphql"));
+		write(this.root.resolve("abc.graphql"), "query Abc { abc }");
+		DocumentCatalog catalog = load(location(this.root));
+		assertThat(find(catalog, "latin1")).isNull();
+		assertThat(find(catalog, "abc")).isEqualTo("query Abc { abc }");
+	}
+
+	@Test
+	@Override
 	void fileNamedByTheHashOfAnotherTextFailsNamingTheFileAndTheId() throws IOException {
 		write(this.root.resolve("web/" + MD5_OF_ABC + ".graphql"), "query Tampered { x }");
 		DocumentCatalog catalog = load(location(this.root));

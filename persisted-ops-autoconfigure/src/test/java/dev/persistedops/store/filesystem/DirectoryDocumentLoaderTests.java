@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -168,6 +169,43 @@ class DirectoryDocumentLoaderTests {
 			.withMessageContaining("latin1.graphql")
 			.withMessageContaining("is not UTF-8 text")
 			.satisfies((ex) -> assertThat(ex.isLocationProblem()).isFalse());
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 8190, 8191, 8192, 8193, 8194, 100_000 })
+	void keepsTheExactContentOfFilesAroundAndBeyondTheSizeOfTheReadBuffer(int size) throws IOException {
+		// A comment of ASCII and two-byte characters, so that a character's bytes fall on
+		// either side of 8,192 bytes for one of the sizes.
+		StringBuilder text = new StringBuilder("query Big { big } #");
+		int bytes = text.length();
+		while (bytes < size) {
+			boolean twoBytes = text.length() % 3 == 0;
+			text.append(twoBytes ? "\u00e9" : "a");
+			bytes += twoBytes ? 2 : 1;
+		}
+		write(this.root.resolve("big.graphql"), text.toString());
+		write(this.root.resolve("small.graphql"), "query Small { small }");
+		DocumentCatalog catalog = load(location(this.root));
+		assertThat(find(catalog, "big")).isEqualTo(text.toString());
+		assertThat(find(catalog, "small")).isEqualTo("query Small { small }");
+	}
+
+	@Test
+	void fileThatIsNotUtf8BeyondTheReadBufferIsAContentProblemNamingTheFile() throws IOException {
+		writeLatin1BeyondTheReadBuffer(this.root.resolve("latin1.graphql"));
+		assertThatExceptionOfType(DocumentLoadException.class).isThrownBy(() -> load(location(this.root)))
+			.withMessageContaining("latin1.graphql")
+			.withMessageContaining("is not UTF-8 text");
+	}
+
+	/**
+	 * Write 20,000 bytes of UTF-8 but for one byte past the first 8,192: Latin-1's é.
+	 */
+	static void writeLatin1BeyondTheReadBuffer(Path file) throws IOException {
+		byte[] bytes = new byte[20_000];
+		Arrays.fill(bytes, (byte) 'a');
+		bytes[15_000] = (byte) 0xE9;
+		Files.write(file, bytes);
 	}
 
 	@Test
