@@ -225,7 +225,9 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 		 * builds no description for each of them.
 		 * @param id the id it is stored under
 		 * @param text its exact text
-		 * @param source where it came from, for messages (a file, or a file and an entry)
+		 * @param source where it came from, for messages (a file, or a file and an
+		 * entry): asked for on the thread that builds the catalog or asks for its source,
+		 * each time it is needed, so it should be cheap and keep little
 		 * @return this builder
 		 */
 		public Builder add(OperationId id, String text, Supplier<String> source) {
@@ -283,7 +285,11 @@ public final class DocumentCatalog implements ListableOperationDocumentStore {
 		 * the same documents are reported in the same order however they were read.
 		 */
 		private List<String> mismatches() {
-			return this.toVerify.parallelStream()
+			List<Added> mismatched = this.toVerify.parallelStream()
+				.filter((added) -> !this.verifier.verify(added.id(), added.text()))
+				.toList();
+			// The messages, and the sources they name, on the caller's thread.
+			return mismatched.stream()
 				.map((added) -> mismatch(this.verifier, added.id(), added.text(), added.source()))
 				.filter(Objects::nonNull)
 				.sorted()

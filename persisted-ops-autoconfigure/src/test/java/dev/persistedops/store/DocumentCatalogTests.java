@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -142,16 +144,22 @@ class DocumentCatalogTests {
 	void mismatchesAreReportedInTheOrderOfTheirSourcesWhateverTheOrderTheDocumentsWereAddedIn() {
 		DocumentCatalog.Builder builder = failing();
 		List<String> sources = new ArrayList<>();
+		Set<Thread> askedOn = ConcurrentHashMap.newKeySet();
 		for (int i = 199; i >= 0; i--) {
 			String source = String.format("file-%03d.graphql", i);
 			sources.add(0, source);
-			builder.add(OperationId.of(String.format("%032x", i)), "query Q" + i + " { x }", source);
+			builder.add(OperationId.of(String.format("%032x", i)), "query Q" + i + " { x }", () -> {
+				askedOn.add(Thread.currentThread());
+				return source;
+			});
 		}
 		assertThatExceptionOfType(DocumentLoadException.class).isThrownBy(builder::build)
 			.satisfies((ex) -> assertThat(ex.getProblems()).hasSize(200)
 				.allSatisfy((problem) -> assertThat(problem).contains("is not the md5 hex of its text"))
 				.extracting((problem) -> problem.substring(0, problem.indexOf(':')))
 				.containsExactlyElementsOf(sources));
+		// Hashed in parallel, but the sources are asked for on the thread that builds.
+		assertThat(askedOn).containsExactly(Thread.currentThread());
 	}
 
 	@Test

@@ -29,7 +29,7 @@ public final class HashedIdVerifier {
 	public @Nullable DocumentHasher claimedHasher(OperationId id) {
 		String name = id.localName();
 		HashAlgorithm hexAlgorithm = HashAlgorithm.forHexLength(name.length());
-		if (hexAlgorithm != null && HashEncoding.HEX.isShapeOf(name, hexAlgorithm)) {
+		if (hexAlgorithm != null && id.isHexDigest()) {
 			return new DocumentHasher(hexAlgorithm, HashEncoding.HEX);
 		}
 		if (this.configured.encoding() != HashEncoding.HEX && this.configured.isShapeOfHash(name)) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import org.apache.commons.logging.Log;
@@ -138,7 +139,7 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 				return;
 			}
 			for (Document document : read(listing)) {
-				catalog.add(idOf(document.file()), document.text(), document.file()::source);
+				catalog.add(idOf(document.file()), document.text(), document.file().describer());
 			}
 		}
 		catch (IOException | UncheckedIOException ex) {
@@ -629,6 +630,13 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		String source();
 
 		/**
+		 * Return what describes the file in the catalog, for messages: a file on disk is
+		 * described when asked, from the little it keeps; an archive entry, which would
+		 * keep its resource, at once.
+		 */
+		Supplier<String> describer();
+
+		/**
 		 * Read the file's text, as UTF-8.
 		 * @param buffer a buffer to read with, which the file may or may not use
 		 * @return the text, or {@code null} if it is not a file after all
@@ -694,6 +702,11 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 			return "file [" + path() + "]";
 		}
 
+		@Override
+		public Supplier<String> describer() {
+			return this::source;
+		}
+
 		/**
 		 * Read the file's text, or return {@code null} if it is a folder or a link to
 		 * nothing after all: the walk did not ask.
@@ -743,6 +756,12 @@ public final class DirectoryDocumentLoader implements DocumentLoader {
 		@Override
 		public String source() {
 			return this.resource.getDescription();
+		}
+
+		@Override
+		public Supplier<String> describer() {
+			String source = source();
+			return () -> source;
 		}
 
 		@Override

@@ -199,7 +199,8 @@ class DirectoryDocumentLoaderTests {
 	}
 
 	/**
-	 * Write 20,000 bytes of UTF-8 but for one byte past the first 8,192: Latin-1's é.
+	 * Write 20,000 bytes of UTF-8 but for one, at 15,000, beyond the first 8,192:
+	 * Latin-1's é.
 	 */
 	static void writeLatin1BeyondTheReadBuffer(Path file) throws IOException {
 		byte[] bytes = new byte[20_000];
