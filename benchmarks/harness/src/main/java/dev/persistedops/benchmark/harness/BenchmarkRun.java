@@ -49,8 +49,8 @@ public final class BenchmarkRun {
 		SavedParts saved;
 		try {
 			String key = SavedParts.key(machine, code, settings);
-			saved = settings.resume() ? SavedParts.resume(settings.work(), code, key)
-					: SavedParts.start(settings.work(), key);
+			saved = settings.resume() ? SavedParts.resume(settings.parts(), code, key)
+					: SavedParts.start(settings.parts(), key);
 		}
 		catch (IllegalStateException ex) {
 			System.err.println(ex.getMessage());

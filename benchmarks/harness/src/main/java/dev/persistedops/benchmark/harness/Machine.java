@@ -87,19 +87,29 @@ final class Machine {
 		facts.put("load generator", output(List.of("wrk", "-v")).lines().findFirst().orElse("unknown").trim());
 		String root = settings.root().toString();
 		facts.put(COMMIT, output(List.of("git", "-C", root, "rev-parse", "--short", "HEAD")).trim()
-				+ (changed(root, ".") ? UNCOMMITTED : ""));
+				+ (changed(root, ".", ":(exclude)" + keptParts(settings)) ? UNCOMMITTED : ""));
 		return facts;
 	}
 
 	/**
 	 * Return the code the run measures: the last commit that changed anything but
-	 * Markdown (a report, the README), and whether the checkout changes it further.
+	 * Markdown (a report, the README) and the parts a run kept, and whether the checkout
+	 * changes it further.
 	 */
 	static Code code(Settings settings) {
 		String root = settings.root().toString();
-		return new Code(
-				output(List.of("git", "-C", root, "log", "-1", "--format=%H", "--", ".", ":(exclude)*.md")).trim(),
-				changed(root, ".", ":(exclude)*.md"));
+		List<String> paths = List.of(".", ":(exclude)*.md", ":(exclude)" + keptParts(settings));
+		List<String> log = new ArrayList<>(List.of("git", "-C", root, "log", "-1", "--format=%H", "--"));
+		log.addAll(paths);
+		return new Code(output(log).trim(), changed(root, paths.toArray(String[]::new)));
+	}
+
+	/**
+	 * Return where the run keeps its parts, relative to the repository's root, as git
+	 * takes a path.
+	 */
+	private static String keptParts(Settings settings) {
+		return settings.root().relativize(settings.parts()).toString().replace('\\', '/');
 	}
 
 	/**

@@ -75,6 +75,9 @@ final class ResultsReport {
 			.append(" / ")
 			.append(settings.loadCpus().isEmpty() ? "not pinned" : settings.loadCpus())
 			.append(" |\n");
+		md.append("| CPUs of a server timed at startup (alone, with no load running) | ")
+			.append(settings.startupCpus().isEmpty() ? "all: not pinned" : settings.startupCpus())
+			.append(" |\n");
 		md.append("| launches × rounds × seconds per side | ")
 			.append(settings.launches())
 			.append(" × ")

@@ -15,15 +15,18 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The parts of a run that have finished, kept in the work directory, so that a run
+ * The parts of a run that have finished, kept in {@code benchmarks/parts/}, so that a run
  * stopped between two parts (or by a part that failed) can go on with the parts it has
  * not measured ({@code --resume}). On a slow machine the full run takes longer than a
  * sitting: each part is measured in one go, with every launch, and kept only once it has
- * finished, as {@code parts/<part>.tsv} ({@link PartFile}).
+ * finished, as {@code <part>.tsv} ({@link PartFile}). The folder is in the repository: a
+ * sitting's parts can be committed, and a later sitting goes on with them from a fresh
+ * clone on a machine of the same kind.
  * <p>
  * A part is kept with what the run was: the code, the machine, the JVM and the options. A
  * run goes on only with parts of the same, and never from a checkout with uncommitted
- * changes, which the commit would not tell apart.
+ * changes, which the commit would not tell apart (changes to Markdown and to the kept
+ * parts aside: see {@link Machine#code}).
  */
 final class SavedParts {
 
@@ -47,11 +50,10 @@ final class SavedParts {
 
 	/**
 	 * Start a new run: forget what an earlier one kept.
-	 * @param work the work directory
+	 * @param directory where the parts are kept ({@link Settings#parts})
 	 * @param key what the run is (see {@link #key})
 	 */
-	static SavedParts start(Path work, String key) {
-		Path directory = work.resolve("parts");
+	static SavedParts start(Path directory, String key) {
 		try {
 			if (Files.isDirectory(directory)) {
 				try (Stream<Path> files = Files.list(directory)) {
@@ -71,18 +73,17 @@ final class SavedParts {
 	/**
 	 * Go on with a run: read the parts it kept. A file a part was being written to when
 	 * the run was stopped is left out: the part was not kept.
-	 * @param work the work directory
+	 * @param directory where the parts are kept ({@link Settings#parts})
 	 * @param code the code the run measures
 	 * @param key what the run is (see {@link #key})
 	 * @throws IllegalStateException if the checkout has uncommitted changes, or a kept
 	 * part is of other code, machine, JVM or options, or cannot be read
 	 */
-	static SavedParts resume(Path work, Machine.Code code, String key) {
+	static SavedParts resume(Path directory, Machine.Code code, String key) {
 		if (code.uncommitted()) {
 			throw new IllegalStateException("A run from a checkout with uncommitted changes cannot be resumed "
 					+ "(changes to Markdown aside): commit them, and run again without --resume");
 		}
-		Path directory = work.resolve("parts");
 		Map<String, Part> parts = new LinkedHashMap<>();
 		if (Files.isDirectory(directory)) {
 			try (Stream<Path> files = Files.list(directory)) {

@@ -50,14 +50,22 @@ final class ServerProcess {
 	}
 
 	/**
-	 * Start the server and wait for its first successful answer.
+	 * Start the server on the servers' CPUs and wait for its first successful answer.
 	 * @throws IllegalStateException if it exits or is not ready within the timeout
 	 */
 	static ServerProcess start(ServerSpec spec, ChildProcesses processes, Settings settings, Path log) {
+		return start(spec, processes, settings, settings.serverCpus(), log);
+	}
+
+	/**
+	 * Start the server on the given CPUs ({@code taskset -c}, or all of them when empty)
+	 * and wait for its first successful answer.
+	 * @throws IllegalStateException if it exits or is not ready within the timeout
+	 */
+	static ServerProcess start(ServerSpec spec, ChildProcesses processes, Settings settings, String cpus, Path log) {
 		int port = ChildProcesses.freePort();
 		long started = System.nanoTime();
-		Process process = processes.start(spec.command(settings.java(), settings.jvmOptions(), port),
-				settings.serverCpus(), log);
+		Process process = processes.start(spec.command(settings.java(), settings.jvmOptions(), port), cpus, log);
 		long deadline = started + settings.startupTimeout().toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {

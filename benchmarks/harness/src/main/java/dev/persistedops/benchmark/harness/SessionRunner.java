@@ -165,7 +165,10 @@ final class SessionRunner {
 	 * would also measure what they still do: in a run that timed them so, 100 documents
 	 * took 5.21 s as files, started first, and 5.65 s as a manifest, started sixth. The
 	 * servers are timed in turn as many times as the plan says, so that servers compared
-	 * are timed close together each time.
+	 * are timed close together each time. Alone, a server starts on the CPUs of
+	 * {@code --startup-cpus}, all of them by default, as an application starts on its own
+	 * machine: what it does in parallel at startup, such as reading and hashing a large
+	 * store, counts as it would there.
 	 */
 	private Map<String, List<Startup>> timeStartups(SessionPlan plan, Path logs, String prefix) {
 		Map<String, List<Startup>> startups = new LinkedHashMap<>();
@@ -173,7 +176,7 @@ final class SessionRunner {
 			String suffix = (plan.startups() > 1) ? "-startup-" + start + ".log" : "-startup.log";
 			for (ServerSpec spec : plan.servers()) {
 				ServerProcess server = ServerProcess.start(spec, this.processes, this.settings,
-						logs.resolve(spec.name() + suffix));
+						this.settings.startupCpus(), logs.resolve(spec.name() + suffix));
 				try {
 					Startup startup = new Startup(server.startup().toNanos() / 1e9,
 							server.heapAfterGcMegabytes(this.processes, this.settings.loadCpus(), logs));

@@ -13,6 +13,8 @@ import java.util.List;
  * @param root the repository's root
  * @param output where the report goes
  * @param work where documents, scripts and logs go
+ * @param parts where the parts a run has finished are kept: in the repository, so that a
+ * run measured in several sittings can go on from a fresh clone ({@link SavedParts})
  * @param sessions which parts run: {@code peers}, {@code stores}, {@code scale},
  * {@code jmh}
  * @param launches how many times each set of servers is started
@@ -24,6 +26,8 @@ import java.util.List;
  * @param sizes the store sizes of the scale part, smallest first
  * @param serverCpus the CPUs the servers are pinned to ({@code taskset -c}), or empty
  * @param loadCpus the CPUs wrk, Redis and Azurite are pinned to, or empty
+ * @param startupCpus the CPUs a server timed at startup is pinned to, or empty for all of
+ * them: it is timed alone, with no load running, as an application starts on its machine
  * @param jvmOptions the servers' JVM options
  * @param java the {@code java} the servers run on
  * @param startupTimeout how long a server may take to answer its first request
@@ -32,10 +36,10 @@ import java.util.List;
  * @param resume whether to go on with the parts an earlier, stopped run of the same
  * settings and commit left measured ({@link SavedParts})
  */
-public record Settings(Path root, Path output, Path work, List<String> sessions, int launches, int rounds,
+public record Settings(Path root, Path output, Path work, Path parts, List<String> sessions, int launches, int rounds,
 		Duration duration, Duration warmup, int connections, List<Integer> sizes, String serverCpus, String loadCpus,
-		List<String> jvmOptions, String java, Duration startupTimeout, long clockTicksPerSecond, List<String> arguments,
-		boolean resume) {
+		String startupCpus, List<String> jvmOptions, String java, Duration startupTimeout, long clockTicksPerSecond,
+		List<String> arguments, boolean resume) {
 
 	/** Every part, in the order they run. */
 	public static final List<String> ALL_SESSIONS = List.of("peers", "stores", "scale", "jmh");
@@ -97,6 +101,7 @@ public record Settings(Path root, Path output, Path work, List<String> sessions,
 		// With two CPUs or more, the servers get the first, everything else the rest.
 		String serverCpus = (cpus >= 2) ? "0" : "";
 		String loadCpus = (cpus >= 2) ? ((cpus == 2) ? "1" : "1-" + (cpus - 1)) : "";
+		String startupCpus = "";
 		List<String> jvmOptions = defaultJvmOptions();
 		for (int i = 0; i < options.length; i++) {
 			String option = options[i];
@@ -119,6 +124,7 @@ public record Settings(Path root, Path output, Path work, List<String> sessions,
 				case "--output" -> output = Path.of(value).toAbsolutePath();
 				case "--server-cpus" -> serverCpus = value;
 				case "--load-cpus" -> loadCpus = value;
+				case "--startup-cpus" -> startupCpus = value;
 				case "--jvm-options" -> jvmOptions = List.of(value.trim().split("\\s+"));
 				default -> throw new IllegalArgumentException("Unknown option " + option);
 			}
@@ -127,18 +133,19 @@ public record Settings(Path root, Path output, Path work, List<String> sessions,
 			throw new IllegalArgumentException("--sizes needs at least two sizes to compare");
 		}
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		return new Settings(root, output, root.resolve("benchmarks/target/work"), sessions, launches, rounds, duration,
-				warmup, connections, sizes, serverCpus, loadCpus, jvmOptions, java, Duration.ofMinutes(5), 100,
-				arguments, resume);
+		return new Settings(root, output, root.resolve("benchmarks/target/work"), root.resolve("benchmarks/parts"),
+				sessions, launches, rounds, duration, warmup, connections, sizes, serverCpus, loadCpus, startupCpus,
+				jvmOptions, java, Duration.ofMinutes(5), 100, arguments, resume);
 	}
 
 	/**
 	 * Return these settings with the given {@code CLK_TCK}.
 	 */
 	public Settings withClockTicks(long clockTicksPerSecond) {
-		return new Settings(this.root, this.output, this.work, this.sessions, this.launches, this.rounds, this.duration,
-				this.warmup, this.connections, this.sizes, this.serverCpus, this.loadCpus, this.jvmOptions, this.java,
-				this.startupTimeout, clockTicksPerSecond, this.arguments, this.resume);
+		return new Settings(this.root, this.output, this.work, this.parts, this.sessions, this.launches, this.rounds,
+				this.duration, this.warmup, this.connections, this.sizes, this.serverCpus, this.loadCpus,
+				this.startupCpus, this.jvmOptions, this.java, this.startupTimeout, clockTicksPerSecond, this.arguments,
+				this.resume);
 	}
 
 	/**

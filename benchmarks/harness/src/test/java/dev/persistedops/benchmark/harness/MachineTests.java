@@ -55,6 +55,20 @@ class MachineTests {
 		assertThat(Machine.describe(this.settings).get(Machine.COMMIT)).endsWith("(with uncommitted changes)");
 	}
 
+	@Test
+	void partsKeptByARunAreNotCode() throws Exception {
+		String code = git("rev-parse", "HEAD");
+		Path parts = Files.createDirectories(this.root.resolve("benchmarks/parts"));
+		Files.writeString(parts.resolve("stores.tsv"), "key\tcode=" + code + "\n");
+		assertThat(Machine.code(this.settings)).isEqualTo(new Machine.Code(code, false));
+		assertThat(Machine.describe(this.settings).get(Machine.COMMIT)).doesNotContain("uncommitted");
+		git("add", ".");
+		git("commit", "-q", "-m", "A sitting's parts");
+		assertThat(Machine.code(this.settings)).isEqualTo(new Machine.Code(code, false));
+		Files.writeString(this.root.resolve("benchmarks/partsnot.tsv"), "code\n");
+		assertThat(Machine.code(this.settings).uncommitted()).isTrue();
+	}
+
 	private String git(String... arguments) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of("git", "-C", this.root.toString(), "-c", "user.name=harness",
 				"-c", "user.email=harness@localhost", "-c", "commit.gpgsign=false"));

@@ -25,13 +25,13 @@ class SavedPartsTests {
 	private static final LoadRequest TRIVIAL = new LoadRequest("trivial by id", "POST", "", "{}", null);
 
 	@TempDir
-	Path work;
+	Path parts;
 
 	@Test
 	void aResumedRunReadsBackWhatEachFinishedPartMeasured() {
 		SessionResult stores = storesResult();
-		SavedParts.start(this.work, KEY).save(part("stores", stores, List.of()));
-		SavedParts resumed = SavedParts.resume(this.work, CODE, KEY);
+		SavedParts.start(this.parts, KEY).save(part("stores", stores, List.of()));
+		SavedParts resumed = SavedParts.resume(this.parts, CODE, KEY);
 		Part part = resumed.part("stores").orElseThrow();
 		assertThat(part.earlier()).isTrue();
 		assertThat(part.started()).isEqualTo(Instant.parse("2026-11-27T18:00:00Z"));
@@ -55,8 +55,8 @@ class SavedPartsTests {
 	@Test
 	void aResumedRunReadsBackJmhRows() {
 		List<List<String>> rows = List.of(List.of("Benchmark", "Score"), List.of("lookup", "0.17"));
-		SavedParts.start(this.work, KEY).save(part("jmh", null, rows));
-		Part part = SavedParts.resume(this.work, CODE, KEY).part("jmh").orElseThrow();
+		SavedParts.start(this.parts, KEY).save(part("jmh", null, rows));
+		Part part = SavedParts.resume(this.parts, CODE, KEY).part("jmh").orElseThrow();
 		assertThat(part.result()).isNull();
 		assertThat(part.jmh()).isEqualTo(rows);
 	}
@@ -67,9 +67,9 @@ class SavedPartsTests {
 		Settings settings = Settings.parse(Path.of("/repo"), 2, "--sessions", "stores");
 		String measured = ResultsReport.render(settings, Map.of(), "0", "0", List.of(part("stores", stores, List.of())),
 				null);
-		SavedParts.start(this.work, KEY).save(part("stores", stores, List.of()));
+		SavedParts.start(this.parts, KEY).save(part("stores", stores, List.of()));
 		String resumed = ResultsReport.render(settings, Map.of(), "0", "0",
-				SavedParts.resume(this.work, CODE, KEY).parts(), null);
+				SavedParts.resume(this.parts, CODE, KEY).parts(), null);
 		assertThat(resumed).contains("**Measured in more than one sitting:**")
 			.contains("| stores | 2026-11-27T18:00:00Z | 2026-11-27T19:00:00Z | 0.50 0.40 0.30 / 1.00 0.90 0.80 | "
 					+ "earlier |");
@@ -79,15 +79,16 @@ class SavedPartsTests {
 
 	@Test
 	void aNewRunForgetsWhatAnEarlierOneKept() {
-		SavedParts.start(this.work, KEY).save(part("stores", storesResult(), List.of()));
-		SavedParts.start(this.work, KEY);
-		assertThat(SavedParts.resume(this.work, CODE, KEY).parts()).isEmpty();
+		SavedParts.start(this.parts, KEY).save(part("stores", storesResult(), List.of()));
+		SavedParts.start(this.parts, KEY);
+		assertThat(SavedParts.resume(this.parts, CODE, KEY).parts()).isEmpty();
 	}
 
 	@Test
 	void aRunOfAnotherCommitMachineOrOptionsIsNotResumed() {
-		SavedParts.start(this.work, KEY).save(part("stores", storesResult(), List.of()));
-		assertThatIllegalStateException().isThrownBy(() -> SavedParts.resume(this.work, CODE, "code=1cdb3eb; options="))
+		SavedParts.start(this.parts, KEY).save(part("stores", storesResult(), List.of()));
+		assertThatIllegalStateException()
+			.isThrownBy(() -> SavedParts.resume(this.parts, CODE, "code=1cdb3eb; options="))
 			.withMessageContaining("stores.tsv was kept by a run of other code, machine, JVM or options")
 			.withMessageContaining("without --resume");
 	}
@@ -95,27 +96,27 @@ class SavedPartsTests {
 	@Test
 	void aCheckoutWithUncommittedChangesIsNotResumed() {
 		assertThatIllegalStateException()
-			.isThrownBy(() -> SavedParts.resume(this.work, new Machine.Code("742727b", true), KEY))
+			.isThrownBy(() -> SavedParts.resume(this.parts, new Machine.Code("742727b", true), KEY))
 			.withMessageContaining("uncommitted changes cannot be resumed");
 	}
 
 	@Test
 	void aPartIsKeptWholeUnderItsOwnName() throws Exception {
-		SavedParts.start(this.work, KEY).save(part("stores", storesResult(), List.of()));
-		try (var files = Files.list(this.work.resolve("parts"))) {
+		SavedParts.start(this.parts, KEY).save(part("stores", storesResult(), List.of()));
+		try (var files = Files.list(this.parts)) {
 			assertThat(files.map((file) -> file.getFileName().toString())).containsExactly("stores.tsv");
 		}
 	}
 
 	@Test
 	void aPartLeftHalfWrittenByAStoppedRunIsNotKept() throws Exception {
-		SavedParts.start(this.work, KEY).save(part("stores", storesResult(), List.of()));
-		Path parts = this.work.resolve("parts");
+		SavedParts.start(this.parts, KEY).save(part("stores", storesResult(), List.of()));
+		Path parts = this.parts;
 		List<String> whole = Files.readAllLines(parts.resolve("stores.tsv"));
 		// Stopped while it wrote the next part, or the same part once more.
 		Files.write(parts.resolve("scale.tsv.partial"), whole.subList(0, 3));
 		Files.write(parts.resolve("stores.tsv.partial"), whole.subList(0, 3));
-		SavedParts resumed = SavedParts.resume(this.work, CODE, KEY);
+		SavedParts resumed = SavedParts.resume(this.parts, CODE, KEY);
 		assertThat(resumed.parts()).extracting(Part::name).containsExactly("stores");
 		SessionResult read = resumed.part("stores").orElseThrow().result();
 		assertThat(read).isNotNull();
@@ -124,25 +125,25 @@ class SavedPartsTests {
 
 	@Test
 	void aKeptPartThatIsNotWholeIsReportedByName() throws Exception {
-		SavedParts.start(this.work, KEY).save(part("stores", storesResult(), List.of()));
-		Path file = this.work.resolve("parts/stores.tsv");
+		SavedParts.start(this.parts, KEY).save(part("stores", storesResult(), List.of()));
+		Path file = this.parts.resolve("stores.tsv");
 		List<String> whole = Files.readAllLines(file);
 		Files.write(file, whole.subList(0, whole.size() - 1));
-		assertThatIllegalStateException().isThrownBy(() -> SavedParts.resume(this.work, CODE, KEY))
+		assertThatIllegalStateException().isThrownBy(() -> SavedParts.resume(this.parts, CODE, KEY))
 			.withMessageContaining("Cannot read " + file + ": it is not whole")
 			.withMessageContaining("without --resume");
 	}
 
 	@Test
 	void aKeptPartWithAnUnreadableFieldIsReportedByName() throws Exception {
-		SavedParts.start(this.work, KEY).save(part("stores", storesResult(), List.of()));
-		Path file = this.work.resolve("parts/stores.tsv");
+		SavedParts.start(this.parts, KEY).save(part("stores", storesResult(), List.of()));
+		Path file = this.parts.resolve("stores.tsv");
 		List<String> lines = new ArrayList<>(Files.readAllLines(file));
 		int launch = lines
 			.indexOf(lines.stream().filter((line) -> line.startsWith("launch\t")).findFirst().orElseThrow());
 		lines.set(launch, "launch\tredis\tone");
 		Files.write(file, lines);
-		assertThatIllegalStateException().isThrownBy(() -> SavedParts.resume(this.work, CODE, KEY))
+		assertThatIllegalStateException().isThrownBy(() -> SavedParts.resume(this.parts, CODE, KEY))
 			.withMessageContaining("Cannot read " + file + ": it has a line with a field missing or unreadable");
 	}
 
@@ -153,8 +154,8 @@ class SavedPartsTests {
 				new Comparison.Side("files", TRIVIAL));
 		SessionResult result = SessionResult
 			.of(new SessionPlan("stores", "Stores", List.of(), List.of(comparison), List.of()));
-		SavedParts.start(this.work, KEY).save(part("stores", result, List.of()));
-		Comparison read = SavedParts.resume(this.work, CODE, KEY)
+		SavedParts.start(this.parts, KEY).save(part("stores", result, List.of()));
+		Comparison read = SavedParts.resume(this.parts, CODE, KEY)
 			.part("stores")
 			.orElseThrow()
 			.result()

@@ -31,6 +31,17 @@ class SettingsTests {
 	}
 
 	@Test
+	void aServerTimedAtStartupRunsOnEveryCpuUnlessTold() {
+		assertThat(Settings.parse(this.root, 2).startupCpus()).isEmpty();
+		assertThat(Settings.parse(this.root, 2, "--startup-cpus", "0").startupCpus()).isEqualTo("0");
+	}
+
+	@Test
+	void finishedPartsAreKeptInTheRepository() {
+		assertThat(Settings.parse(this.root, 2).parts()).isEqualTo(Path.of("/repo/benchmarks/parts"));
+	}
+
+	@Test
 	void quickIsShorterAndEachNumberCanBeSet() {
 		Settings settings = Settings.parse(this.root, 2, "--quick", "--rounds", "2", "--sessions", "scale,peers",
 				"--sizes", "10000,100");
