@@ -89,7 +89,7 @@ final class ResultsReport {
 			.append(" s at least per server in each launch, until its numbers settle) |\n");
 		md.append("| wrk | 1 thread, ").append(settings.connections()).append(" connections, keep-alive |\n\n");
 		summary(md, results);
-		startup(md, results);
+		startup(md, settings, results);
 		servers(md, results);
 		rounds(md, results);
 		jmh(md, jmh);
@@ -139,7 +139,9 @@ final class ResultsReport {
 		md.append("## How it was measured\n\n");
 		md.append(
 				"""
-						Each part first starts each of its servers (JVMs) alone, pinned to the server CPUs, times it \
+						Each part first starts each of its servers (JVMs) alone, on the CPUs of the table below \
+						(all of them unless pinned: no load runs then, and an application starts on its own \
+						machine's CPUs, so what it does in parallel at startup counts as it would there), times it \
 						from its start to its first answer with data, measures its heap, and stops it: timed next to \
 						other servers on the same core, a startup would also measure what they still do (before the \
 						scale part, the harness reads every generated document once, so that every store starts with \
@@ -243,9 +245,10 @@ final class ResultsReport {
 		return (readsAsTarget && median != target) ? String.format(" (%.4f×)", median) : "";
 	}
 
-	private static void startup(StringBuilder md, List<SessionResult> results) {
+	private static void startup(StringBuilder md, Settings settings, List<SessionResult> results) {
 		md.append("## Startup and heap\n\n");
-		md.append("Startup: from starting the JVM, with no other server running, to the first answer with data. "
+		md.append("Startup: from starting the JVM, with no other server running, to the first answer with data, on "
+				+ (settings.startupCpus().isEmpty() ? "every CPU" : "CPUs " + settings.startupCpus()) + ". "
 				+ "Heap: in use after a full GC (`jcmd GC.run`, then `GC.heap_info`), right after that answer and "
 				+ "again after the measurements (none for a server timed at startup only).");
 		for (SessionResult result : results) {

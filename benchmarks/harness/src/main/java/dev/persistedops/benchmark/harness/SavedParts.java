@@ -82,7 +82,7 @@ final class SavedParts {
 	static SavedParts resume(Path directory, Machine.Code code, String key) {
 		if (code.uncommitted()) {
 			throw new IllegalStateException("A run from a checkout with uncommitted changes cannot be resumed "
-					+ "(changes to Markdown aside): commit them, and run again without --resume");
+					+ "(changes to Markdown and to the kept parts aside): commit them, and run again without --resume");
 		}
 		Map<String, Part> parts = new LinkedHashMap<>();
 		if (Files.isDirectory(directory)) {

@@ -112,6 +112,22 @@ class ResultsReportTests {
 			.contains("In the scale part, each server was started alone 2 times in each launch");
 	}
 
+	@Test
+	void theReportSaysOnWhichCpusTheStartupsWereTimed() {
+		List<ServerSpec> servers = List.of(new ServerSpec("files", "files", List.of(), List.of(), REQUEST));
+		SessionResult result = SessionResult.of(new SessionPlan("scale", "Scale", servers, List.of(), List.of()));
+		result.launches().add(new SessionResult.ServerLaunch("files", 1, 1, 5.0, 20, 20));
+		String unpinned = ResultsReport.render(Settings.parse(Path.of("/repo"), 2), Map.of(), "0", "0",
+				List.of(part(result)), null);
+		assertThat(unpinned)
+			.contains("| CPUs of a server timed at startup (alone, with no load running) | all: " + "not pinned |")
+			.contains("to the first answer with data, on every CPU.");
+		String pinned = ResultsReport.render(Settings.parse(Path.of("/repo"), 2, "--startup-cpus", "0"), Map.of(), "0",
+				"0", List.of(part(result)), null);
+		assertThat(pinned).contains("| CPUs of a server timed at startup (alone, with no load running) | 0 |")
+			.contains("to the first answer with data, on CPUs 0.");
+	}
+
 	private static Comparison comparisonWithTarget(double target) {
 		return Comparison
 			.of("starter by id / APQ", "trivial", new Comparison.Side("a", REQUEST), new Comparison.Side("b", REQUEST))
