@@ -234,9 +234,12 @@ public final class BenchmarkRun {
 			int[] plan = plans.get(part);
 			if (plan != null) {
 				long starts = (long) plan[1] * (plan[4] + 1) + (long) plan[3] * plan[4];
-				long fixed = plan[0] * settings.rounds() * 2L * side + starts * 15;
-				least += settings.launches() * (fixed + ((warmup > 0) ? plan[1] * warmup + plan[2] * turn : 0));
-				most += settings.launches() * (fixed + ((warmup > 0) ? plan[1] * mostWarmup : 0));
+				// A round measures its two sides together (on two servers) or in turn.
+				long rounds = plan[0] * settings.rounds() * side;
+				long fixed = starts * 15;
+				least += settings.launches() * (fixed + (settings.together() ? 1 : 2) * rounds
+						+ ((warmup > 0) ? plan[1] * warmup + plan[2] * turn : 0));
+				most += settings.launches() * (fixed + 2 * rounds + ((warmup > 0) ? plan[1] * mostWarmup : 0));
 			}
 		}
 		if (parts.contains("jmh")) {

@@ -1,9 +1,8 @@
 package dev.persistedops.benchmark.harness;
 
 /**
- * Two ways of serving the same work, measured in alternating rounds: the ratio of a round
- * is A's throughput over B's, so above 1 means A serves more requests per second (costs
- * less per request, the server being pinned to its cores).
+ * Two ways of serving the same work, measured in rounds: the ratio of a round is above 1
+ * when A costs less per request ({@link Round#ratio()}).
  *
  * @param title the comparison as the issue names it, such as
  * {@code starter by id / starter full text}

@@ -34,6 +34,15 @@ final class PartFile {
 
 	private static final String END = "end";
 
+	/** The last field of a round whose sides were measured together. */
+	private static final String TOGETHER = "together";
+
+	/**
+	 * The last field of a round whose sides were measured in turn (a round without that
+	 * field was too: parts kept before rounds were measured together).
+	 */
+	private static final String IN_TURN = "in turn";
+
 	/** How many fields one side of a round takes. */
 	private static final int MEASUREMENT_FIELDS = 10;
 
@@ -84,6 +93,7 @@ final class PartFile {
 						Integer.toString(round.launch()), Integer.toString(round.round())));
 				fields.addAll(fields(round.a()));
 				fields.addAll(fields(round.b()));
+				fields.add(round.together() ? TOGETHER : IN_TURN);
 				lines.add(line(fields));
 			}
 		});
@@ -162,7 +172,8 @@ final class PartFile {
 			for (List<String> round : rounds) {
 				result.add(comparisons.get(Integer.parseInt(round.get(1))),
 						List.of(new Round(Integer.parseInt(round.get(2)), Integer.parseInt(round.get(3)),
-								measurement(round, 4), measurement(round, 4 + MEASUREMENT_FIELDS))));
+								measurement(round, 4), measurement(round, 4 + MEASUREMENT_FIELDS),
+								together(round, 4 + 2 * MEASUREMENT_FIELDS))));
 			}
 			result.launches().addAll(launches);
 		}
@@ -175,6 +186,17 @@ final class PartFile {
 	 */
 	private static Comparison.Side side(List<String> fields) {
 		return new Comparison.Side(fields.get(0), new LoadRequest(fields.get(1), fields.get(2), "", null, null));
+	}
+
+	private static boolean together(List<String> fields, int at) {
+		if (fields.size() <= at || fields.get(at).equals(IN_TURN)) {
+			return false;
+		}
+		if (fields.get(at).equals(TOGETHER)) {
+			return true;
+		}
+		throw new IllegalArgumentException(
+				"a round measured neither '" + TOGETHER + "' nor '" + IN_TURN + "': " + fields.get(at));
 	}
 
 	private static List<String> fields(Measurement measurement) {

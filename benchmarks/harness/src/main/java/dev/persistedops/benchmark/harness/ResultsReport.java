@@ -78,6 +78,9 @@ final class ResultsReport {
 		md.append("| CPUs of a server timed at startup (alone, with no load running) | ")
 			.append(settings.startupCpus().isEmpty() ? "all: not pinned" : settings.startupCpus())
 			.append(" |\n");
+		md.append("| rounds of two servers | ")
+			.append(settings.together() ? "together, by CPU time per request" : "in turn, by throughput (--in-turn)")
+			.append(" |\n");
 		md.append("| launches × rounds × seconds per side | ")
 			.append(settings.launches())
 			.append(" × ")
@@ -135,6 +138,28 @@ final class ResultsReport {
 		md.append("\n");
 	}
 
+	/** How the rounds are measured, by default. */
+	private static final String TOGETHER = """
+			Each comparison A / B then runs in rounds on the same servers. Where A and B are two servers, a \
+			round measures them together: both on the servers' core, each loaded by its own wrk (pinned to \
+			the other CPUs) for the same seconds, and the ratio of the round is B's CPU time per request over \
+			A's. The two share the core through the same seconds, so a slow patch of the host slows both, \
+			and their cost per request cancels it (measured in turn, two servers doing the same work gave \
+			rounds from 0.72 to 1.59 on a noisy 2-core host). Where A and B are two requests to one server, \
+			whose CPU time cannot be told apart, they run in alternating rounds: A then B in odd rounds, B \
+			then A in even ones, the other way round in even launches, and the ratio of the round is A's \
+			requests per second over B's. Either way, a ratio above 1 means A costs less per request.\
+			""";
+
+	/** How the rounds are measured with {@code --in-turn}. */
+	private static final String IN_TURN = """
+			Each comparison A / B then runs in alternating rounds on the same servers (A then B in odd \
+			rounds, B then A in even ones, the other way round in even launches, so that each side goes first \
+			about as often): wrk, pinned to the other CPUs, sends one request for a fixed time, and the ratio \
+			of the round is A's requests per second over B's. With the servers held to their CPUs and kept \
+			saturated, a ratio above 1 means A costs less per request.\
+			""";
+
 	private static void method(StringBuilder md, Settings settings) {
 		md.append("## How it was measured\n\n");
 		md.append(
@@ -170,22 +195,21 @@ final class ResultsReport {
 						first rounds). Before each \
 						measurement the harness waits \
 						(at most 10 s) until no server uses the CPU: an idle server may still be compiling or collecting \
-						on the core the measured one needs. Each comparison A / B then runs in alternating rounds on the \
-						same servers (A then B in odd rounds, B then A in even ones, the other way round in even \
-						launches, so that each side goes first about as often): wrk, pinned to the other CPUs, \
-						sends one request for a fixed time, and the ratio of the round is A's requests per second over \
-						B's. With the servers held to their CPUs and kept saturated, a ratio above 1 means A costs less \
-						per request. The whole part is launched again (fresh JVMs) and the per-round ratios of every \
-						launch are pooled: the median is over all of them. Its 95 % interval is the distribution-free one \
-						from the order statistics of the rounds (with 15 rounds, the 4th lowest to the 4th highest); it \
-						takes the rounds as independent, which rounds of different launches are not quite, so the real \
-						uncertainty is wider. Where a target lies inside it, the rounds cannot tell the median from the \
-						target. A response that is not a 200 with data fails \
-						the run. The CPU time per request is the server JVM's (every thread: requests, GC, JIT) from \
-						/proc over the same seconds; the JIT compiler's share of it is that of its C1 and C2 compiler \
-						threads (a server still compiling while it is measured loses that share of the core to it).
-
+						on the core the measured one needs. \
 						""");
+		md.append(settings.together() ? TOGETHER : IN_TURN);
+		md.append("""
+				 The whole part is launched again (fresh JVMs) and the per-round ratios of every \
+				launch are pooled: the median is over all of them. Its 95 % interval is the distribution-free one \
+				from the order statistics of the rounds (with 15 rounds, the 4th lowest to the 4th highest); it \
+				takes the rounds as independent, which rounds of different launches are not quite, so the real \
+				uncertainty is wider. Where a target lies inside it, the rounds cannot tell the median from the \
+				target. A response that is not a 200 with data fails \
+				the run. The CPU time per request is the server JVM's (every thread: requests, GC, JIT) from \
+				/proc over the same seconds; the JIT compiler's share of it is that of its C1 and C2 compiler \
+				threads (a server still compiling while it is measured loses that share of the core to it).
+
+				""");
 	}
 
 	private static String megabytes(double megabytes) {
@@ -193,7 +217,7 @@ final class ResultsReport {
 	}
 
 	private static void summary(StringBuilder md, List<SessionResult> results) {
-		md.append("## Ratios (A / B requests per second), pooled over launches\n\n");
+		md.append("## Ratios (A's speed over B's), pooled over launches\n\n");
 		md.append("| comparison | shape | median | median, 95 % interval | rounds range | rounds | median per launch "
 				+ "| A req/s | B req/s | A µs CPU/req | B µs CPU/req | JIT compiler, % of A's / B's CPU | target |\n");
 		md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
@@ -384,7 +408,8 @@ final class ResultsReport {
 
 	private static void rounds(StringBuilder md, List<SessionResult> results) {
 		md.append(
-				"## Every round\n\nA / B per round, launch by launch (A's and B's requests per second in brackets).\n\n");
+				"## Every round\n\nA / B per round, launch by launch, with A's and B's requests per second in brackets "
+						+ "for a round in turn, their µs of CPU per request for a round together.\n\n");
 		for (SessionResult result : results) {
 			result.rounds().forEach((comparison, rounds) -> {
 				if (rounds.isEmpty()) {
@@ -403,14 +428,26 @@ final class ResultsReport {
 					md.append("  - launch ").append(launch).append(": ");
 					md.append(rounds.stream()
 						.filter((round) -> round.launch() == launch)
-						.map((round) -> String.format("%.3f (%.0f/%.0f)", round.ratio(), round.a().requestsPerSecond(),
-								round.b().requestsPerSecond()))
+						.map(ResultsReport::round)
 						.collect(Collectors.joining(", ")));
 					md.append("\n");
 				});
 			});
 		}
 		md.append("\n");
+	}
+
+	/**
+	 * Return a round's ratio and what it is made of: the requests per second of a round
+	 * in turn, the µs of CPU per request of a round together.
+	 */
+	static String round(Round round) {
+		if (round.together()) {
+			return String.format("%.3f (%.1f/%.1f µs, together)", round.ratio(), round.a().cpuMicrosPerRequest(),
+					round.b().cpuMicrosPerRequest());
+		}
+		return String.format("%.3f (%.0f/%.0f)", round.ratio(), round.a().requestsPerSecond(),
+				round.b().requestsPerSecond());
 	}
 
 	private static void jmh(StringBuilder md, List<List<String>> jmh) {

@@ -18,7 +18,11 @@ import java.util.List;
  * @param sessions which parts run: {@code peers}, {@code stores}, {@code scale},
  * {@code jmh}
  * @param launches how many times each set of servers is started
- * @param rounds alternating rounds per comparison and launch
+ * @param rounds rounds per comparison and launch
+ * @param together whether the two sides of a comparison of two servers are measured
+ * together, loaded at once on the servers' core and compared by CPU time per request,
+ * rather than in turn ({@code --in-turn}), each with the core to itself and compared by
+ * throughput
  * @param duration how long each side of a round runs
  * @param warmup how long each server is warmed up before the rounds, spread over its
  * requests
@@ -37,9 +41,9 @@ import java.util.List;
  * settings and commit left measured ({@link SavedParts})
  */
 public record Settings(Path root, Path output, Path work, Path parts, List<String> sessions, int launches, int rounds,
-		Duration duration, Duration warmup, int connections, List<Integer> sizes, String serverCpus, String loadCpus,
-		String startupCpus, List<String> jvmOptions, String java, Duration startupTimeout, long clockTicksPerSecond,
-		List<String> arguments, boolean resume) {
+		boolean together, Duration duration, Duration warmup, int connections, List<Integer> sizes, String serverCpus,
+		String loadCpus, String startupCpus, List<String> jvmOptions, String java, Duration startupTimeout,
+		long clockTicksPerSecond, List<String> arguments, boolean resume) {
 
 	/** Every part, in the order they run. */
 	public static final List<String> ALL_SESSIONS = List.of("peers", "stores", "scale", "jmh");
@@ -90,6 +94,7 @@ public record Settings(Path root, Path output, Path work, Path parts, List<Strin
 		List<String> arguments = Arrays.stream(args).filter((arg) -> !arg.equals("--resume")).toList();
 		String[] options = arguments.toArray(String[]::new);
 		boolean quick = arguments.contains("--quick");
+		boolean together = !arguments.contains("--in-turn");
 		List<String> sessions = ALL_SESSIONS;
 		int launches = quick ? 1 : 3;
 		int rounds = quick ? 3 : 5;
@@ -105,7 +110,7 @@ public record Settings(Path root, Path output, Path work, Path parts, List<Strin
 		List<String> jvmOptions = defaultJvmOptions();
 		for (int i = 0; i < options.length; i++) {
 			String option = options[i];
-			if (option.equals("--quick")) {
+			if (option.equals("--quick") || option.equals("--in-turn")) {
 				continue;
 			}
 			if (i + 1 >= options.length) {
@@ -134,8 +139,8 @@ public record Settings(Path root, Path output, Path work, Path parts, List<Strin
 		}
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		return new Settings(root, output, root.resolve("benchmarks/target/work"), root.resolve("benchmarks/parts"),
-				sessions, launches, rounds, duration, warmup, connections, sizes, serverCpus, loadCpus, startupCpus,
-				jvmOptions, java, Duration.ofMinutes(5), 100, arguments, resume);
+				sessions, launches, rounds, together, duration, warmup, connections, sizes, serverCpus, loadCpus,
+				startupCpus, jvmOptions, java, Duration.ofMinutes(5), 100, arguments, resume);
 	}
 
 	/**
@@ -143,7 +148,7 @@ public record Settings(Path root, Path output, Path work, Path parts, List<Strin
 	 */
 	public Settings withClockTicks(long clockTicksPerSecond) {
 		return new Settings(this.root, this.output, this.work, this.parts, this.sessions, this.launches, this.rounds,
-				this.duration, this.warmup, this.connections, this.sizes, this.serverCpus, this.loadCpus,
+				this.together, this.duration, this.warmup, this.connections, this.sizes, this.serverCpus, this.loadCpus,
 				this.startupCpus, this.jvmOptions, this.java, this.startupTimeout, clockTicksPerSecond, this.arguments,
 				this.resume);
 	}

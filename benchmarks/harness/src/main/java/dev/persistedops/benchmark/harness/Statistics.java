@@ -20,8 +20,8 @@ public final class Statistics {
 	}
 
 	/**
-	 * Return A's throughput over B's.
-	 * @throws IllegalArgumentException if B's is not positive
+	 * Return {@code a} over {@code b}: A's throughput over B's, or B's cost over A's.
+	 * @throws IllegalArgumentException if {@code b} is not positive
 	 */
 	public static double ratio(double a, double b) {
 		if (!(b > 0)) {

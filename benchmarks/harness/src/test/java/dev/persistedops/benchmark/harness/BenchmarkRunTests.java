@@ -15,11 +15,12 @@ class BenchmarkRunTests {
 	void estimateSpansServersThatSettleAtOnceToServersThatNeverDo() {
 		Settings settings = Settings.parse(this.root, 2, "--sessions", "peers", "--launches", "1", "--rounds", "1",
 				"--duration", "2", "--warmup", "20");
-		// 18 comparisons × 1 round × 2 sides × 2 s, and 9 servers started twice at 15 s:
-		// 342 s. The warm-up: 20 s per server and two turns of 2 s for each of the 26
-		// requests (626 s in all), or per server 5 × 20 s over one connection, 2 × 20 s
-		// at full concurrency and two pauses of 30 s (2,142 s in all).
-		assertThat(BenchmarkRun.estimatedMinutes(settings, settings.sessions())).containsExactly(10, 35);
+		// 18 comparisons × 1 round × 2 s, both sides together (or 2 sides in turn: at
+		// most 72 s), and 9 servers started twice at 15 s: 306 s. The warm-up: 20 s per
+		// server and two turns of 2 s for each of the 26 requests (590 s in all), or per
+		// server 5 × 20 s over one connection, 2 × 20 s at full concurrency and two
+		// pauses of 30 s (2,142 s in all).
+		assertThat(BenchmarkRun.estimatedMinutes(settings, settings.sessions())).containsExactly(9, 35);
 	}
 
 	@Test
@@ -47,12 +48,15 @@ class BenchmarkRunTests {
 	}
 
 	@Test
-	void estimateWithoutWarmUpIsOneFigure() {
+	void estimateWithoutWarmUpSpansRoundsTogetherToRoundsInTurn() {
 		Settings settings = Settings.parse(this.root, 2, "--sessions", "stores", "--launches", "2", "--rounds", "5",
 				"--duration", "3", "--warmup", "0");
-		// 2 × (6 comparisons × 5 rounds × 2 sides × 3 s, and 4 servers started twice
-		// at 15 s): 600 s.
-		assertThat(BenchmarkRun.estimatedMinutes(settings, settings.sessions())).containsExactly(10, 10);
+		// 2 × (6 comparisons × 5 rounds × 3 s, both sides together, and 4 servers
+		// started twice at 15 s): 420 s; or, at most, 2 sides in turn: 600 s.
+		assertThat(BenchmarkRun.estimatedMinutes(settings, settings.sessions())).containsExactly(7, 10);
+		Settings inTurn = Settings.parse(this.root, 2, "--sessions", "stores", "--launches", "2", "--rounds", "5",
+				"--duration", "3", "--warmup", "0", "--in-turn");
+		assertThat(BenchmarkRun.estimatedMinutes(inTurn, inTurn.sessions())).containsExactly(10, 10);
 	}
 
 }

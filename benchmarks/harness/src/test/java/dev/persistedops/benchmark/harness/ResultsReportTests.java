@@ -120,12 +120,32 @@ class ResultsReportTests {
 		String unpinned = ResultsReport.render(Settings.parse(Path.of("/repo"), 2), Map.of(), "0", "0",
 				List.of(part(result)), null);
 		assertThat(unpinned)
-			.contains("| CPUs of a server timed at startup (alone, with no load running) | all: " + "not pinned |")
+			.contains("| CPUs of a server timed at startup (alone, with no load running) | all: not pinned |")
 			.contains("to the first answer with data, on every CPU.");
 		String pinned = ResultsReport.render(Settings.parse(Path.of("/repo"), 2, "--startup-cpus", "0"), Map.of(), "0",
 				"0", List.of(part(result)), null);
 		assertThat(pinned).contains("| CPUs of a server timed at startup (alone, with no load running) | 0 |")
 			.contains("to the first answer with data, on CPUs 0.");
+	}
+
+	@Test
+	void theReportSaysHowTheRoundsWereMeasuredAndWhatEachIsMadeOf() {
+		Comparison comparison = comparisonWithTarget(1.0);
+		SessionResult result = SessionResult
+			.of(new SessionPlan("peers", "Peers", List.of(), List.of(comparison), List.of()));
+		Measurement a = new Measurement("a", "trivial by id", new LoadResult(5000, 5, 1000, 0.4, 1.2, 0), 40, 0.2);
+		Measurement b = new Measurement("b", "trivial by id", new LoadResult(4000, 5, 800, 0.4, 1.2, 0), 50, 0.2);
+		result.add(comparison, List.of(new Round(1, 1, a, b, true), new Round(1, 2, a, b)));
+		String together = ResultsReport.render(Settings.parse(Path.of("/repo"), 2), Map.of(), "0", "0",
+				List.of(part(result)), null);
+		assertThat(together).contains("| rounds of two servers | together, by CPU time per request |")
+			.contains("a round measures them together")
+			.contains("  - launch 1: 1.250 (40.0/50.0 µs, together), 1.250 (1000/800)");
+		String inTurn = ResultsReport.render(Settings.parse(Path.of("/repo"), 2, "--in-turn"), Map.of(), "0", "0",
+				List.of(part(result)), null);
+		assertThat(inTurn).contains("| rounds of two servers | in turn, by throughput (--in-turn) |")
+			.contains("runs in alternating rounds")
+			.doesNotContain("a round measures them together");
 	}
 
 	private static Comparison comparisonWithTarget(double target) {

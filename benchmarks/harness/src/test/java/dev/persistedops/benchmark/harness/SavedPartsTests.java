@@ -111,11 +111,10 @@ class SavedPartsTests {
 	@Test
 	void aPartLeftHalfWrittenByAStoppedRunIsNotKept() throws Exception {
 		SavedParts.start(this.parts, KEY).save(part("stores", storesResult(), List.of()));
-		Path parts = this.parts;
-		List<String> whole = Files.readAllLines(parts.resolve("stores.tsv"));
+		List<String> whole = Files.readAllLines(this.parts.resolve("stores.tsv"));
 		// Stopped while it wrote the next part, or the same part once more.
-		Files.write(parts.resolve("scale.tsv.partial"), whole.subList(0, 3));
-		Files.write(parts.resolve("stores.tsv.partial"), whole.subList(0, 3));
+		Files.write(this.parts.resolve("scale.tsv.partial"), whole.subList(0, 3));
+		Files.write(this.parts.resolve("stores.tsv.partial"), whole.subList(0, 3));
 		SavedParts resumed = SavedParts.resume(this.parts, CODE, KEY);
 		assertThat(resumed.parts()).extracting(Part::name).containsExactly("stores");
 		SessionResult read = resumed.part("stores").orElseThrow().result();
@@ -145,6 +144,38 @@ class SavedPartsTests {
 		Files.write(file, lines);
 		assertThatIllegalStateException().isThrownBy(() -> SavedParts.resume(this.parts, CODE, KEY))
 			.withMessageContaining("Cannot read " + file + ": it has a line with a field missing or unreadable");
+	}
+
+	@Test
+	void aRoundKeptWithoutHowItWasMeasuredWasMeasuredInTurn() throws Exception {
+		SavedParts.start(this.parts, KEY).save(part("stores", storesResult(), List.of()));
+		Path file = this.parts.resolve("stores.tsv");
+		// Parts kept before rounds were measured together end a round with B's fields.
+		Files.write(file,
+				Files.readAllLines(file)
+					.stream()
+					.map((line) -> line.startsWith("round\t") ? line.substring(0, line.lastIndexOf('\t')) : line)
+					.toList());
+		SessionResult read = SavedParts.resume(this.parts, CODE, KEY).part("stores").orElseThrow().result();
+		assertThat(read).isNotNull();
+		List<Round> rounds = read.rounds().values().iterator().next();
+		assertThat(rounds).extracting(Round::together).containsExactly(false, false);
+		assertThat(rounds.get(1).ratio()).isEqualTo(0.5);
+	}
+
+	@Test
+	void aRoundMeasuredNeitherTogetherNorInTurnIsReportedByName() throws Exception {
+		SavedParts.start(this.parts, KEY).save(part("stores", storesResult(), List.of()));
+		Path file = this.parts.resolve("stores.tsv");
+		Files.write(file,
+				Files.readAllLines(file)
+					.stream()
+					.map((line) -> line.startsWith("round\t")
+							? line.substring(0, line.lastIndexOf('\t')) + "\tat random" : line)
+					.toList());
+		assertThatIllegalStateException().isThrownBy(() -> SavedParts.resume(this.parts, CODE, KEY))
+			.withMessageContaining(
+					"Cannot read " + file + ": a round measured neither 'together' nor 'in turn': " + "at random");
 	}
 
 	@Test
@@ -201,7 +232,7 @@ class SavedPartsTests {
 			.of(new SessionPlan("stores", "Stores at steady state", List.of(redis), List.of(comparison), List.of(), 2));
 		result.add(comparison,
 				List.of(new Round(1, 1, measurement("redis", 16490.123456789), measurement("files", 17008)),
-						new Round(1, 2, measurement("redis", 1.0 / 3), measurement("files", 2.0 / 3))));
+						new Round(1, 2, measurement("redis", 1.0 / 3), measurement("files", 2.0 / 3), true)));
 		result.launches().add(new SessionResult.ServerLaunch("redis", 1, 1, 9.14, 26.2, 27.5));
 		result.launches().add(new SessionResult.ServerLaunch("redis", 1, 2, 8.5, 25.9, 27.5));
 		return result;

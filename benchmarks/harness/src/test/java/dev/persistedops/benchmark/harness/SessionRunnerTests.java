@@ -1,5 +1,6 @@
 package dev.persistedops.benchmark.harness;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,21 @@ class SessionRunnerTests {
 		assertThat(SessionRunner.aFirst(1, 1)).isTrue();
 		assertThat(SessionRunner.aFirst(1, 2)).isFalse();
 		assertThat(SessionRunner.aFirst(2, 1)).isFalse();
+	}
+
+	@Test
+	void onlyTwoServersAreMeasuredTogether() {
+		LoadRequest byId = new LoadRequest("trivial by id", "POST", "", "{}", null);
+		LoadRequest fullText = new LoadRequest("trivial full text", "POST", "", "{}", null);
+		Comparison twoServers = Comparison.of("by id / APQ", "trivial", new Comparison.Side("starter", byId),
+				new Comparison.Side("apq", byId));
+		Comparison oneServer = Comparison.of("by id / full text", "trivial", new Comparison.Side("starter", byId),
+				new Comparison.Side("starter", fullText));
+		Settings settings = Settings.parse(Path.of("/repo"), 2);
+		assertThat(SessionRunner.together(settings, twoServers)).isTrue();
+		// One server's CPU time cannot be split between two kinds of request.
+		assertThat(SessionRunner.together(settings, oneServer)).isFalse();
+		assertThat(SessionRunner.together(Settings.parse(Path.of("/repo"), 2, "--in-turn"), twoServers)).isFalse();
 	}
 
 	@Test

@@ -31,6 +31,15 @@ class SettingsTests {
 	}
 
 	@Test
+	void twoServersAreMeasuredTogetherUnlessToldInTurn() {
+		assertThat(Settings.parse(this.root, 2).together()).isTrue();
+		Settings inTurn = Settings.parse(this.root, 2, "--in-turn", "--rounds", "7");
+		assertThat(inTurn.together()).isFalse();
+		assertThat(inTurn.rounds()).isEqualTo(7);
+		assertThat(inTurn.withClockTicks(100).together()).isFalse();
+	}
+
+	@Test
 	void aServerTimedAtStartupRunsOnEveryCpuUnlessTold() {
 		assertThat(Settings.parse(this.root, 2).startupCpus()).isEmpty();
 		assertThat(Settings.parse(this.root, 2, "--startup-cpus", "0").startupCpus()).isEqualTo("0");

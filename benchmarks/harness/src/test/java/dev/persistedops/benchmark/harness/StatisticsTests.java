@@ -111,6 +111,15 @@ class StatisticsTests {
 		assertThat(pooled.median()).isEqualTo(2.0);
 	}
 
+	@Test
+	void aRoundOfTwoServersTogetherIsTheirCostOverEachOther() {
+		// Together the servers share the core as the scheduler lets them: their rates
+		// say nothing, their CPU time per request does. A at 40 µs, B at 50 µs.
+		Round together = new Round(1, 1, measurement("a", 500, 40, 0), measurement("b", 900, 50, 0), true);
+		assertThat(together.ratio()).isCloseTo(1.25, within(1e-12));
+		assertThat(new Round(1, 1, together.a(), together.b()).ratio()).isCloseTo(500.0 / 900, within(1e-12));
+	}
+
 	private static Round round(int launch, int round, double ratio) {
 		return new Round(launch, round, measurement("a", 1000 * ratio, 10, 0), measurement("b", 1000, 10, 0));
 	}
