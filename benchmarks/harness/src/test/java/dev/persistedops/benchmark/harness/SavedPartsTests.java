@@ -1,5 +1,6 @@
 package dev.persistedops.benchmark.harness;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -151,11 +152,7 @@ class SavedPartsTests {
 		SavedParts.start(this.parts, KEY).save(part("stores", storesResult(), List.of()));
 		Path file = this.parts.resolve("stores.tsv");
 		// Parts kept before rounds were measured together end a round with B's fields.
-		Files.write(file,
-				Files.readAllLines(file)
-					.stream()
-					.map((line) -> line.startsWith("round\t") ? line.substring(0, line.lastIndexOf('\t')) : line)
-					.toList());
+		endRoundsWith(file, "");
 		SessionResult read = SavedParts.resume(this.parts, CODE, KEY).part("stores").orElseThrow().result();
 		assertThat(read).isNotNull();
 		List<Round> rounds = read.rounds().values().iterator().next();
@@ -167,12 +164,7 @@ class SavedPartsTests {
 	void aRoundMeasuredNeitherTogetherNorInTurnIsReportedByName() throws Exception {
 		SavedParts.start(this.parts, KEY).save(part("stores", storesResult(), List.of()));
 		Path file = this.parts.resolve("stores.tsv");
-		Files.write(file,
-				Files.readAllLines(file)
-					.stream()
-					.map((line) -> line.startsWith("round\t")
-							? line.substring(0, line.lastIndexOf('\t')) + "\tat random" : line)
-					.toList());
+		endRoundsWith(file, "\tat random");
 		assertThatIllegalStateException().isThrownBy(() -> SavedParts.resume(this.parts, CODE, KEY))
 			.withMessageContaining(
 					"Cannot read " + file + ": a round measured neither 'together' nor 'in turn': " + "at random");
@@ -246,6 +238,18 @@ class SavedPartsTests {
 	private static Part part(String name, @Nullable SessionResult result, List<List<String>> jmh) {
 		return new Part(name, Instant.parse("2026-11-27T18:00:00Z"), Instant.parse("2026-11-27T19:00:00Z"),
 				"0.50 0.40 0.30", "1.00 0.90 0.80", result, jmh, false);
+	}
+
+	/**
+	 * Rewrite a kept part so that each of its rounds ends with the given text instead of
+	 * its last field, how the round was measured.
+	 */
+	private static void endRoundsWith(Path file, String end) throws IOException {
+		Files.write(file,
+				Files.readAllLines(file)
+					.stream()
+					.map((line) -> line.startsWith("round\t") ? line.substring(0, line.lastIndexOf('\t')) + end : line)
+					.toList());
 	}
 
 	/**
