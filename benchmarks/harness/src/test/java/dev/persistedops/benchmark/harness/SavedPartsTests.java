@@ -167,7 +167,7 @@ class SavedPartsTests {
 		endRoundsWith(file, "\tat random");
 		assertThatIllegalStateException().isThrownBy(() -> SavedParts.resume(this.parts, CODE, KEY))
 			.withMessageContaining(
-					"Cannot read " + file + ": a round measured neither 'together' nor 'in turn': " + "at random");
+					"Cannot read " + file + ": a round measured neither 'together' nor 'in turn': at random");
 	}
 
 	@Test
