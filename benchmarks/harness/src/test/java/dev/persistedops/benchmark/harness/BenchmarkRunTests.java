@@ -42,9 +42,9 @@ class BenchmarkRunTests {
 		Settings settings = Settings.parse(this.root, 2, "--sessions", "scale", "--launches", "1", "--rounds", "1",
 				"--duration", "2", "--warmup", "0", "--jvm-options", Settings.HUGE_PAGES);
 		// 5 comparisons × 1 round × 2 sides × 2 s, and 15 s for each start: 4 servers
-		// measured, each timed 3 times and started once more, and 6 timed only, 3 times
-		// each (34 starts): 530 s.
-		assertThat(BenchmarkRun.estimatedMinutes(settings, settings.sessions())).containsExactly(8, 8);
+		// measured, each timed 5 times and started once more, and 6 timed only, 5 times
+		// each (54 starts): 830 s.
+		assertThat(BenchmarkRun.estimatedMinutes(settings, settings.sessions())).containsExactly(13, 13);
 	}
 
 	@Test
