@@ -30,15 +30,11 @@ final class ChildProcesses {
 	}
 
 	/**
-	 * Start a command pinned to the given CPUs ({@code taskset -c}), or unpinned when
-	 * {@code cpus} is empty, with its output appended to the log file.
+	 * Start a command pinned to the given CPUs ({@code taskset -c}), or to every CPU of
+	 * the machine when {@code cpus} is empty, with its output appended to the log file.
 	 */
 	synchronized Process start(List<String> command, String cpus, Path log) {
-		List<String> pinned = new ArrayList<>();
-		if (!cpus.isEmpty()) {
-			pinned.addAll(List.of("taskset", "-c", cpus));
-		}
-		pinned.addAll(command);
+		List<String> pinned = pinned(command, cpus, Machine.onlineCpus());
 		try {
 			Files.createDirectories(log.getParent());
 			Process process = new ProcessBuilder(pinned).redirectErrorStream(true)
@@ -52,6 +48,21 @@ final class ChildProcesses {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start " + pinned, ex);
 		}
+	}
+
+	/**
+	 * Return the command pinned to the given CPUs, or to every CPU of the machine when
+	 * none are given: never left to inherit the harness's own CPUs, since
+	 * {@code benchmarks/run} pins the harness to the load's CPU, and a server started
+	 * from it without {@code taskset} would start on that one CPU alone.
+	 * @param command the command
+	 * @param cpus a {@code taskset} CPU list, or empty for all of them
+	 * @param online every CPU of the machine, as a {@code taskset} CPU list
+	 */
+	static List<String> pinned(List<String> command, String cpus, String online) {
+		List<String> pinned = new ArrayList<>(List.of("taskset", "-c", cpus.isEmpty() ? online : cpus));
+		pinned.addAll(command);
+		return pinned;
 	}
 
 	/**

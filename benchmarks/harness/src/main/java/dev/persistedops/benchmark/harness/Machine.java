@@ -39,6 +39,15 @@ final class Machine {
 	}
 
 	/**
+	 * Return every CPU of the machine that is online, as a {@code taskset} CPU list such
+	 * as {@code 0-1} (not only those this process may use).
+	 */
+	static String onlineCpus() {
+		String online = read(Path.of("/sys/devices/system/cpu/online")).trim();
+		return online.matches("[0-9,-]+") ? online : "0-" + (cpuCount() - 1);
+	}
+
+	/**
 	 * Return the unit of CPU times in {@code /proc}.
 	 */
 	static long clockTicksPerSecond() {

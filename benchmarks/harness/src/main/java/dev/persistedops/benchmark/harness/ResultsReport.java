@@ -71,12 +71,12 @@ final class ResultsReport {
 		machine
 			.forEach((label, value) -> md.append("| ").append(label).append(" | ").append(cell(value)).append(" |\n"));
 		md.append("| CPUs of the servers / of wrk, Redis, Azurite, the harness | ")
-			.append(settings.serverCpus().isEmpty() ? "not pinned" : settings.serverCpus())
+			.append(settings.serverCpus().isEmpty() ? "all" : settings.serverCpus())
 			.append(" / ")
-			.append(settings.loadCpus().isEmpty() ? "not pinned" : settings.loadCpus())
+			.append(settings.loadCpus().isEmpty() ? "all" : settings.loadCpus())
 			.append(" |\n");
 		md.append("| CPUs of a server timed at startup (alone, with no load running) | ")
-			.append(settings.startupCpus().isEmpty() ? "all: not pinned" : settings.startupCpus())
+			.append(settings.startupCpus().isEmpty() ? "all" : settings.startupCpus())
 			.append(" |\n");
 		md.append("| rounds of two servers | ")
 			.append(settings.together() ? "together, by CPU time per request" : "in turn, by throughput (--in-turn)")
