@@ -23,7 +23,8 @@ final class Sessions {
 	 * launch. On a shared 2-core machine, the same server's startup varied by 2.5 s from
 	 * one start to the next, as much as the difference the part measures against its
 	 * target (2 s); with three starts in each launch, the nine differences of a run with
-	 * 100,000 files spread from -0.79 to +4.41 s around a median of +2.34 s.
+	 * 100,000 files spread from -0.79 to +4.41 s around a median of +2.34 s (the run at
+	 * a8629d0, whose startups ran on one CPU, not on every CPU as meant).
 	 */
 	static final int SCALE_STARTUPS = 5;
 
