@@ -163,12 +163,7 @@ public abstract class AzuriteTestServer implements AutoCloseable {
 						+ "tests with scripts/test, which installs it (npm ci in test-services/)");
 			}
 			this.binary = binary;
-			try {
-				this.directory = Files.createTempDirectory("azurite-test");
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
+			this.directory = TestServices.temporaryDirectory("azurite-test");
 		}
 
 		@Override

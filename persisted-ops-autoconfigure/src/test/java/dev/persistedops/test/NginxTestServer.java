@@ -38,7 +38,7 @@ public final class NginxTestServer implements AutoCloseable {
 				"No nginx on the PATH or in /usr/sbin: run the tests with scripts/test, which installs nginx "
 						+ "(Debian package)"));
 		try {
-			this.directory = Files.createTempDirectory("nginx-test");
+			this.directory = TestServices.temporaryDirectory("nginx-test");
 			Files.writeString(this.directory.resolve("nginx.conf"), configuration(upstreamPort));
 			Files.createFile(this.directory.resolve("access.log"));
 			this.process = new ProcessBuilder(nginx.toString(), "-p", this.directory.toString(), "-c",

@@ -66,7 +66,7 @@ public final class NodeScript {
 	 */
 	public static Result exec(Path directory, List<String> command) {
 		try {
-			Path output = Files.createTempFile("e2e", ".log");
+			Path output = TestServices.temporaryFile("e2e", ".log");
 			Process process = new ProcessBuilder(command).directory(directory.toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(output.toFile())

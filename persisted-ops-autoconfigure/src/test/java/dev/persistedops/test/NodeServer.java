@@ -31,7 +31,7 @@ public final class NodeServer implements AutoCloseable {
 		List<String> command = new ArrayList<>(List.of("node", script, String.valueOf(this.port)));
 		command.addAll(List.of(arguments));
 		try {
-			this.output = Files.createTempFile(project + "-server", ".log");
+			this.output = TestServices.temporaryFile(project + "-server", ".log");
 			this.process = new ProcessBuilder(command).directory(directory.toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(this.output.toFile())

@@ -2,7 +2,6 @@ package dev.persistedops.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,12 +40,7 @@ final class RedisProcess {
 		this.port = TestServices.freePort();
 		this.leadingArguments = leadingArguments;
 		this.arguments = arguments;
-		try {
-			this.directory = Files.createTempDirectory(executable + "-test");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		this.directory = TestServices.temporaryDirectory(executable + "-test");
 	}
 
 	RedisProcess(List<String> arguments) {

@@ -41,7 +41,7 @@ public final class RedisSentinelTestServer implements AutoCloseable {
 		this.replica = new RedisProcess(List.of("--replicaof", "127.0.0.1", String.valueOf(this.master.port())));
 		Path config;
 		try {
-			config = Files.createTempFile("sentinel", ".conf");
+			config = TestServices.temporaryFile("sentinel", ".conf");
 			// The sentinel rewrites its configuration file as it learns the setup.
 			Files.writeString(config,
 					String.join("\n", "sentinel monitor " + MASTER_NAME + " 127.0.0.1 " + this.master.port() + " 1",

@@ -12,14 +12,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.testcontainers.DockerClientFactory;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * What the test servers ({@link RedisTestServer}, {@link AzuriteTestServer}) share: free
- * ports, waiting for a server to answer, and stopping a local process.
+ * ports, waiting for a server to answer, stopping a local process, and temporary files
+ * that do not outlive the test JVM.
  */
 final class TestServices {
+
+	/** The local server processes to stop when the test JVM ends, if still running. */
+	private static final List<Process> processes = new CopyOnWriteArrayList<>();
+
+	/** The temporary files and directories to delete when the test JVM ends. */
+	private static final List<Path> temporaryFiles = new CopyOnWriteArrayList<>();
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(TestServices::cleanUp, "test-services-clean-up"));
+	}
 
 	private TestServices() {
 	}
@@ -65,24 +79,78 @@ final class TestServices {
 	 * end.
 	 */
 	static void stopOnExit(Process process) {
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			if (process.isAlive()) {
-				stop(process);
-			}
-		}));
+		processes.add(process);
+	}
+
+	/**
+	 * Create a temporary directory (a server's data and logs) that is deleted when the
+	 * test JVM ends, after the servers are stopped.
+	 */
+	static Path temporaryDirectory(String prefix) {
+		try {
+			return deletedOnExit(Files.createTempDirectory(prefix));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Create a temporary file (a server's output or configuration) that is deleted when
+	 * the test JVM ends, after the servers are stopped.
+	 */
+	static Path temporaryFile(String prefix, String suffix) {
+		try {
+			return deletedOnExit(Files.createTempFile(prefix, suffix));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Path deletedOnExit(Path path) {
+		temporaryFiles.add(path);
+		return path;
 	}
 
 	/**
 	 * Stop a local server process and whatever it started.
 	 */
 	static void stop(Process process) {
+		destroy(process);
+		await(process);
+		processes.remove(process);
+	}
+
+	private static void destroy(Process process) {
 		process.descendants().forEach(ProcessHandle::destroy);
 		process.destroy();
+	}
+
+	private static void await(Process process) {
 		try {
 			process.waitFor();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Stop every server still running, all at once, then delete the temporary files they
+	 * wrote to.
+	 */
+	private static void cleanUp() {
+		List<Process> running = processes.stream().filter(Process::isAlive).toList();
+		running.forEach(TestServices::destroy);
+		running.forEach(TestServices::await);
+		for (Path path : temporaryFiles) {
+			try {
+				FileSystemUtils.deleteRecursively(path);
+			}
+			catch (IOException ex) {
+				// Left behind in the temporary directory: nothing to do at exit.
+			}
 		}
 	}
 
