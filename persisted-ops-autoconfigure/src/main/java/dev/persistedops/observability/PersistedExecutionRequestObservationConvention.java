@@ -44,9 +44,23 @@ public class PersistedExecutionRequestObservationConvention extends DefaultExecu
 		return super.getHighCardinalityKeyValues(context).and((id != null) ? KeyValue.of(PERSISTED_ID, id) : NO_ID);
 	}
 
+	/**
+	 * Return the id the execution is marked with. The mark is read when the observation
+	 * starts, before the document is parsed, and kept in the observation's context: the
+	 * {@link PersistedDocumentProvider} takes it out of the {@code GraphQLContext} before
+	 * the execution, and the key values are asked for again when the observation stops.
+	 */
 	private static @Nullable String persistedId(ExecutionRequestObservationContext context) {
-		Object id = context.getExecutionInput().getGraphQLContext().get(PersistedDocumentProvider.PERSISTED_ID_KEY);
-		return (id instanceof String value) ? value : null;
+		PersistedId persisted = context.get(PersistedId.class);
+		if (persisted == null) {
+			Object id = context.getExecutionInput().getGraphQLContext().get(PersistedDocumentProvider.PERSISTED_ID_KEY);
+			persisted = new PersistedId((id instanceof String value) ? value : null);
+			context.put(PersistedId.class, persisted);
+		}
+		return persisted.value();
+	}
+
+	private record PersistedId(@Nullable String value) {
 	}
 
 }

@@ -53,6 +53,14 @@ class PersistedDocumentProviderTests {
 	}
 
 	@Test
+	void takesTheMarkOutOfTheContextBeforeTheExecution() {
+		ExecutionInput input = persisted("query Greeting { greeting }");
+		this.provider.getDocumentAsync(input, this.parseAndValidate).join();
+		assertThat(input.getGraphQLContext().hasKey(PersistedDocumentProvider.PERSISTED_ID_KEY)).isFalse();
+		assertThat(this.delegate.calls).hasValue(0);
+	}
+
+	@Test
 	void parsesEachPersistedDocumentSeparately() {
 		this.provider.getDocumentAsync(persisted("query A { greeting }"), this.parseAndValidate).join();
 		this.provider.getDocumentAsync(persisted("query B { greeting }"), this.parseAndValidate).join();

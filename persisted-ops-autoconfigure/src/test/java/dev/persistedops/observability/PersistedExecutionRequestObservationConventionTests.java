@@ -36,6 +36,26 @@ class PersistedExecutionRequestObservationConventionTests {
 		assertThat(this.convention.getName()).isEqualTo("graphql.request");
 	}
 
+	/**
+	 * The observation starts before the document is parsed and stops after the execution,
+	 * when {@link PersistedDocumentProvider} has taken the mark out of the context: the
+	 * key values are asked for at both.
+	 */
+	@Test
+	void aPersistedDocumentKeepsItsTagsWhenTheMarkIsTakenOutAfterTheStart() {
+		ExecutionInput input = ExecutionInput.newExecutionInput("{ books { title } }")
+			.graphQLContext(Map.of(PersistedDocumentProvider.PERSISTED_ID_KEY, "ios/abc"))
+			.executionId(ExecutionId.from("3"))
+			.build();
+		ExecutionRequestObservationContext context = new ExecutionRequestObservationContext(input);
+		this.convention.getLowCardinalityKeyValues(context);
+		input.getGraphQLContext().delete(PersistedDocumentProvider.PERSISTED_ID_KEY);
+		assertThat(this.convention.getLowCardinalityKeyValues(context))
+			.contains(KeyValue.of(PersistedExecutionRequestObservationConvention.PERSISTED, "true"));
+		assertThat(this.convention.getHighCardinalityKeyValues(context))
+			.contains(KeyValue.of(PersistedExecutionRequestObservationConvention.PERSISTED_ID, "ios/abc"));
+	}
+
 	@Test
 	void aSentDocumentIsTaggedNotPersisted() {
 		ExecutionRequestObservationContext context = new ExecutionRequestObservationContext(
