@@ -22,11 +22,7 @@ class PersistedExecutionRequestObservationConventionTests {
 
 	@Test
 	void aPersistedDocumentIsTaggedPersistedWithItsIdAsAHighCardinalityKey() {
-		ExecutionInput input = ExecutionInput.newExecutionInput("{ books { title } }")
-			.graphQLContext(Map.of(PersistedDocumentProvider.PERSISTED_ID_KEY, "ios/abc"))
-			.executionId(ExecutionId.from("1"))
-			.build();
-		ExecutionRequestObservationContext context = new ExecutionRequestObservationContext(input);
+		ExecutionRequestObservationContext context = new ExecutionRequestObservationContext(persistedInput("1"));
 		assertThat(this.convention.getLowCardinalityKeyValues(context))
 			.contains(KeyValue.of(PersistedExecutionRequestObservationConvention.PERSISTED, "true"))
 			.extracting(KeyValue::getKey)
@@ -43,10 +39,7 @@ class PersistedExecutionRequestObservationConventionTests {
 	 */
 	@Test
 	void aPersistedDocumentKeepsItsTagsWhenTheMarkIsTakenOutAfterTheStart() {
-		ExecutionInput input = ExecutionInput.newExecutionInput("{ books { title } }")
-			.graphQLContext(Map.of(PersistedDocumentProvider.PERSISTED_ID_KEY, "ios/abc"))
-			.executionId(ExecutionId.from("3"))
-			.build();
+		ExecutionInput input = persistedInput("3");
 		ExecutionRequestObservationContext context = new ExecutionRequestObservationContext(input);
 		this.convention.getLowCardinalityKeyValues(context);
 		input.getGraphQLContext().delete(PersistedDocumentProvider.PERSISTED_ID_KEY);
@@ -64,6 +57,17 @@ class PersistedExecutionRequestObservationConventionTests {
 			.contains(KeyValue.of(PersistedExecutionRequestObservationConvention.PERSISTED, "false"));
 		assertThat(this.convention.getHighCardinalityKeyValues(context))
 			.contains(KeyValue.of(PersistedExecutionRequestObservationConvention.PERSISTED_ID, KeyValue.NONE_VALUE));
+	}
+
+	/**
+	 * An execution input marked by the interceptor as the persisted document
+	 * {@code ios/abc}.
+	 */
+	private static ExecutionInput persistedInput(String executionId) {
+		return ExecutionInput.newExecutionInput("{ books { title } }")
+			.graphQLContext(Map.of(PersistedDocumentProvider.PERSISTED_ID_KEY, "ios/abc"))
+			.executionId(ExecutionId.from(executionId))
+			.build();
 	}
 
 }
