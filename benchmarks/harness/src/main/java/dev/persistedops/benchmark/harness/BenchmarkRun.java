@@ -65,11 +65,13 @@ public final class BenchmarkRun {
 		else {
 			long[] minutes = estimatedMinutes(settings, toMeasure);
 			out.printf(
-					"Benchmarks: %s; %d launch(es) × %d rounds × %d s per side; %s%d to %d minutes, "
+					"Benchmarks: %s; %d launch(es) × %d rounds × %d s per side; %s%s%d to %d minutes, "
 							+ "depending on how soon the servers settle%n",
 					settings.sessions(), settings.launches(), settings.rounds(), settings.duration().toSeconds(),
-					toMeasure.equals(settings.sessions()) ? "" : "measuring " + toMeasure + " in ", minutes[0],
-					minutes[1]);
+					toMeasure.equals(settings.sessions()) ? "" : "measuring " + toMeasure + " in ",
+					settings.comparisons().isEmpty() ? "" : "the comparisons with \"" + settings.comparisons()
+							+ "\" in their title only: less than the whole parts' ",
+					minutes[0], minutes[1]);
 		}
 		for (String name : settings.sessions()) {
 			saved.part(name)

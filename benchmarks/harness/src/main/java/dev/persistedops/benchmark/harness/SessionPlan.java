@@ -40,6 +40,35 @@ public record SessionPlan(String name, String title, List<ServerSpec> servers, L
 	}
 
 	/**
+	 * Return this plan with only the comparisons whose title contains the given text, and
+	 * only the servers and registrations they use.
+	 * @param text the text to look for, or empty for every comparison
+	 * @throws IllegalArgumentException if no comparison's title contains it
+	 */
+	public SessionPlan picking(String text) {
+		if (text.isEmpty()) {
+			return this;
+		}
+		List<Comparison> picked = this.comparisons.stream()
+			.filter((comparison) -> comparison.title().contains(text))
+			.toList();
+		if (picked.isEmpty()) {
+			throw new IllegalArgumentException(
+					"No comparison of the " + this.name + " part has \"" + text + "\" in its title: pick from "
+							+ this.comparisons.stream().map(Comparison::title).distinct().toList());
+		}
+		Set<String> used = new LinkedHashSet<>();
+		for (Comparison comparison : picked) {
+			used.add(comparison.a().server());
+			used.add(comparison.b().server());
+		}
+		return new SessionPlan(this.name, this.title,
+				this.servers.stream().filter((server) -> used.contains(server.name())).toList(), picked,
+				this.registrations.stream().filter((registration) -> used.contains(registration.server())).toList(),
+				this.startups);
+	}
+
+	/**
 	 * A body sent to a server once, before the measurements, that must be answered with
 	 * data.
 	 *

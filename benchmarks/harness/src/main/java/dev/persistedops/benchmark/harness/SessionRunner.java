@@ -101,7 +101,8 @@ final class SessionRunner {
 		this.out = out;
 	}
 
-	SessionResult run(SessionPlan plan) {
+	SessionResult run(SessionPlan whole) {
+		SessionPlan plan = whole.picking(this.settings.comparisons());
 		SessionResult result = SessionResult.of(plan);
 		for (int launch = 1; launch <= this.settings.launches(); launch++) {
 			runLaunch(plan, launch, result);

@@ -17,6 +17,10 @@ import java.util.List;
  * run measured in several sittings can go on from a fresh clone ({@link SavedParts})
  * @param sessions which parts run: {@code peers}, {@code stores}, {@code scale},
  * {@code jmh}
+ * @param comparisons the text the title of every comparison measured contains
+ * ({@code --comparisons}), or empty for every comparison: a run of a few comparisons of
+ * the peers or stores part, with more launches than a whole run can afford, keeps its
+ * parts and its report apart from the whole run's
  * @param launches how many times each set of servers is started
  * @param rounds rounds per comparison and launch
  * @param together whether the two sides of a comparison of two servers are measured
@@ -40,13 +44,19 @@ import java.util.List;
  * @param resume whether to go on with the parts an earlier, stopped run of the same
  * settings and commit left measured ({@link SavedParts})
  */
-public record Settings(Path root, Path output, Path work, Path parts, List<String> sessions, int launches, int rounds,
-		boolean together, Duration duration, Duration warmup, int connections, List<Integer> sizes, String serverCpus,
-		String loadCpus, String startupCpus, List<String> jvmOptions, String java, Duration startupTimeout,
-		long clockTicksPerSecond, List<String> arguments, boolean resume) {
+public record Settings(Path root, Path output, Path work, Path parts, List<String> sessions, String comparisons,
+		int launches, int rounds, boolean together, Duration duration, Duration warmup, int connections,
+		List<Integer> sizes, String serverCpus, String loadCpus, String startupCpus, List<String> jvmOptions,
+		String java, Duration startupTimeout, long clockTicksPerSecond, List<String> arguments, boolean resume) {
 
 	/** Every part, in the order they run. */
 	public static final List<String> ALL_SESSIONS = List.of("peers", "stores", "scale", "jmh");
+
+	/**
+	 * The parts {@code --comparisons} picks from: the scale part's startups need every
+	 * one of its servers, and the jmh part has none.
+	 */
+	static final List<String> PICKABLE_SESSIONS = List.of("peers", "stores");
 
 	/** The JVM option that backs the heap with transparent huge pages (Linux only). */
 	public static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
@@ -96,13 +106,14 @@ public record Settings(Path root, Path output, Path work, Path parts, List<Strin
 		boolean quick = arguments.contains("--quick");
 		boolean together = !arguments.contains("--in-turn");
 		List<String> sessions = ALL_SESSIONS;
+		String comparisons = "";
 		int launches = quick ? 1 : 3;
 		int rounds = quick ? 3 : 5;
 		Duration duration = Duration.ofSeconds(quick ? 2 : 4);
 		Duration warmup = Duration.ofSeconds(quick ? 15 : 30);
 		int connections = 4;
 		List<Integer> sizes = quick ? List.of(100, 10_000) : List.of(100, 10_000, 100_000);
-		Path output = root.resolve("benchmarks/RESULTS.md");
+		Path output = null;
 		// With two CPUs or more, the servers get the first, everything else the rest.
 		String serverCpus = (cpus >= 2) ? "0" : "";
 		String loadCpus = (cpus >= 2) ? ((cpus == 2) ? "1" : "1-" + (cpus - 1)) : "";
@@ -119,6 +130,7 @@ public record Settings(Path root, Path output, Path work, Path parts, List<Strin
 			String value = options[++i];
 			switch (option) {
 				case "--sessions" -> sessions = sessions(value);
+				case "--comparisons" -> comparisons = comparisons(value);
 				case "--launches" -> launches = positive(option, value);
 				case "--rounds" -> rounds = positive(option, value);
 				case "--duration" -> duration = Duration.ofSeconds(positive(option, value));
@@ -137,20 +149,31 @@ public record Settings(Path root, Path output, Path work, Path parts, List<Strin
 		if (sizes.size() < 2 && sessions.contains("scale")) {
 			throw new IllegalArgumentException("--sizes needs at least two sizes to compare");
 		}
+		if (!comparisons.isEmpty() && !PICKABLE_SESSIONS.containsAll(sessions)) {
+			throw new IllegalArgumentException(
+					"--comparisons picks from the peers and stores parts: give --sessions peers, stores or both");
+		}
+		Path work = root.resolve("benchmarks/target/work");
+		// A run of picked comparisons leaves the whole run's parts and report alone.
+		Path parts = comparisons.isEmpty() ? root.resolve("benchmarks/parts") : work.resolve("parts");
+		if (output == null) {
+			output = comparisons.isEmpty() ? root.resolve("benchmarks/RESULTS.md")
+					: work.resolve("RESULTS-comparisons.md");
+		}
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		return new Settings(root, output, root.resolve("benchmarks/target/work"), root.resolve("benchmarks/parts"),
-				sessions, launches, rounds, together, duration, warmup, connections, sizes, serverCpus, loadCpus,
-				startupCpus, jvmOptions, java, Duration.ofMinutes(5), 100, arguments, resume);
+		return new Settings(root, output, work, parts, sessions, comparisons, launches, rounds, together, duration,
+				warmup, connections, sizes, serverCpus, loadCpus, startupCpus, jvmOptions, java, Duration.ofMinutes(5),
+				100, arguments, resume);
 	}
 
 	/**
 	 * Return these settings with the given {@code CLK_TCK}.
 	 */
 	public Settings withClockTicks(long clockTicksPerSecond) {
-		return new Settings(this.root, this.output, this.work, this.parts, this.sessions, this.launches, this.rounds,
-				this.together, this.duration, this.warmup, this.connections, this.sizes, this.serverCpus, this.loadCpus,
-				this.startupCpus, this.jvmOptions, this.java, this.startupTimeout, clockTicksPerSecond, this.arguments,
-				this.resume);
+		return new Settings(this.root, this.output, this.work, this.parts, this.sessions, this.comparisons,
+				this.launches, this.rounds, this.together, this.duration, this.warmup, this.connections, this.sizes,
+				this.serverCpus, this.loadCpus, this.startupCpus, this.jvmOptions, this.java, this.startupTimeout,
+				clockTicksPerSecond, this.arguments, this.resume);
 	}
 
 	/**
@@ -183,6 +206,13 @@ public record Settings(Path root, Path output, Path work, Path parts, List<Strin
 			sessions.add(session);
 		}
 		return ALL_SESSIONS.stream().filter(sessions::contains).toList();
+	}
+
+	private static String comparisons(String value) {
+		if (value.isBlank()) {
+			throw new IllegalArgumentException("--comparisons needs the text of the comparisons' titles to pick");
+		}
+		return value;
 	}
 
 	private static int positive(String option, String value) {

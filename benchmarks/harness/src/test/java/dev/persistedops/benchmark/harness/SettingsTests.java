@@ -51,6 +51,34 @@ class SettingsTests {
 	}
 
 	@Test
+	void pickedComparisonsKeepTheirPartsAndReportApartFromTheWholeRun() {
+		Settings picked = Settings.parse(this.root, 2, "--sessions", "peers", "--comparisons", "graphql-java APQ",
+				"--launches", "10");
+		assertThat(picked.comparisons()).isEqualTo("graphql-java APQ");
+		assertThat(picked.parts()).isEqualTo(Path.of("/repo/benchmarks/target/work/parts"));
+		assertThat(picked.output()).isEqualTo(Path.of("/repo/benchmarks/target/work/RESULTS-comparisons.md"));
+		assertThat(picked.withClockTicks(100).comparisons()).isEqualTo("graphql-java APQ");
+		assertThat(Settings.parse(this.root, 2).comparisons()).isEmpty();
+		assertThat(Settings
+			.parse(this.root, 2, "--sessions", "peers,stores", "--comparisons", "Redis", "--output",
+					"/elsewhere/picked.md")
+			.output()).isEqualTo(Path.of("/elsewhere/picked.md"));
+	}
+
+	@Test
+	void comparisonsArePickedFromThePeersAndStoresPartsOnly() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Settings.parse(this.root, 2, "--comparisons", "graphql-java APQ"))
+			.withMessageContaining("--sessions peers, stores or both");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Settings.parse(this.root, 2, "--sessions", "peers,scale", "--comparisons", "uniform"))
+			.withMessageContaining("--sessions peers, stores or both");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Settings.parse(this.root, 2, "--sessions", "peers", "--comparisons", " "))
+			.withMessageContaining("--comparisons needs");
+	}
+
+	@Test
 	void quickIsShorterAndEachNumberCanBeSet() {
 		Settings settings = Settings.parse(this.root, 2, "--quick", "--rounds", "2", "--sessions", "scale,peers",
 				"--sizes", "10000,100");
