@@ -45,7 +45,10 @@ final class ResultsReport {
 		md.append("# Benchmark results\n\n");
 		md.append("Written by `benchmarks/run")
 			.append(settings.arguments().isEmpty() ? "" : " ")
-			.append(String.join(" ", settings.arguments()))
+			.append(settings.arguments()
+				.stream()
+				.map((argument) -> argument.matches(".*\\s.*") ? "\"" + argument + "\"" : argument)
+				.collect(Collectors.joining(" ")))
 			.append("` on ")
 			.append(machine.getOrDefault("date", "?"))
 			.append(". Load average (1, 5, 15 min) at the start: ")

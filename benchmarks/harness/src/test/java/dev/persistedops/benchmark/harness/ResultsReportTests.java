@@ -50,6 +50,15 @@ class ResultsReportTests {
 	}
 
 	@Test
+	void theReportGivesTheCommandAsItCanBeRunAgain() {
+		Settings settings = Settings.parse(Path.of("/repo"), 2, "--sessions", "peers", "--comparisons",
+				"by id / graphql-java APQ", "--launches", "10");
+		String report = ResultsReport.render(settings, Map.of(), "0", "0", List.of(), null);
+		assertThat(report).contains(
+				"Written by `benchmarks/run --sessions peers --comparisons \"by id / graphql-java APQ\" --launches 10` on");
+	}
+
+	@Test
 	void summaryHasNoIntervalForTooFewRounds() {
 		String report = render(comparisonWithTarget(1.0), ratios(98, 5));
 		assertThat(report).contains("| **1.00×** | – | 0.98–1.02 | 5 |").contains("≥ 1.00×: met |");
