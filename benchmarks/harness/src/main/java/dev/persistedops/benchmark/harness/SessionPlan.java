@@ -3,6 +3,7 @@ package dev.persistedops.benchmark.harness;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One part of the run: the servers started together for each launch, and the comparisons
@@ -57,11 +58,12 @@ public record SessionPlan(String name, String title, List<ServerSpec> servers, L
 					"No comparison of the " + this.name + " part has \"" + text + "\" in its title: pick from "
 							+ this.comparisons.stream().map(Comparison::title).distinct().toList());
 		}
-		Set<String> used = new LinkedHashSet<>();
-		for (Comparison comparison : picked) {
-			used.add(comparison.a().server());
-			used.add(comparison.b().server());
-		}
+		Set<String> used = new SessionPlan(this.name, this.title, this.servers, picked, this.registrations,
+				this.startups)
+			.sides()
+			.stream()
+			.map(Comparison.Side::server)
+			.collect(Collectors.toSet());
 		return new SessionPlan(this.name, this.title,
 				this.servers.stream().filter((server) -> used.contains(server.name())).toList(), picked,
 				this.registrations.stream().filter((registration) -> used.contains(registration.server())).toList(),
